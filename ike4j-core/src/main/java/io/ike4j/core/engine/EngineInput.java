@@ -1,0 +1,44 @@
+package io.ike4j.core.engine;
+
+import java.util.Arrays;
+
+/** Everything that can happen to the engine: a datagram, a timer, or a command from the control side. */
+public sealed interface EngineInput {
+
+    /** An IKE datagram (non-ESP marker already removed) received on {@code local} from {@code remote}. */
+    record DatagramReceived(Endpoint local, Endpoint remote, byte[] data) implements EngineInput {
+        public DatagramReceived {
+            data = data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof DatagramReceived d && d.local.equals(local) && d.remote.equals(remote) && Arrays.equals(d.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return (local.hashCode() * 31 + remote.hashCode()) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "DatagramReceived[" + remote + " -> " + local + ", " + data.length + " bytes]";
+        }
+    }
+
+    /** A timer armed by {@link EngineOutput.StartTimer} has expired. */
+    record TimerFired(TimerId timer) implements EngineInput {}
+
+    /** Control: establish the named connection's IKE SA and (if given) the named CHILD_SA. */
+    record Initiate(String connection, String child) implements EngineInput {}
+
+    /** Control: delete an IKE SA (with all its CHILD_SAs) by the engine's unique id. */
+    record TerminateIke(long ikeSaId) implements EngineInput {}
+
+    /** Control: delete one CHILD_SA by its unique id. */
+    record TerminateChild(long ikeSaId, long childSaId) implements EngineInput {}
+
+    /** Control: delete every SA (daemon shutdown), informing the peers. */
+    record Shutdown() implements EngineInput {}
+}

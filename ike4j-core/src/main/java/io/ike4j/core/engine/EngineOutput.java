@@ -1,0 +1,53 @@
+package io.ike4j.core.engine;
+
+import io.ike4j.core.sa.ChildSaSpec;
+import java.time.Instant;
+import java.util.Arrays;
+
+/** What the engine asks the outside world to do. Adapters carry these out; nothing calls back into the core. */
+public sealed interface EngineOutput {
+
+    /** Send an IKE datagram from {@code local} (its port selects the socket; on 4500 the adapter adds the non-ESP marker). */
+    record SendDatagram(Endpoint local, Endpoint remote, byte[] data) implements EngineOutput {
+        public SendDatagram {
+            data = data.clone();
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SendDatagram d && d.local.equals(local) && d.remote.equals(remote) && Arrays.equals(d.data, data);
+        }
+
+        @Override
+        public int hashCode() {
+            return (local.hashCode() * 31 + remote.hashCode()) * 31 + Arrays.hashCode(data);
+        }
+
+        @Override
+        public String toString() {
+            return "SendDatagram[" + local + " -> " + remote + ", " + data.length + " bytes]";
+        }
+    }
+
+    /** Send a NAT-keepalive (the single byte 0xFF, RFC 3948 2.3) from the NAT-T socket. */
+    record SendKeepalive(Endpoint local, Endpoint remote) implements EngineOutput {}
+
+    /** Arm (or re-arm) a timer; deliver {@link EngineInput.TimerFired} at {@code deadline}. */
+    record StartTimer(TimerId id, Instant deadline) implements EngineOutput {}
+
+    record CancelTimer(TimerId id) implements EngineOutput {}
+
+    /** Install both directions of a negotiated CHILD_SA (SAs and policies) in the data plane. */
+    record InstallChildSa(ChildSaSpec spec) implements EngineOutput {}
+
+    /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
+    record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}
+
+    /** A lifecycle event for the embedding application, control clients and the log. */
+    record Notify(SaEvent event) implements EngineOutput {}
+}

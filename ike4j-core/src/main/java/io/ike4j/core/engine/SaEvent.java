@@ -1,0 +1,22 @@
+package io.ike4j.core.engine;
+
+/** Lifecycle events of IKE and CHILD SAs, reported through {@link EngineOutput.Notify}. */
+public sealed interface SaEvent {
+    long ikeSaId();
+
+    String connection();
+
+    record IkeSaEstablished(long ikeSaId, String connection, IkeSaInfo info) implements SaEvent {}
+
+    /** The IKE SA is gone; {@code reason} says why in words a log line can carry (never key material). */
+    record IkeSaClosed(long ikeSaId, String connection, String reason) implements SaEvent {}
+
+    /** Setting up failed; {@code notifyType} is the IANA Notify type received or sent (e.g. 14 NO_PROPOSAL_CHOSEN), 0 if none. */
+    record IkeSaFailed(long ikeSaId, String connection, int notifyType, String reason) implements SaEvent {}
+
+    record ChildSaEstablished(long ikeSaId, String connection, long childSaId, String child, ChildSaInfo info) implements SaEvent {}
+
+    record ChildSaClosed(long ikeSaId, String connection, long childSaId, String child, String reason) implements SaEvent {}
+
+    record ChildSaFailed(long ikeSaId, String connection, String child, int notifyType, String reason) implements SaEvent {}
+}
