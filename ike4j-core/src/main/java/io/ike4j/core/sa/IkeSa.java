@@ -61,7 +61,9 @@ public final class IkeSa {
     public final Deque<PendingTask> queue = new ArrayDeque<>();
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
-    public ChildSa pendingChild;
+    public ChildOffer childOffer;
+    /** The request task in flight (for INFORMATIONAL responses). */
+    public PendingTask currentTask;
     public long establishedAtEpochSecond;
     /** Received SKF fragments (RFC 7383 2.6), per message ID; null when nothing is being collected. */
     public FragmentBuffer fragments;
