@@ -28,11 +28,12 @@ final class Configs {
     EngineSettings settingsA = EngineSettings.DEFAULTS;
     EngineSettings settingsB = EngineSettings.DEFAULTS;
     boolean encapA;
+    java.time.Duration dpdA = java.time.Duration.ZERO;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
-                        .local(AuthConfig.psk(idA)).remote(AuthConfig.psk(idB)).encap(encapA)
+                        .local(AuthConfig.psk(idA)).remote(AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).build())
                         .build()).build();
     }
