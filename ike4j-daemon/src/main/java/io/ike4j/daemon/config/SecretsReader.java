@@ -33,7 +33,6 @@ final class SecretsReader {
     }
 
     private static SecretConfig.Kind kindOf(String name) {
-        // longest prefix first: "pkcs12" before "pkcs8" is irrelevant, but "eap" must not catch e.g. "ecdsa"
         for (SecretConfig.Kind k : SecretConfig.Kind.values()) {
             if (name.startsWith(k.prefix)) {
                 return k;
