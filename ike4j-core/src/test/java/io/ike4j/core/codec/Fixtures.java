@@ -117,7 +117,7 @@ final class Fixtures {
             byte[] expect = icv(Arrays.copyOf(message, end - ICV));
             if (!MessageDigest.isEqual(expect, Arrays.copyOfRange(message, end - ICV, end))) return Optional.empty();
             int n = bodyLength - IV - ICV - 1;
-            if ((message[bodyOffset + IV + n] ^ 0xa5) != 0) return Optional.empty();
+            if (((message[bodyOffset + IV + n] & 0xff) ^ 0xa5) != 0) return Optional.empty();
             byte[] out = new byte[n];
             for (int i = 0; i < n; i++) out[i] = (byte) (message[bodyOffset + IV + i] ^ 0xa5);
             return Optional.of(out);
