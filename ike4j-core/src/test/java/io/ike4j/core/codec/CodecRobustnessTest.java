@@ -49,7 +49,7 @@ class CodecRobustnessTest {
         SplittableRandom random = new SplittableRandom(0x1CE4L);
         List<byte[]> samples = samples();
         int decoded = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             byte[] m = samples.get(i % samples.size()).clone();
             int flips = 1 + random.nextInt(4);
             for (int f = 0; f < flips; f++) {
@@ -57,16 +57,18 @@ class CodecRobustnessTest {
                 m[at] = random.nextBoolean() ? (byte) random.nextInt(256) : (byte) (m[at] ^ (1 << random.nextInt(8)));
             }
             if (random.nextInt(8) == 0) m = Arrays.copyOf(m, random.nextInt(m.length + 1));
-            DecodeResult r = codec.decode(m);
-            assertThat(r).isNotNull();
+            DecodeResult r = codec.decode(m); // an exception here fails the test
+            if (r == null) throw new AssertionError("null result");
             if (r instanceof DecodeResult.Decoded d) {
                 decoded++;
                 MessageRules.validateOuter(d.message());
                 if (d.message().payloads().stream().anyMatch(p -> p instanceof io.ike4j.core.codec.payload.EncryptedPayload)) {
-                    assertThat(codec.decodeInner(d.message(), m, protection)).isNotNull();
+                    if (codec.decodeInner(d.message(), m, protection) == null) throw new AssertionError("null");
                 } else {
                     byte[] again = codec.encode(d.message());
-                    assertThat(codec.decode(again)).isInstanceOf(DecodeResult.Decoded.class);
+                    if (!(codec.decode(again) instanceof DecodeResult.Decoded)) {
+                        throw new AssertionError("re-encoded message does not decode");
+                    }
                 }
             }
         }
