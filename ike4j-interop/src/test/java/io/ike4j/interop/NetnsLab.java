@@ -180,11 +180,19 @@ public final class NetnsLab implements AutoCloseable {
                     table ip ike4j_drop {
                       chain lossy {
                         type filter hook forward priority 0;
-                        numgen random mod 100 < %d drop
+                        numgen random mod 100 < %d counter drop
                       }
                     }
                     """.formatted(percent));
         }
+    }
+
+    /** How many packets the router's random-drop rule has dropped so far (0 without the rule). */
+    public long droppedPackets() {
+        String x = routerNamespace().orElseThrow(() -> new IllegalStateException("no router"));
+        ExecResult r = exec(x, Commands.DEFAULT_TIMEOUT, "nft", "list", "table", "ip", "ike4j_drop");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(r.stdout());
+        return r.ok() && m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     /** The lab's unique name ({@code i4j-<pid>-<n>}), the prefix of its namespaces. */

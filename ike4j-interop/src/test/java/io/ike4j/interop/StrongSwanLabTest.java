@@ -103,6 +103,7 @@ class StrongSwanLabTest {
                     "ping", "-n", "-c", "10", "-i", "0.2", "-W", "2", "-I", lab.innerAddress(Side.LEFT), lab.innerAddress(Side.RIGHT));
             assertThat(ping.stdout()).containsPattern("[1-9][0-9]* received");
             assertThat(left.ikeSa(IKE).orElseThrow().installedChild(CHILD).orElseThrow().packetsIn()).isPositive();
+            assertThat(lab.droppedPackets()).as("the router really dropped packets").isPositive();
         }
     }
 
