@@ -57,4 +57,13 @@ class ProposalWireTest {
         assertThat(Proposal.fromSubstructure(withType).orElseThrow().hasUnrecognizedTransformType()).isTrue();
         assertThat(Proposal.fromSubstructure(new ProposalSubstructure(1, 9, new byte[0], List.of()))).isEmpty();
     }
+
+    @Test
+    void withoutKeyExchangesForIkeAuthChild() throws Exception {
+        Proposal p = ProposalParser.parseOne(ProtocolId.ESP, "aes128gcm16-ecp256-ke1_mlkem768-esn");
+        Proposal stripped = p.withoutKeyExchanges();
+        assertThat(stripped.keyExchanges()).isEmpty();
+        assertThat(stripped.additionalKeyExchange(1)).isEmpty();
+        assertThat(stripped).hasToString("AES_GCM_16_128/EXT_SEQ");
+    }
 }
