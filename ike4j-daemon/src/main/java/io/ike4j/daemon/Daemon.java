@@ -113,7 +113,12 @@ public final class Daemon implements AutoCloseable {
 
     /** Loads the configuration and starts everything; fails with the configuration's errors (file:line) if any. */
     public static Daemon start(DaemonOptions options, DaemonLog log, InstantSource clock) throws StartException, IOException {
-        SwanctlConfig cfg = loadConfig(options, log).orElseThrow(() -> new StartException("configuration " + options.configFile() + " has errors"));
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
+        if (r.hasErrors()) {
+            throw new StartException("configuration has errors:\n  " + String.join("\n  ", r.errors().stream().map(Diagnostic::toString).toList()));
+        }
+        SwanctlConfig cfg = r.config();
         log.log(Subsystem.DMN, 0, "ike4j " + DaemonCommands.VERSION + " starting, " + cfg.connections().size() + " connections loaded");
         return new Daemon(options, log, clock, cfg);
     }

@@ -11,8 +11,8 @@ import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SaJsonTest {
-    static IkeSaInfo fixture() throws Exception {
+public class SaJsonTest {
+    public static IkeSaInfo fixture() throws Exception {
         ChildSaInfo child = new ChildSaInfo(7, "net", "INSTALLED", "TUNNEL", "ESP", false, 0xc1ad4fa3, 0x0000beef, "AES_GCM_16", 256,
                 "", "CURVE_25519", false, List.of("10.1.0.0/16"), List.of("10.2.0.0/16", "10.3.0.0/16"), 1_000);
         return new IkeSaInfo(3, "home", "ESTABLISHED", 2, new Endpoint(InetAddress.getByName("192.0.2.1"), 500),
