@@ -139,7 +139,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, 0));
+                locked(known.get(), sa -> resendCachedResponse(s, sa, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -150,19 +150,26 @@ public final class IkeEngine implements Engine {
         if (found.isEmpty()) return; // RFC 7296 2.21: unknown SPI, drop (INVALID_IKE_SPI is optional)
         locked(found.get(), sa -> {
             if (sa.isInitiator() == h.initiator()) return; // the I flag must name the peer's role
+            if (h.initiatorSpi() != sa.initiatorSpi()) return; // RFC 7296 2.6: both SPIs identify the SA
+            if (ex.get() != ExchangeType.IKE_SA_INIT && h.responderSpi() != sa.responderSpi) return;
             if (h.response()) response(s, sa, in, m, d);
             else request(s, sa, in, m, d);
         });
     }
 
-    private static void resendCachedResponse(Session s, IkeSa sa, long mid) {
-        if (sa.responseCache != null && sa.responseCache.messageId() == mid) Messenger.emit(s, sa, sa.responseCache.datagrams());
+    /** RFC 7296 2.1: a retransmitted request gets the very same response; only byte-identical copies count. */
+    private static void resendCachedResponse(Session s, IkeSa sa, long mid, byte[] request) {
+        boolean laterFragment = (request[16] & 0xff) == 53 && request.length >= 34 // SKF: answer fragment 1 only (RFC 7383 2.6.1)
+                && (((request[32] & 0xff) << 8) | (request[33] & 0xff)) != 1;
+        if (!laterFragment && sa.responseCache != null && sa.responseCache.messageId() == mid && sa.responseCache.answers(request)) {
+            Messenger.emit(s, sa, sa.responseCache.datagrams());
+        }
     }
 
     private void request(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
         if (sa.responseCache != null && mid == sa.expectedRequestId - 1) { // RFC 7296 2.1: retransmitted request
-            resendCachedResponse(s, sa, mid);
+            resendCachedResponse(s, sa, mid, d);
             return;
         }
         if (mid != sa.expectedRequestId) return;

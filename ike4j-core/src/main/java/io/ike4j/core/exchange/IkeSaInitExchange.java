@@ -287,6 +287,7 @@ public final class IkeSaInitExchange {
                 ps.add(FragmentationSupportUnit.announce());
             }
             ps.add(SignatureHashUnit.announce());
+            sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
             s.startTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0, s.settings().halfOpenTimeout());

@@ -58,6 +58,8 @@ public final class IkeSa {
     public long expectedRequestId;
     public OutstandingRequest outstanding;
     public ResponseCache responseCache;
+    /** Hashes of the datagrams (fragments) of the request being answered, for the retransmit check. */
+    public final List<byte[]> requestHashes = new ArrayList<>();
     public final Deque<PendingTask> queue = new ArrayDeque<>();
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */

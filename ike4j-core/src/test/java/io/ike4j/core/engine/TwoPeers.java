@@ -36,13 +36,15 @@ final class TwoPeers {
         final Engine engine;
         final Map<TimerId, Instant> timers = new HashMap<>();
         final List<EngineOutput> all = new ArrayList<>();
+        final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Peer(String name, Endpoint address, EngineConfig config, long seed) {
             this.name = name;
             this.address = address;
             Random r = new Random(seed);
             RandomSource rs = r::nextBytes;
-            this.engine = Engine.create(new EngineContext(config, clock, rs));
+            this.engine = Engine.create(new EngineContext(config, clock, rs,
+                    (sub, conn, id, msg) -> log.add(sub + " " + conn + "[" + id + "] " + msg), java.util.Optional.empty()));
         }
 
         <T> List<T> outputs(Class<T> kind) {
