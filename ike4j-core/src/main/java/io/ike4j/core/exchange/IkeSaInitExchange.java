@@ -95,7 +95,7 @@ public final class IkeSaInitExchange {
         ps.add(new SecurityAssociationPayload(ProposalUnit.offer(props, new byte[0])));
         ps.add(KeyExchangeUnit.payload(method, sa.keyExchange.publicValue()));
         ps.add(NonceUnit.payload(sa.nonceI));
-        ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote));
+        ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
         sa.nextRequestId = 0;
@@ -282,7 +282,8 @@ public final class IkeSaInitExchange {
             ps.add(new SecurityAssociationPayload(List.of(chosen.wire())));
             ps.add(KeyExchangeUnit.payload(t.keyExchange(), kePublic));
             ps.add(NonceUnit.payload(sa.nonceR));
-            ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, local, remote));
+            ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, local, remote, chosenConn.encap(),
+                    s.context().random()));
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
