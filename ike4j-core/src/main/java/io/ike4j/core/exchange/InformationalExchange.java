@@ -2,7 +2,9 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.ExchangeType;
 import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.DeletePayload;
+import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.proposal.ProtocolId;
 import io.ike4j.core.sa.ChildSa;
@@ -60,6 +62,11 @@ public final class InformationalExchange {
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
         List<DeletePayload> deletes = m.all(DeletePayload.class);
+        if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
+            Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
+            SaLifecycle.close(s, sa, "peer reported AUTHENTICATION_FAILED");
+            return;
+        }
         if (deletes.stream().anyMatch(d -> d.protocolId() == ProtocolId.IKE.value())) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
             SaLifecycle.close(s, sa, "deleted by peer");
