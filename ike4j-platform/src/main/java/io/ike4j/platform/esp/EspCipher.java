@@ -15,7 +15,7 @@ import javax.security.auth.DestroyFailedException;
  * <p>Packets are laid out as in RFC 4303 2: {@code SPI(4) | Seq(4) | IV | ciphertext | ICV}, starting at
  * {@code off}. The caller writes SPI and sequence number and puts the padded plaintext right after the IV.
  */
-abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher {
+abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher, ShortTagGcmEspCipher {
     static final int HEADER = 8;
 
     /** Bytes of explicit IV on the wire. */
@@ -58,7 +58,9 @@ abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher {
                 case AES_GCM_8, AES_GCM_12, AES_GCM_16 -> {
                     checkKey(ek, keys.encryptionKeyBits() / 8 + AeadEspCipher.SALT, enc);
                     checkNoIntegrity(keys.integrity());
-                    yield AeadEspCipher.gcm(ek, enc.icvLength(), esn);
+                    // the JCE's GCM takes tags of 12 bytes and more only
+                    yield enc.icvLength() < 12 ? new ShortTagGcmEspCipher(ek, enc.icvLength(), esn)
+                            : AeadEspCipher.gcm(ek, enc.icvLength(), esn);
                 }
                 case CHACHA20_POLY1305 -> {
                     checkKey(ek, 32 + AeadEspCipher.SALT, enc);
