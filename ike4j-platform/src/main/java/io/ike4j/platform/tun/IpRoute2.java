@@ -74,7 +74,7 @@ public final class IpRoute2 {
         return cidr.contains(":") ? "-6" : "-4";
     }
 
-    /** Runs {@code ip [-n NS] args...}; returns stdout, or throws with stderr if it fails. */
+    /** Runs {@code ip [-n NS] args...}; returns its output (stdout and stderr), or throws with it if it fails. */
     public String run(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ip);
@@ -83,8 +83,11 @@ public final class IpRoute2 {
             cmd.add(namespace);
         }
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(cmd).redirectInput(new java.io.File("/dev/null")).redirectErrorStream(true).start();
+        String out;
         try {
+            // ip's output is small; reading to EOF first cannot dead-lock on a full pipe
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", cmd) + ": timed out");
@@ -94,9 +97,9 @@ public final class IpRoute2 {
             Thread.currentThread().interrupt();
             throw new IOException(String.join(" ", cmd) + ": interrupted", e);
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + err);
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + out.strip());
+        }
         return out;
     }
 }

@@ -182,6 +182,7 @@ public final class TunDevice implements AutoCloseable {
     public void write(byte[] src, int off, int len) throws IOException {
         if (len > MAX_PACKET) throw new IllegalArgumentException("packet too long: " + len);
         synchronized (writeLock) {
+            checkOpen(); // before touching the (freed once closed) native buffer
             MemorySegment.copy(src, off, writeBuf, ValueLayout.JAVA_BYTE, 0, len);
             writeNative(writeBuf, len);
         }
@@ -192,6 +193,7 @@ public final class TunDevice implements AutoCloseable {
         int len = src.remaining();
         if (len > MAX_PACKET) throw new IllegalArgumentException("packet too long: " + len);
         synchronized (writeLock) {
+            checkOpen();
             if (src.isDirect()) {
                 writeNative(MemorySegment.ofBuffer(src), len);
             } else {
