@@ -133,7 +133,7 @@ public final class XfrmDecoder {
                 case XFRMA_ENCAP -> {
                     if (vlen < 24) return null;
                     encap = new XfrmEncap(u16(b, v), u16be(b, v + 2), u16be(b, v + 4),
-                            XfrmAddresses.decode(b, v + 8, family).orElse(null));
+                            XfrmAddresses.decode(b, v + 8, family).filter(a -> !a.isAnyLocalAddress()).orElse(null)); // 0.0.0.0 = no NAT-OA
                 }
                 case XFRMA_MARK -> {
                     if (vlen < 8) return null;
