@@ -48,7 +48,7 @@ public final class XfrmDecoder {
                         : saInfo(b, p, p + plen, seq);
                 case XFRM_MSG_ACQUIRE -> plen < SIZEOF_USER_ACQUIRE ? tooShort(seq, "xfrm_user_acquire", plen) : acquire(b, p, seq);
                 case XFRM_MSG_EXPIRE -> plen < SIZEOF_USER_EXPIRE ? tooShort(seq, "xfrm_user_expire", plen)
-                        : expire(b, p, p + plen, seq);
+                        : expire(b, p, seq);
                 case XFRM_MSG_POLEXPIRE -> plen < SIZEOF_USER_POLEXPIRE ? tooShort(seq, "xfrm_user_polexpire", plen)
                         : new XfrmEvent.PolicyExpire(seq, policyInfo(b, p), u8(b, p + SIZEOF_USERPOLICY_INFO) != 0);
                 default -> new XfrmMessage.Other(seq, type);
@@ -133,7 +133,7 @@ public final class XfrmDecoder {
                 case XFRMA_ENCAP -> {
                     if (vlen < 24) return null;
                     encap = new XfrmEncap(u16(b, v), u16be(b, v + 2), u16be(b, v + 4),
-                            XfrmAddresses.decode(b, v + 8, family).filter(a -> !a.isAnyLocalAddress()).orElse(null)); // 0.0.0.0 = no NAT-OA
+                            XfrmAddresses.decode(b, v + 8, family).filter(oa -> !oa.isAnyLocalAddress()).orElse(null)); // 0.0.0.0 = no NAT-OA
                 }
                 case XFRMA_MARK -> {
                     if (vlen < 8) return null;
@@ -170,7 +170,7 @@ public final class XfrmDecoder {
     }
 
     // struct xfrm_user_expire: state, hard
-    private static XfrmMessage expire(byte[] b, int p, int end, int seq) {
+    private static XfrmMessage expire(byte[] b, int p, int seq) {
         XfrmSaInfo sa = decodeSa(b, p, p + SIZEOF_USERSA_INFO);
         if (sa == null) return new XfrmMessage.Malformed(seq, "bad xfrm_user_expire");
         return new XfrmEvent.Expire(seq, sa, u8(b, p + SIZEOF_USERSA_INFO) != 0);
