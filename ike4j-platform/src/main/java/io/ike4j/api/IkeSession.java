@@ -129,14 +129,18 @@ public final class IkeSession implements AutoCloseable {
             case SaEvent.ChildSaClosed e -> {
                 if (e.childSaId() == childSaId) finishChild(null);
             }
-            case SaEvent.IkeSaFailed e -> fail(IkeException.fromFailure(e.notifyType(), e.reason()));
+            case SaEvent.IkeSaFailed e -> {
+                // our own close() aborting the setup is a clean close, not a failure
+                if (closing.get() && e.notifyType() == 0) finish(null);
+                else fail(IkeException.fromFailure(e.notifyType(), e.reason()));
+            }
             case SaEvent.IkeSaClosed e -> {
                 if (ikeSaId != 0 && e.ikeSaId() != ikeSaId) return; // an old SA replaced by a rekeyed one
-                if (configuration == null && !closing.get()) {
-                    fail(new IkeInternalException("IKE SA closed before it was established: " + e.reason()));
-                } else {
-                    finish(null);
-                }
+                IkeException why = IkeException.fromFailure(0, e.reason());
+                if (closing.get()) finish(null);
+                else if (configuration == null) fail(new IkeInternalException("IKE SA closed before it was established: " + e.reason()));
+                else if (why instanceof IkeTimeoutException) fail(why); // dead peer (RFC 7296 2.4)
+                else finish(null);
             }
         }
     }

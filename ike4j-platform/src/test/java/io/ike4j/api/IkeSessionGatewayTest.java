@@ -146,6 +146,35 @@ class IkeSessionGatewayTest {
         }
     }
 
+    @Test
+    void aSilentServerSurfacesAsTimeout() throws Exception {
+        SessionRecorder r = new SessionRecorder();
+        try (java.nio.channels.DatagramChannel silent = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress(gatewayAddress, 0))) {
+            int port = ((java.net.InetSocketAddress) silent.getLocalAddress()).getPort();
+            IkeSessionParams p = client("correct horse battery staple").serverPort(port)
+                    .retransmission(new Retransmission(Duration.ofMillis(50), 1.0, 2)).build();
+            try (IkeSession session = IkeSession.open(p, clientChild(), null, r, r.child, clientPlane)) {
+                assertThat(r.ikeClosed.get(10, TimeUnit.SECONDS)).isInstanceOf(IkeTimeoutException.class);
+                assertThat(r.calls).containsExactly("child failed IkeTimeoutException", "ike failed IkeTimeoutException");
+            }
+        }
+    }
+
+    @Test
+    void closingBeforeTheAnswerIsACleanClose() throws Exception {
+        SessionRecorder r = new SessionRecorder();
+        try (java.nio.channels.DatagramChannel silent = java.nio.channels.DatagramChannel.open()
+                .bind(new java.net.InetSocketAddress(gatewayAddress, 0))) {
+            int port = ((java.net.InetSocketAddress) silent.getLocalAddress()).getPort();
+            IkeSession session = IkeSession.open(client("x").serverPort(port).build(), clientChild(), null, r, r.child,
+                    clientPlane);
+            session.close(Duration.ofSeconds(5));
+            assertThat(r.ikeClosed.get(10, TimeUnit.SECONDS)).isNull();
+            assertThat(r.calls).containsExactly("child closed", "ike closed");
+        }
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 500 && !condition.getAsBoolean(); i++) Thread.sleep(10);
         assertThat(condition.getAsBoolean()).isTrue();

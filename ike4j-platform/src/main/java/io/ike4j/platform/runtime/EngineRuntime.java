@@ -179,6 +179,10 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             failures.increment();
             LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} failed: {2}",
                     i.spec().ikeSaId(), i.spec().childSaId(), e.getMessage());
+        } finally {
+            // the data plane keeps its own copy; the engine does not keep the spec
+            i.spec().inbound().wipe();
+            i.spec().outbound().wipe();
         }
     }
 
