@@ -136,6 +136,8 @@ class UdpTransportTest {
         sendTo(a1, natT, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 42);
         assertThat(next(esp).data()).hasSize(65_000);
         assertThat(next(ike).data()).containsExactly(42);
+        sendTo(a1, transport.ikePort(), (byte) 43); // the IKE port has its own loop: sync on it too
+        assertThat(next(ike).data()).containsExactly(43);
         assertThat(transport.counters().malformedDropped()).isEqualTo(5);
 
         UdpTransport failing = UdpTransport.open(TransportConfig.ephemeral(a1),
