@@ -9,12 +9,17 @@ public final class WireException extends Exception {
     private final transient DecodeError error;
 
     public WireException(DecodeError error) {
-        super(error.toString(), null, false, false);
+        super(null, null, false, false);
         this.error = error;
     }
 
     static WireException syntax(int offset, String detail) {
         return new WireException(DecodeError.syntax(offset, detail));
+    }
+
+    @Override
+    public String getMessage() {
+        return error.toString();
     }
 
     public DecodeError error() {

@@ -54,6 +54,8 @@ public final class KeyExchanges {
             CryptoProvider provider) throws KeyExchangeException {
         Objects.requireNonNull(random, "random");
         DhGroup group = group(method, provider);
+        // Cheap rejection before generating a key pair. Diffie-Hellman only: a KEM's ciphertext length differs
+        // by direction, so a KEM branch will check its own lengths.
         if (peerValue == null || peerValue.length != method.publicValueLength()) {
             throw new KeyExchangeException(KeyExchangeException.Reason.INVALID_LENGTH,
                     method + " expects " + method.publicValueLength() + " bytes");

@@ -82,6 +82,15 @@ public record Proposal(ProtocolId protocol, List<Encryption> encryption, List<In
         };
     }
 
+    /**
+     * This proposal without KE and ADDKEn transforms: for the Child SA created with IKE_AUTH, whose keys
+     * come from the IKE SA (RFC 7296 1.2; strongSwan strips the KE methods from ESP proposals there).
+     */
+    public Proposal withoutKeyExchanges() {
+        return new Proposal(protocol, encryption, integrity, prfs, List.of(), esn,
+                java.util.Collections.nCopies(MAX_ADDITIONAL_KE, List.of()), unrecognized);
+    }
+
     /** The wire form with the given proposal number and SPI (RFC 7296 3.3.1). */
     public ProposalSubstructure toSubstructure(int number, byte[] spi) {
         List<TransformSubstructure> t = new ArrayList<>();

@@ -71,7 +71,7 @@ public final class ProposalSelector {
     /**
      * The intersection of two proposals reduced to one transform per type, in the order of {@code ours}
      * when {@code preferOurs}, else of {@code peer}; empty if they have nothing acceptable in common.
-     * For KE, ADDKEn, INTEG (with AEAD) and ESN, an absent type is treated like NONE / NO_ESN; NONE
+     * For KE, ADDKEn and ESN, an absent type is treated like NONE / NO_ESN; NONE
      * appears in the result only if the peer listed the type.
      */
     public static Optional<Proposal> match(Proposal ours, Proposal peer, boolean preferOurs,
@@ -90,14 +90,18 @@ public final class ProposalSelector {
         boolean found = false;
         for (Encryption e : encs.isEmpty() ? java.util.Collections.<Encryption>singletonList(null) : encs) {
             boolean aead = e != null && e.isAead();
+            // with AEAD no integrity is negotiated (like strongSwan, tolerate peers that list some for other
+            // ciphers of the same proposal); NONE is echoed only if the peer listed it
             Optional<IntegrityAlgorithm> integ = aead
-                    ? pickWithDefault(first.integrity(), second.integrity(), IntegrityAlgorithm.NONE, Optional.empty())
-                            .filter(i -> i == IntegrityAlgorithm.NONE)
+                    ? (ours.integrity().isEmpty() || ours.integrity().contains(IntegrityAlgorithm.NONE)
+                            ? Optional.of(IntegrityAlgorithm.NONE) : Optional.empty())
                     : common(first.integrity(), second.integrity()).stream()
                             .filter(i -> i != IntegrityAlgorithm.NONE).findFirst();
             if (integ.isEmpty()) continue;
             if (e != null) b.encryption(e);
-            if (integ.get() != IntegrityAlgorithm.NONE || peerTypes.contains(TransformType.INTEG)) b.integrity(integ.get());
+            if (integ.get() != IntegrityAlgorithm.NONE || peer.integrity().contains(IntegrityAlgorithm.NONE)) {
+                b.integrity(integ.get());
+            }
             found = true;
             break;
         }

@@ -3,21 +3,16 @@ package io.ike4j.daemon.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-/** One subcommand of {@code bin/ike4j}. */
+/** One {@code ike4j} subcommand. Returns the process exit code; never calls {@code System.exit}. */
 public interface Command {
-    /** Exit status: success. */
+    /** Exit codes shared by the subcommands. */
     int OK = 0;
-    /** Exit status: the command ran and failed. */
     int FAILED = 1;
-    /** Exit status: bad command line. */
     int USAGE = 2;
+    /** The daemon is not running, or its socket may not be used by this user. */
+    int UNREACHABLE = 3;
 
-    /** The word on the command line, e.g. {@code demo}. */
-    String name();
-
-    /** One line for the usage text. */
     String summary();
 
-    /** Runs with the arguments after the command name; returns the exit status. */
     int run(List<String> args, PrintStream out, PrintStream err);
 }

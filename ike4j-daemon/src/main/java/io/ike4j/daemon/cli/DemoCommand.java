@@ -37,26 +37,20 @@ final class DemoCommand implements Command {
     private static final String CLIENT_ID = "client.ike4j.test";
 
     @Override
-    public String name() {
-        return "demo";
-    }
-
-    @Override
     public String summary() {
-        return "negotiate IKE and CHILD SAs between a gateway and a client on loopback "
-                + "[--proposal P] [--esp-proposal P] [--transport] [--timeout S]";
+        return "demo [--proposal P] [--esp-proposal P] [--transport] [--timeout S]   IKE+CHILD SA between a gateway and a client on loopback";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        Options o;
+        CliArgs o;
         int timeout;
         try {
-            o = Options.parse(args, Set.of("proposal", "esp-proposal", "timeout"), Set.of("transport"));
-            timeout = o.intValue("timeout", 20, 1, 3600);
-        } catch (Options.UsageException e) {
+            o = CliArgs.parse(args, Set.of("proposal", "esp-proposal", "timeout"), Set.of("transport"));
+            timeout = seconds(o.value("timeout").orElse("20"));
+        } catch (CliArgs.UsageException e) {
             err.println("ike4j demo: " + e.getMessage());
-            err.println("usage: ike4j demo " + summary().substring(summary().indexOf('[')));
+            err.println("usage: ike4j " + summary());
             return USAGE;
         }
         try {
@@ -75,6 +69,16 @@ final class DemoCommand implements Command {
         } catch (java.io.IOException e) {
             err.println("ike4j demo: failed: " + e.getMessage());
             return FAILED;
+        }
+    }
+
+    private static int seconds(String text) throws CliArgs.UsageException {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1 || n > 3600) throw new CliArgs.UsageException("--timeout must be 1..3600 seconds");
+            return n;
+        } catch (NumberFormatException e) {
+            throw new CliArgs.UsageException("--timeout must be a number of seconds: " + text);
         }
     }
 

@@ -1,0 +1,324 @@
+package io.ike4j.interop;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A throwaway network of namespaces for interop tests. Two topologies:
+ * <ul>
+ *   <li>{@link #direct()}: LEFT {@code 192.0.2.1/24} and RIGHT {@code 192.0.2.2/24} on one veth link;</li>
+ *   <li>{@link #natRouter(int)}: LEFT {@code 10.0.0.2/24} — router ({@code 10.0.0.1} inside,
+ *       {@code 198.51.100.1} outside, masquerade on the way out) — RIGHT {@code 198.51.100.2/24}; optionally the
+ *       router drops a random share of forwarded packets.</li>
+ * </ul>
+ * Each host has an inner address on {@code lo} for tunnel-mode traffic: LEFT {@code 10.1.0.1/32} (selector
+ * {@code 10.1.0.0/16}), RIGHT {@code 10.2.0.1/32} ({@code 10.2.0.0/16}).
+ *
+ * <p>{@link #close()} kills every process in the lab's namespaces, deletes them and the work directory; a JVM
+ * shutdown hook does the same for labs a crashed test left open, and the next run removes what a killed JVM left.
+ */
+public final class NetnsLab implements AutoCloseable {
+
+    /** One end of the lab. */
+    public enum Side {
+        LEFT, RIGHT;
+
+        public Side other() {
+            return this == LEFT ? RIGHT : LEFT;
+        }
+    }
+
+    /** The router's public address (what RIGHT sees as LEFT's address behind the NAT). */
+    public static final String ROUTER_PUBLIC = "198.51.100.1";
+    private static final Set<NetnsLab> OPEN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(OPEN).forEach(NetnsLab::close), "netns-lab-cleanup"));
+    }
+
+    private final String name;
+    private final boolean nat;
+    private final Path workDir;
+    private final List<String> namespaces = new ArrayList<>();
+    private final List<Process> processes = new ArrayList<>();
+    private boolean closed;
+
+    private NetnsLab(boolean nat) {
+        this.name = LabNames.next();
+        this.nat = nat;
+        this.workDir = LabNames.workRoot().resolve(name.substring(LabNames.PREFIX.length()));
+        OPEN.add(this);
+        try {
+            Files.createDirectories(workDir);
+            if (nat) {
+                buildNat();
+            } else {
+                buildDirect();
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    /** Topology (a): two hosts on one veth link. */
+    public static NetnsLab direct() {
+        return new NetnsLab(false);
+    }
+
+    /** Topology (b): LEFT behind a masquerading router, RIGHT outside; no packet loss. */
+    public static NetnsLab natRouter() {
+        return natRouter(0);
+    }
+
+    /** Topology (b) with the router dropping {@code dropPercent}% of forwarded packets at random. */
+    public static NetnsLab natRouter(int dropPercent) {
+        NetnsLab lab = new NetnsLab(true);
+        if (dropPercent > 0) {
+            lab.setDropPercent(dropPercent);
+        }
+        return lab;
+    }
+
+    private void buildDirect() {
+        String l = addNamespace("l");
+        String r = addNamespace("r");
+        ip("link", "add", "name", "eth0", "netns", l, "type", "veth", "peer", "name", "eth0", "netns", r);
+        ip("-n", l, "addr", "add", "192.0.2.1/24", "dev", "eth0");
+        ip("-n", r, "addr", "add", "192.0.2.2/24", "dev", "eth0");
+        up(l, "eth0");
+        up(r, "eth0");
+        addInner(l, Side.LEFT);
+        addInner(r, Side.RIGHT);
+    }
+
+    private void buildNat() {
+        String l = addNamespace("l");
+        String r = addNamespace("r");
+        String x = addNamespace("x");
+        ip("link", "add", "name", "eth0", "netns", l, "type", "veth", "peer", "name", "inside", "netns", x);
+        ip("link", "add", "name", "eth0", "netns", r, "type", "veth", "peer", "name", "outside", "netns", x);
+        ip("-n", l, "addr", "add", "10.0.0.2/24", "dev", "eth0");
+        ip("-n", x, "addr", "add", "10.0.0.1/24", "dev", "inside");
+        ip("-n", x, "addr", "add", ROUTER_PUBLIC + "/24", "dev", "outside");
+        ip("-n", r, "addr", "add", "198.51.100.2/24", "dev", "eth0");
+        up(l, "eth0");
+        up(r, "eth0");
+        up(x, "inside");
+        up(x, "outside");
+        ip("-n", l, "route", "add", "default", "via", "10.0.0.1");
+        exec(x, Commands.DEFAULT_TIMEOUT, "sysctl", "-qw", "net.ipv4.ip_forward=1").orThrow();
+        nft(x, """
+                table ip ike4j_nat {
+                  chain post {
+                    type nat hook postrouting priority 100;
+                    oifname "outside" masquerade
+                  }
+                }
+                """);
+        addInner(l, Side.LEFT);
+        addInner(r, Side.RIGHT);
+    }
+
+    private String addNamespace(String role) {
+        String ns = name + "-" + role;
+        Commands.run("ip", "netns", "add", ns).orThrow();
+        namespaces.add(ns);
+        ip("-n", ns, "link", "set", "lo", "up");
+        return ns;
+    }
+
+    private void addInner(String ns, Side side) {
+        ip("-n", ns, "addr", "add", innerAddress(side) + "/32", "dev", "lo");
+    }
+
+    private void up(String ns, String dev) {
+        ip("-n", ns, "link", "set", dev, "up");
+    }
+
+    private static void ip(String... args) {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "ip";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        Commands.run(cmd).orThrow();
+    }
+
+    private void nft(String ns, String ruleset) {
+        Path file = workDir.resolve("nft-" + System.nanoTime() + ".conf");
+        try {
+            Files.writeString(file, ruleset);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        exec(ns, Commands.DEFAULT_TIMEOUT, "nft", "-f", file.toString()).orThrow();
+    }
+
+    /**
+     * Makes the router drop {@code percent}% of forwarded packets (both directions) at random, using nftables'
+     * {@code numgen random mod 100 < N drop}; 0 removes the rule. Only for the NAT topology.
+     */
+    public void setDropPercent(int percent) {
+        if (!nat) {
+            throw new IllegalStateException("packet drop needs the router topology");
+        }
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("drop percent " + percent);
+        }
+        String x = routerNamespace().orElseThrow();
+        exec(x, Commands.DEFAULT_TIMEOUT, "nft", "delete", "table", "ip", "ike4j_drop");
+        if (percent > 0) {
+            nft(x, """
+                    table ip ike4j_drop {
+                      chain lossy {
+                        type filter hook forward priority 0;
+                        numgen random mod 100 < %d counter drop
+                      }
+                    }
+                    """.formatted(percent));
+        }
+    }
+
+    /** How many packets the router's random-drop rule has dropped so far (0 without the rule). */
+    public long droppedPackets() {
+        String x = routerNamespace().orElseThrow(() -> new IllegalStateException("no router"));
+        ExecResult r = exec(x, Commands.DEFAULT_TIMEOUT, "nft", "list", "table", "ip", "ike4j_drop");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(r.stdout());
+        return r.ok() && m.find() ? Long.parseLong(m.group(1)) : 0;
+    }
+
+    /** The lab's unique name ({@code i4j-<pid>-<n>}), the prefix of its namespaces. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is the NAT topology. */
+    public boolean natted() {
+        return nat;
+    }
+
+    public String namespace(Side side) {
+        return name + (side == Side.LEFT ? "-l" : "-r");
+    }
+
+    public Optional<String> routerNamespace() {
+        return nat ? Optional.of(name + "-x") : Optional.empty();
+    }
+
+    /** The host's outer interface (inside its own namespace). */
+    public String outerInterface(Side side) {
+        return "eth0";
+    }
+
+    /** The address on the host's own outer interface. */
+    public String outerAddress(Side side) {
+        if (nat) {
+            return side == Side.LEFT ? "10.0.0.2" : "198.51.100.2";
+        }
+        return side == Side.LEFT ? "192.0.2.1" : "192.0.2.2";
+    }
+
+    /** The address the other side sees {@code side} at: behind the NAT, LEFT appears as the router's public address. */
+    public String apparentAddress(Side side) {
+        return nat && side == Side.LEFT ? ROUTER_PUBLIC : outerAddress(side);
+    }
+
+    /** The host's inner (tunnelled) address on {@code lo}. */
+    public String innerAddress(Side side) {
+        return side == Side.LEFT ? "10.1.0.1" : "10.2.0.1";
+    }
+
+    /** The traffic selector covering the host's inner address. */
+    public String innerSubnet(Side side) {
+        return side == Side.LEFT ? "10.1.0.0/16" : "10.2.0.0/16";
+    }
+
+    /** The lab's work directory (removed on close). */
+    public Path workDir() {
+        return workDir;
+    }
+
+    /** A subdirectory of the work directory, created if needed. */
+    public Path dir(String sub) {
+        try {
+            return Files.createDirectories(workDir.resolve(sub));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code cmd} in {@code side}'s namespace with {@link Commands#DEFAULT_TIMEOUT}. */
+    public ExecResult exec(Side side, String... cmd) {
+        return exec(namespace(side), Commands.DEFAULT_TIMEOUT, cmd);
+    }
+
+    /** Runs {@code cmd} in namespace {@code ns}, waiting up to {@code timeout}; output is captured. */
+    public ExecResult exec(String ns, Duration timeout, String... cmd) {
+        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+        full.addAll(List.of(cmd));
+        return Commands.run(timeout, full);
+    }
+
+    /**
+     * Starts a long-running {@code cmd} in namespace {@code ns} as a session and process-group leader
+     * ({@code setsid}), stdout and stderr to {@code output}. The lab kills it on close at the latest.
+     */
+    public synchronized Process spawn(String ns, Map<String, String> env, Path output, String... cmd) {
+        List<String> full = new ArrayList<>(List.of("setsid", "ip", "netns", "exec", ns));
+        full.addAll(List.of(cmd));
+        ProcessBuilder pb = new ProcessBuilder(full)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        try {
+            Process p = pb.start();
+            processes.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new LabException("cannot start " + full, e);
+        }
+    }
+
+    /** Stops a spawned process: SIGTERM to its process group, then SIGKILL after {@code grace}. */
+    public static void stop(Process p, Duration grace) {
+        if (!p.isAlive()) {
+            return;
+        }
+        Commands.run("kill", "-TERM", "--", "-" + p.pid());
+        try {
+            if (!p.waitFor(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                Commands.run("kill", "-KILL", "--", "-" + p.pid());
+                p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Kills all processes of the lab, deletes its namespaces and work directory. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Process p : processes) {
+            stop(p, Duration.ofSeconds(3));
+        }
+        for (String ns : namespaces) {
+            LabNames.killAllIn(ns);
+            Commands.run("ip", "netns", "del", ns);
+        }
+        LabNames.deleteTree(workDir);
+        OPEN.remove(this);
+    }
+}

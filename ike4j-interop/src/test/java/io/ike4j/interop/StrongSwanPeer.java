@@ -1,0 +1,204 @@
+package io.ike4j.interop;
+
+import io.ike4j.interop.NetnsLab.Side;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * strongSwan's {@code charon-systemd} in one lab namespace, with its own strongswan.conf, VICI socket and log
+ * (all in a directory of the lab), userspace ESP over TUN ({@code kernel-libipsec}) and driven with {@code swanctl}.
+ * See /work/shared/interop/STRONGSWAN.md for why it is set up this way.
+ */
+public final class StrongSwanPeer implements IkePeer {
+
+    /** Plugins for PSK/certificate IKEv2 with userspace ESP; the Debian defaults load plugins that get in the way. */
+    public static final String PLUGINS = "kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints "
+            + "pubkey curve25519 kernel-netlink socket-default vici updown hmac gcm aes sha2 sha1 kdf";
+    private static final int LOG_KEEP = 256 * 1024;
+
+    /**
+     * Tunables: IKE retransmission (strongSwan's {@code retransmit_timeout} s, {@code retransmit_base},
+     * {@code retransmit_tries}) and how long {@code swanctl --initiate} may take.
+     */
+    public record Options(double retransmitTimeout, double retransmitBase, int retransmitTries, Duration initiateTimeout) {
+        /** strongSwan's defaults, but quicker to retransmit (fine on a lab link). */
+        public static Options defaults() {
+            return new Options(1.0, 1.4, 5, Duration.ofSeconds(30));
+        }
+
+        /** For a lossy link: many quick retransmissions. */
+        public static Options lossy() {
+            return new Options(0.5, 1.3, 10, Duration.ofSeconds(60));
+        }
+    }
+
+    private final NetnsLab lab;
+    private final Side side;
+    private final SwanctlConf conf;
+    private final Options options;
+    private final Path dir;
+    private final Path vici;
+    private final Path logFile;
+    private Process charon;
+    private String logSnapshot = "";
+    private boolean closed;
+
+    public StrongSwanPeer(NetnsLab lab, Side side, SwanctlConf conf, Options options) {
+        this.lab = lab;
+        this.side = side;
+        this.conf = conf;
+        this.options = options;
+        this.dir = lab.dir("strongswan-" + side.name().toLowerCase(Locale.ROOT));
+        this.vici = dir.resolve("charon.vici");
+        this.logFile = dir.resolve("charon.log");
+    }
+
+    public StrongSwanPeer(NetnsLab lab, Side side, SwanctlConf conf) {
+        this(lab, side, conf, Options.defaults());
+    }
+
+    @Override
+    public String name() {
+        return "strongswan-" + side;
+    }
+
+    /** The VICI socket URI, for {@code swanctl --uri}. */
+    public String uri() {
+        return "unix://" + vici;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public void start() {
+        try {
+            Files.writeString(dir.resolve("strongswan.conf"), strongswanConf());
+            Files.writeString(dir.resolve("swanctl.conf"), conf.render());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        charon = lab.spawn(lab.namespace(side), Map.of("STRONGSWAN_CONF", dir.resolve("strongswan.conf").toString()),
+                dir.resolve("charon.out"), Requirements.CHARON.toString());
+        awaitVici(Duration.ofSeconds(15));
+        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--file", dir.resolve("swanctl.conf").toString()).orThrow();
+    }
+
+    String strongswanConf() {
+        return String.format(Locale.ROOT, """
+                charon-systemd {
+                  install_routes = yes
+                  retransmit_timeout = %s
+                  retransmit_base = %s
+                  retransmit_tries = %d
+                  load = %s
+                  filelog {
+                    peer {
+                      path = %s
+                      default = 1
+                      ike = 2
+                      cfg = 2
+                      flush_line = yes
+                      time_format = %%H:%%M:%%S
+                    }
+                  }
+                  journal {
+                    default = -1
+                  }
+                  plugins {
+                    vici {
+                      socket = %s
+                    }
+                  }
+                }
+                """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(), PLUGINS,
+                logFile, uri());
+    }
+
+    private void awaitVici(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!charon.isAlive()) {
+                throw new LabException(name() + ": charon exited with " + charon.exitValue() + "\n" + log());
+            }
+            if (Files.exists(vici) && swanctl(Duration.ofSeconds(5), "--stats").ok()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted", e);
+            }
+        }
+        throw new LabException(name() + ": VICI socket " + vici + " did not answer within " + timeout + "\n" + log());
+    }
+
+    /** Runs {@code swanctl ARGS --uri <this peer's socket>} (from the root namespace: the socket is a file). */
+    public ExecResult swanctl(Duration timeout, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("swanctl"));
+        cmd.addAll(List.of(args));
+        cmd.add("--uri");
+        cmd.add(uri());
+        return Commands.run(timeout, cmd);
+    }
+
+    @Override
+    public void initiate(String child) {
+        long seconds = options.initiateTimeout().toSeconds();
+        ExecResult r = swanctl(options.initiateTimeout().plusSeconds(5), "--initiate", "--child", child,
+                "--timeout", Long.toString(seconds));
+        if (!r.ok()) {
+            throw new LabException(name() + ": initiate " + child + " failed: " + r.describe());
+        }
+    }
+
+    @Override
+    public void terminate(String ike) {
+        swanctl(Commands.DEFAULT_TIMEOUT, "--terminate", "--ike", ike, "--timeout", "10").orThrow();
+    }
+
+    @Override
+    public List<SaView> listSas() {
+        return SaView.fromSwanctlPretty(swanctl(Commands.DEFAULT_TIMEOUT, "--list-sas", "--pretty").orThrow().stdout());
+    }
+
+    @Override
+    public synchronized String log() {
+        if (closed || !Files.exists(logFile)) {
+            return logSnapshot;
+        }
+        return readLog();
+    }
+
+    private String readLog() {
+        try {
+            byte[] all = Files.readAllBytes(logFile);
+            int from = Math.max(0, all.length - LOG_KEEP);
+            return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        if (charon != null) {
+            NetnsLab.stop(charon, Duration.ofSeconds(5));
+        }
+        logSnapshot = Files.exists(logFile) ? readLog() : "";
+        closed = true;
+    }
+}

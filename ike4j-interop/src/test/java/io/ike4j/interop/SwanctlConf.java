@@ -1,0 +1,124 @@
+package io.ike4j.interop;
+
+import io.ike4j.interop.NetnsLab.Side;
+
+/**
+ * A swanctl.conf with one PSK connection and one tunnel-mode CHILD_SA, rendered one setting per line (swanctl
+ * does not parse several settings on one line). The same file serves strongSwan and, later, ike4j's daemon.
+ */
+public final class SwanctlConf {
+
+    /** The connection name {@link #forLab} uses. */
+    public static final String CONNECTION = "lab";
+    /** The CHILD_SA name {@link #forLab} uses. */
+    public static final String CHILD = "net";
+
+    private String connection = CONNECTION;
+    private String child = CHILD;
+    private int version = 2;
+    private String localAddrs = "%any";
+    private String remoteAddrs = "%any";
+    private String localId;
+    private String remoteId;
+    private String proposals = "default";
+    private String espProposals = "default";
+    private String localTs = "dynamic";
+    private String remoteTs = "dynamic";
+    private String psk = "ike4j-interop-lab-psk";
+
+    /**
+     * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
+     * {@code right.ike4j.test}, inner subnets as traffic selectors. In the NAT topology RIGHT accepts any remote
+     * address (LEFT appears as the router's public address, from a port the NAT chose).
+     */
+    public static SwanctlConf forLab(NetnsLab lab, Side side) {
+        SwanctlConf c = new SwanctlConf();
+        c.localAddrs = lab.outerAddress(side);
+        c.remoteAddrs = lab.natted() && side == Side.RIGHT ? "%any" : lab.apparentAddress(side.other());
+        c.localId = id(side);
+        c.remoteId = id(side.other());
+        c.localTs = lab.innerSubnet(side);
+        c.remoteTs = lab.innerSubnet(side.other());
+        return c;
+    }
+
+    private static String id(Side side) {
+        return side.name().toLowerCase(java.util.Locale.ROOT) + ".ike4j.test";
+    }
+
+    public SwanctlConf proposals(String ikeProposals) {
+        this.proposals = ikeProposals;
+        return this;
+    }
+
+    public SwanctlConf espProposals(String esp) {
+        this.espProposals = esp;
+        return this;
+    }
+
+    public SwanctlConf version(int ikeVersion) {
+        this.version = ikeVersion;
+        return this;
+    }
+
+    public SwanctlConf connection(String name) {
+        this.connection = name;
+        return this;
+    }
+
+    public SwanctlConf child(String name) {
+        this.child = name;
+        return this;
+    }
+
+    public SwanctlConf psk(String secret) {
+        this.psk = secret;
+        return this;
+    }
+
+    public String connection() {
+        return connection;
+    }
+
+    public String child() {
+        return child;
+    }
+
+    /** The swanctl.conf text. */
+    public String render() {
+        return """
+                connections {
+                  %1$s {
+                    version = %2$d
+                    local_addrs = %3$s
+                    remote_addrs = %4$s
+                    proposals = %5$s
+                    local {
+                      auth = psk
+                      id = %6$s
+                    }
+                    remote {
+                      auth = psk
+                      id = %7$s
+                    }
+                    children {
+                      %8$s {
+                        mode = tunnel
+                        local_ts = %9$s
+                        remote_ts = %10$s
+                        esp_proposals = %11$s
+                      }
+                    }
+                  }
+                }
+                secrets {
+                  ike-%1$s {
+                    id-1 = %6$s
+                    id-2 = %7$s
+                    secret = "%12$s"
+                  }
+                }
+                """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
+                localTs, remoteTs, espProposals, psk);
+    }
+}
