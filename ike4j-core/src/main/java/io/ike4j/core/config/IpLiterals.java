@@ -40,12 +40,32 @@ public final class IpLiterals {
         }
     }
 
+    /** Dotted quad, or RFC 5952 canonical IPv6 text ({@code 2001:db8::1}) as strongSwan prints it. */
     public static Optional<String> format(byte[] address) {
-        if (address.length != 4 && address.length != 16) return Optional.empty();
-        try {
-            return Optional.of(InetAddress.getByAddress(address).getHostAddress());
-        } catch (UnknownHostException e) {
-            return Optional.empty();
+        if (address.length == 4) {
+            return Optional.of((address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "." + (address[3] & 0xff));
         }
+        if (address.length != 16) return Optional.empty();
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) g[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+        int bestStart = -1, bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (g[i] != 0) { i++; continue; }
+            int j = i;
+            while (j < 8 && g[j] == 0) j++;
+            if (j - i > bestLen) { bestStart = i; bestLen = j - i; }
+            i = j;
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                b.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (b.length() > 0 && b.charAt(b.length() - 1) != ':') b.append(':');
+            b.append(Integer.toHexString(g[i]));
+        }
+        return Optional.of(b.toString());
     }
 }

@@ -112,6 +112,12 @@ public final class IkeEngine implements Engine {
                         s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
                     }
                 }
+                case DPD -> {
+                    if (sa.state == IkeSaState.ESTABLISHED) {
+                        if (sa.outstanding == null && sa.queue.isEmpty()) enqueue(s, sa, new IkeSa.PendingTask.Liveness());
+                        s.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
+                    }
+                }
                 default -> { }
             }
         });

@@ -136,6 +136,8 @@ public final class IkeAuthExchange {
         s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA " + sa.connectionName() + "[" + sa.id() + "] established between "
                 + sa.localId + "[" + sa.local + "]...[" + sa.remote + "]" + sa.remoteId);
         s.event(new SaEvent.IkeSaEstablished(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
+        // RFC 7296 2.4: liveness checks every dpd_delay (an empty INFORMATIONAL request)
+        if (!sa.connection.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
     }
 
     /** Initiator: the IKE_AUTH response. */

@@ -11,7 +11,6 @@ import io.ike4j.core.proposal.ProtocolId;
 import io.ike4j.core.sa.ChildTransforms;
 import io.ike4j.core.sa.IkeTransforms;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** SA payload negotiation (RFC 7296 2.7, 3.3): configured proposals, offers and the chosen transforms. */
@@ -33,9 +32,7 @@ public final class ProposalUnit {
 
     /** ESP proposals for the CHILD_SA of IKE_AUTH: no KE transforms there (RFC 7296 1.2, strongSwan strips them). */
     public static List<Proposal> withoutKeyExchange(List<Proposal> ps) {
-        return ps.stream().map(p -> new Proposal(p.protocol(), p.encryption(), p.integrity(), p.prfs(), List.of(),
-                p.esn(), Collections.nCopies(Proposal.MAX_ADDITIONAL_KE, List.<KeyExchangeMethod>of()),
-                p.unrecognized())).toList();
+        return ps.stream().map(Proposal::withoutKeyExchanges).toList();
     }
 
     /** Our SA payload: proposals numbered from 1 carrying {@code spi}. */

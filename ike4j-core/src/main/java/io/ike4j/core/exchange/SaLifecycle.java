@@ -40,6 +40,7 @@ public final class SaLifecycle {
         sa.outstanding = null;
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
         if (sa.natLocal) s.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0);
+        if (sa.connection != null && !sa.connection.dpdDelay().isZero()) s.cancelTimer(sa, TimerId.TimerKind.DPD, 0);
         sa.queue.clear();
         s.registry().remove(sa);
         if (sa.fragments != null) sa.fragments.wipe();

@@ -35,6 +35,10 @@ class IdentityTest {
         assertThat(Identity.of("@sun")).hasToString("sun");
         assertThat(Identity.of("@#0a0b")).hasToString("@#0a0b");
         assertThat(Identity.ANY).hasToString("%any");
+        assertThat(Identity.of("2001:db8:0:0:1:0:0:1")).hasToString("2001:db8::1:0:0:1");
+        assertThat(Identity.of("::1")).hasToString("::1");
+        assertThat(Identity.of("fe80::")).hasToString("fe80::");
+        assertThat(Identity.of("1:2:3:4:5:6:7:8")).hasToString("1:2:3:4:5:6:7:8");
     }
 
     @Test

@@ -28,11 +28,14 @@ final class Configs {
     EngineSettings settingsA = EngineSettings.DEFAULTS;
     EngineSettings settingsB = EngineSettings.DEFAULTS;
     boolean encapA;
+    boolean defaultIds;
+    java.time.Duration dpdA = java.time.Duration.ZERO;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
-                        .local(AuthConfig.psk(idA)).remote(AuthConfig.psk(idB)).encap(encapA)
+                        .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).build())
                         .build()).build();
     }
@@ -41,7 +44,8 @@ final class Configs {
         return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any")
                         .ikeProposals(ikeB != null ? ikeB : ike)
-                        .local(AuthConfig.psk(idB)).remote(AuthConfig.psk(idA))
+                        .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)
                                 .remoteTs(tsBRemote != null ? tsBRemote : tsA)
                                 .espProposals(espB != null ? espB : esp).mode(modeB != null ? modeB : mode).build())
