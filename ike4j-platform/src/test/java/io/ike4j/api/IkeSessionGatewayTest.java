@@ -130,6 +130,8 @@ class IkeSessionGatewayTest {
                     "ike failed AuthenticationFailedException");
             assertThat(session.configuration()).isEmpty();
         }
+        assertThat(gatewayFailure.get(10, TimeUnit.SECONDS)).as("the gateway saw the bad AUTH too")
+                .isInstanceOf(AuthenticationFailedException.class);
         assertThat(clientPlane.installed()).isEmpty();
         assertThat(gatewayPlane.installed()).isEmpty();
     }
@@ -144,6 +146,23 @@ class IkeSessionGatewayTest {
             assertThat(r.ikeClosed.get(10, TimeUnit.SECONDS)).isInstanceOf(NoProposalChosenException.class);
             assertThat(session.configuration()).isEmpty();
         }
+    }
+
+    @Test
+    void unacceptableSelectorsFailOnlyTheChild() throws Exception {
+        SessionRecorder r = new SessionRecorder();
+        ChildSessionParams elsewhere = ChildSessionParams.builder().name("net").addLocalTrafficSelector("192.168.7.0/24")
+                .addRemoteTrafficSelector("172.16.0.0/12").addEspProposal("aes256gcm16").build();
+        try (IkeSession session = IkeSession.open(client("correct horse battery staple").build(), elsewhere, null, r,
+                r.child, clientPlane)) {
+            assertThat(r.ikeOpened.get(10, TimeUnit.SECONDS).initiator()).isTrue();
+            assertThat(r.childClosed.get(10, TimeUnit.SECONDS)).isInstanceOf(TsUnacceptableException.class);
+            assertThat(r.ikeClosed).as("RFC 7296 1.2: the IKE SA survives a failed first CHILD_SA").isNotDone();
+            assertThat(clientPlane.installed()).isEmpty();
+            session.close();
+            assertThat(r.ikeClosed.get(10, TimeUnit.SECONDS)).isNull();
+        }
+        assertThat(r.calls).containsExactly("ike opened", "child failed TsUnacceptableException", "ike closed");
     }
 
     @Test
