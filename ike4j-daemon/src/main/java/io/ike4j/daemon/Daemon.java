@@ -6,6 +6,7 @@ import io.ike4j.core.engine.SaEvent;
 import io.ike4j.daemon.config.ConfigResult;
 import io.ike4j.daemon.config.Diagnostic;
 import io.ike4j.daemon.config.SwanctlConfig;
+import io.ike4j.daemon.config.CoreConfigValidator;
 import io.ike4j.daemon.config.SwanctlConfigLoader;
 import io.ike4j.daemon.control.ConnectionSummary;
 import io.ike4j.daemon.control.ControlHandler;
@@ -64,9 +65,11 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.startedAt = clock.instant().getEpochSecond();
         this.config = new AtomicReference<>(initial);
-        this.engine = SwanctlToEngineConfig.createEngine(initial, clock);
-        if (!engine.available()) log.log(Subsystem.DMN, 0, "IKE engine not available in this build: the daemon serves control requests only");
         this.keylog = options.keylog().isPresent() ? KeyLogWriter.open(options.keylog().get(), log) : null;
+        KeyLogWriter kl = keylog;
+        this.engine = SwanctlToEngineConfig.createEngine(initial, clock, log, kl == null ? java.util.Optional.empty()
+                : java.util.Optional.of((spiI, spiR, encr, bits, skEi, skEr, integ, skAi, skAr)
+                        -> kl.ikeSa(spiI, spiR, skEi, skEr, encr, bits, skAi, skAr, integ)));
         DataPlane memory = new InMemoryDataPlane();
         this.dataPlane = keylog == null ? memory : new KeyLoggingDataPlane(memory, keylog);
         EngineRuntime rt = null;
@@ -113,7 +116,7 @@ public final class Daemon implements AutoCloseable {
 
     /** Loads the configuration and starts everything; fails with the configuration's errors (file:line) if any. */
     public static Daemon start(DaemonOptions options, DaemonLog log, InstantSource clock) throws StartException, IOException {
-        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile(), new CoreConfigValidator());
         for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
         if (r.hasErrors()) {
             throw new StartException("configuration has errors:\n  " + String.join("\n  ", r.errors().stream().map(Diagnostic::toString).toList()));
@@ -124,7 +127,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     static java.util.Optional<SwanctlConfig> loadConfig(DaemonOptions options, DaemonLog log) {
-        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile(), new CoreConfigValidator());
         for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
         return r.hasErrors() ? java.util.Optional.empty() : java.util.Optional.of(r.config());
     }
