@@ -19,15 +19,18 @@ import java.util.Optional;
 final class CoreEngineBinding implements EngineBinding {
     private final Engine engine;
     private final DaemonLog log;
+    private final SwanctlToEngineConfig.Ports ports;
 
-    CoreEngineBinding(SwanctlConfig config, InstantSource clock, DaemonLog log, Optional<KeyLogSink> keyLog) {
+    CoreEngineBinding(SwanctlConfig config, SwanctlToEngineConfig.Ports ports, InstantSource clock, DaemonLog log,
+                      Optional<KeyLogSink> keyLog) {
         this.log = log;
+        this.ports = ports;
         SwanctlToEngineConfig.Mapped mapped = map(config);
         this.engine = Engine.create(new EngineContext(mapped.config(), clock, RandomSource.secure(), engineLog(log), keyLog));
     }
 
     private SwanctlToEngineConfig.Mapped map(SwanctlConfig config) {
-        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config);
+        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config, ports);
         mapped.warnings().forEach(w -> log.log(Subsystem.CFG, 0, w));
         return mapped;
     }

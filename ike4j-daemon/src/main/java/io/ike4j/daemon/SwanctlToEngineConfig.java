@@ -28,17 +28,26 @@ public final class SwanctlToEngineConfig {
         }
     }
 
+    /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
+    public record Ports(int ike, int natTraversal) {
+        public static final Ports STANDARD = new Ports(500, 4500);
+    }
+
     /** The daemon's engine for this configuration. */
-    static EngineBinding createEngine(SwanctlConfig config, java.time.InstantSource clock, io.ike4j.daemon.log.DaemonLog log,
-                                      Optional<io.ike4j.core.engine.KeyLogSink> keyLog) {
-        return new CoreEngineBinding(config, clock, log, keyLog);
+    static EngineBinding createEngine(SwanctlConfig config, Ports ports, java.time.InstantSource clock,
+                                      io.ike4j.daemon.log.DaemonLog log, Optional<io.ike4j.core.engine.KeyLogSink> keyLog) {
+        return new CoreEngineBinding(config, ports, clock, log, keyLog);
     }
 
     public static Mapped map(SwanctlConfig swanctl) {
+        return map(swanctl, Ports.STANDARD);
+    }
+
+    public static Mapped map(SwanctlConfig swanctl, Ports ports) {
         List<String> warnings = new ArrayList<>();
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
-            connection(c, warnings).ifPresent(b::connection);
+            connection(c, ports, warnings).ifPresent(b::connection);
         }
         for (SecretConfig s : swanctl.secrets()) {
             if (s.kind() != SecretConfig.Kind.IKE) continue; // eap/xauth/ppk/private keys: later issues
@@ -52,7 +61,7 @@ public final class SwanctlToEngineConfig {
         return new Mapped(b.build(), warnings);
     }
 
-    private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, List<String> warnings) {
+    private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, Ports ports, List<String> warnings) {
         String where = "connections." + c.name();
         if (c.version() == 1) {
             warnings.add(where + ": IKEv1 is not supported yet, connection skipped");
@@ -62,7 +71,8 @@ public final class SwanctlToEngineConfig {
                 .version(2)
                 .localAddrs(c.localAddrs().toArray(String[]::new))
                 .remoteAddrs(c.remoteAddrs().toArray(String[]::new))
-                .localPort(c.localPort())
+                // swanctl.conf's local_port defaults to charon.port: here the port the daemon listens on
+                .localPort(c.localPort() == Ports.STANDARD.ike() ? ports.ike() : c.localPort())
                 .remotePort(c.remotePort())
                 .ikeProposals(c.proposals().toArray(String[]::new))
                 .rekeyTime(c.rekeyTime())
