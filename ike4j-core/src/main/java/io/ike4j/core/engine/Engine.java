@@ -16,6 +16,9 @@ public interface Engine {
 
     Optional<ConnectionConfig> connection(String name);
 
+    /** Replaces the configuration (load-all) without touching established SAs. */
+    void reconfigure(io.ike4j.core.config.EngineConfig config);
+
     static Engine create(EngineContext context) {
         return new IkeEngine(context);
     }

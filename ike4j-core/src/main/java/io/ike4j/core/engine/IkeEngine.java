@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * per input (the datagram is dropped) so one bad packet cannot take the engine down.
  */
 public final class IkeEngine implements Engine {
-    private final EngineContext context;
+    private volatile EngineContext context;
     private final SaTable table;
 
     public IkeEngine(EngineContext context) {
@@ -40,8 +40,16 @@ public final class IkeEngine implements Engine {
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
     }
 
+    /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
+    @Override
+    public void reconfigure(io.ike4j.core.config.EngineConfig config) {
+        EngineContext c = context;
+        context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog());
+    }
+
     @Override
     public List<EngineOutput> handle(EngineInput input) {
+        EngineContext context = this.context;
         Session s = new Session(context, table);
         try {
             switch (input) {

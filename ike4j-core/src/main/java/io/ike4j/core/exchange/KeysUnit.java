@@ -6,6 +6,7 @@ import io.ike4j.core.crypto.SkProtections;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaKeys;
 import io.ike4j.core.sa.IkeTransforms;
+import io.ike4j.core.proposal.IntegrityAlgorithm;
 import java.util.Arrays;
 
 /** Turns g^ir into the IKE SA's keys and SK protections (RFC 7296 2.14), and feeds the optional key log. */
@@ -30,8 +31,8 @@ final class KeysUnit {
             sa.keys = sa.isInitiator() ? new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromR, fromI)
                     : new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromI, fromR);
             s.context().keyLog().ifPresent(k -> k.ikeSaKeys(sa.initiatorSpi(), sa.responderSpi,
-                    SaInfos.name(t.encryption()) + "_" + t.encryptionKeyBits(), km.skEi().clone(), km.skEr().clone(),
-                    SaInfos.name(t.integrity()), km.skAi().clone(), km.skAr().clone()));
+                    t.encryption(), t.encryptionKeyBits(), km.skEi().clone(), km.skEr().clone(),
+                    t.integrity() == null ? IntegrityAlgorithm.NONE : t.integrity(), km.skAi().clone(), km.skAr().clone()));
             return true;
         } catch (IllegalArgumentException e) {
             return false;
