@@ -77,7 +77,7 @@ public final class ChildCreateUnit {
         ChildConfig config = null;
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
         for (ChildConfig c : sa.connection.children()) {
-            nTsi = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()), tsi);
+            nTsi = TrafficSelectors.narrow(remoteSelectors(sa, c, tsi), tsi);
             nTsr = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()), tsr);
             if (!nTsi.isEmpty() && !nTsr.isEmpty()) {
                 config = c;
@@ -104,6 +104,22 @@ public final class ChildCreateUnit {
         out.add(new SecurityAssociationPayload(List.of(answer)));
         out.add(new TrafficSelectorPayload(true, nTsi));
         out.add(new TrafficSelectorPayload(false, nTsr));
+        return out;
+    }
+
+    /**
+     * Our selectors for the peer's side. {@code dynamic} is the peer's address; behind a NAT the peer proposes its
+     * private address, which we then accept as its dynamic address (like strongSwan, RFC 7296 2.23.1 transport mode).
+     */
+    private static List<TrafficSelectorSubstructure> remoteSelectors(IkeSa sa, ChildConfig c, List<TrafficSelectorSubstructure> tsi) {
+        List<TrafficSelectorSubstructure> out = new ArrayList<>(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()));
+        if (sa.natRemote && c.remoteTs().stream().anyMatch(t -> t.strip().startsWith("dynamic"))) {
+            for (TrafficSelectorSubstructure t : tsi) {
+                if (java.util.Arrays.equals(t.startAddress(), t.endAddress())) {
+                    out.add(new TrafficSelectorSubstructure(t.tsType(), 0, 0, 0xffff, t.startAddress(), t.endAddress()));
+                }
+            }
+        }
         return out;
     }
 

@@ -42,6 +42,19 @@ class NatTraversalTest {
     }
 
     @Test
+    void roadWarriorBehindNatWithDynamicSelectors() throws Exception {
+        Configs c = new Configs();
+        c.tsA = "dynamic";          // the road warrior's own (private) address
+        c.tsBRemote = "dynamic";    // the gateway accepts the peer's address, which is NATed
+        TwoPeers t = c.peers();
+        t.natPublicA = InetAddress.getByName("198.51.100.7");
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(1));
+        assertThat(t.a.events(SaEvent.ChildSaEstablished.class)).hasSize(1);
+        assertThat(t.b.engine.listSas().getFirst().children().getFirst().remoteSelectors()).containsExactly("192.0.2.1/32");
+    }
+
+    @Test
     void forcedEncapsulationWithoutNat() throws Exception {
         Configs c = new Configs();
         c.encapA = true;
