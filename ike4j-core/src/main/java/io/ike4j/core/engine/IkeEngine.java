@@ -136,6 +136,8 @@ public final class IkeEngine implements Engine {
         if (d.length < IkeHeader.SIZE) return;
         DecodeResult r = Messenger.CODEC.decode(d);
         if (r instanceof DecodeResult.Rejected rej) {
+            s.log(EngineLog.Subsystem.NET, null, "rejected datagram from " + in.remote() + ": " + rej.error().kind()
+                    + " " + rej.error().detail());
             rejected(s, in, d, rej);
             return;
         }
@@ -155,7 +157,10 @@ public final class IkeEngine implements Engine {
         }
         long localSpi = h.initiator() ? h.responderSpi() : h.initiatorSpi();
         Optional<IkeSa> found = table.bySpi(localSpi);
-        if (found.isEmpty()) return; // RFC 7296 2.21: unknown SPI, drop (INVALID_IKE_SPI is optional)
+        if (found.isEmpty()) { // RFC 7296 2.21: unknown SPI, drop (INVALID_IKE_SPI is optional)
+            s.log(EngineLog.Subsystem.NET, null, "dropped " + ex.get() + " from " + in.remote() + " for unknown SPI");
+            return;
+        }
         locked(found.get(), sa -> {
             if (sa.isInitiator() == h.initiator()) return; // the I flag must name the peer's role
             if (h.initiatorSpi() != sa.initiatorSpi()) return; // RFC 7296 2.6: both SPIs identify the SA
@@ -183,9 +188,10 @@ public final class IkeEngine implements Engine {
         if (mid != sa.expectedRequestId) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
         switch (Messenger.open(sa, m, d)) {
-            case Messenger.Opened.Dropped x -> { }
+            case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "request " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
+                s.log(EngineLog.Subsystem.ENC, sa, "invalid " + ex + " request: " + inv.error().detail());
                 sa.expectedRequestId++;
                 List<Payload> answer = new ArrayList<>();
                 NotifyType type = inv.error().answer().orElse(NotifyType.INVALID_SYNTAX);
@@ -229,9 +235,10 @@ public final class IkeEngine implements Engine {
             return;
         }
         switch (Messenger.open(sa, m, d)) {
-            case Messenger.Opened.Dropped x -> { }
+            case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "response " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
+                s.log(EngineLog.Subsystem.ENC, sa, "invalid " + ex + " response: " + inv.error().detail());
                 Messenger.answered(s, sa);
                 if (sa.state != IkeSaState.ESTABLISHED) SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "invalid " + ex + " response");
                 else InformationalExchange.processResponse(s, sa, m);

@@ -64,6 +64,7 @@ public final class IkeSaInitExchange {
             List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
             Optional<KeyExchangeMethod> ke = KeyExchangeNegotiation.initialGuess(props);
             if (ke.isEmpty()) {
+                s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
                 return;
             }
@@ -234,6 +235,8 @@ public final class IkeSaInitExchange {
             }
         }
         if (chosen == null) {
+            s.log(EngineLog.Subsystem.CFG, null, (candidates.isEmpty() ? "no IKE config found for " : "no acceptable proposal from ")
+                    + remote + ", sending NO_PROPOSAL_CHOSEN");
             answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
             return;
         }
