@@ -9,6 +9,7 @@ import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
+import io.ike4j.core.exchange.CreateChildSaExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
@@ -120,6 +121,12 @@ public final class IkeEngine implements Engine {
                         s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
                     }
                 }
+                case CHILD_REKEY -> {
+                    if (sa.state == IkeSaState.ESTABLISHED) enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(t.detail()));
+                }
+                case CHILD_EXPIRE -> sa.child(t.detail()).ifPresent(c -> {
+                    if (sa.state == IkeSaState.ESTABLISHED) enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(c.id()));
+                });
                 case DPD -> {
                     if (sa.state == IkeSaState.ESTABLISHED) {
                         if (sa.outstanding == null && sa.queue.isEmpty()) enqueue(s, sa, new IkeSa.PendingTask.Liveness());
@@ -216,9 +223,7 @@ public final class IkeEngine implements Engine {
                             InformationalExchange.respond(s, sa, msg.message());
                         }
                     }
-                    // rekeying and further CHILD_SAs are not implemented yet (RFC 7296 1.3)
-                    case CREATE_CHILD_SA -> Messenger.sendResponse(s, sa, ex, mid,
-                            List.of(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS, new byte[0])));
+                    case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
                     default -> { }
                 }
             }
@@ -248,6 +253,7 @@ public final class IkeEngine implements Engine {
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
+                    case CREATE_CHILD_SA -> CreateChildSaExchange.processResponse(s, sa, msg.message());
                     default -> { }
                 }
             }

@@ -33,6 +33,9 @@ public final class InformationalExchange {
                     sa.currentTask = t;
                     Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(DeleteUnit.children(List.of(c.get().inboundSpi()))));
                 }
+                case IkeSa.PendingTask.RekeyChild r -> {
+                    if (!CreateChildSaExchange.initiateRekey(s, sa, r)) continue;
+                }
                 case IkeSa.PendingTask.Liveness l -> {
                     sa.currentTask = t;
                     Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, LivenessUnit.request());
