@@ -64,10 +64,26 @@ public final class IkeEngine implements Engine {
                         sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 case EngineInput.Shutdown x -> table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
             }
+            for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
         return s.outputs();
+    }
+
+    /** RFC 7296 2.4 INITIAL_CONTACT / unique=replace: older IKE SAs between the same identities go away. */
+    private void replaceDuplicates(Session s, Session.UniquenessCheck u) {
+        for (IkeSa other : table.all()) {
+            if (other.id() == u.ikeSaId()) continue;
+            locked(other, sa -> {
+                if (sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId) || !u.remoteId().equals(sa.remoteId)) return;
+                if (u.initialContact()) {
+                    SaLifecycle.close(s, sa, "replaced: peer sent INITIAL_CONTACT");
+                } else {
+                    enqueue(s, sa, new IkeSa.PendingTask.DeleteIke());
+                }
+            });
+        }
     }
 
     private void shutdown(Session s, IkeSa sa) {

@@ -94,6 +94,10 @@ public final class IkeAuthExchange {
             ps.add(PskAuthUnit.payload(prf, secret,
                     PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceI, sa.keys.skPr(), sa.localId)));
             established(s, sa);
+            boolean initialContact = InitialContactUnit.present(m);
+            if (c.unique() != ConnectionConfig.Unique.NEVER && (initialContact || c.unique() == ConnectionConfig.Unique.REPLACE)) {
+                s.checkUniqueness(new Session.UniquenessCheck(sa.id(), sa.localId, sa.remoteId, initialContact));
+            }
             ps.addAll(ChildCreateUnit.respond(s, sa, m));
             Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
         } finally {
