@@ -56,9 +56,7 @@ public final class IkeEngine implements Engine {
             switch (input) {
                 case EngineInput.DatagramReceived d -> datagram(s, d);
                 case EngineInput.TimerFired t -> timer(s, t.timer());
-                case EngineInput.Initiate i -> context.config().connection(i.connection()).ifPresentOrElse(
-                        c -> IkeSaInitExchange.initiate(s, c, i.child()),
-                        () -> s.event(new SaEvent.IkeSaFailed(0, i.connection(), 0, "no such connection")));
+                case EngineInput.Initiate i -> initiate(s, i);
                 case EngineInput.TerminateIke t -> withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
                 case EngineInput.TerminateChild t -> withSa(t.ikeSaId(),
                         sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
@@ -69,6 +67,28 @@ public final class IkeEngine implements Engine {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
         return s.outputs();
+    }
+
+    /** A CHILD_SA of a connection whose IKE SA is up is created with CREATE_CHILD_SA (like swanctl --initiate --child). */
+    private void initiate(Session s, EngineInput.Initiate i) {
+        Optional<ConnectionConfig> c = s.context().config().connection(i.connection());
+        if (c.isEmpty()) {
+            s.event(new SaEvent.IkeSaFailed(0, i.connection(), 0, "no such connection"));
+            return;
+        }
+        if (i.child() != null && c.get().child(i.child()).isPresent()) {
+            for (IkeSa existing : table.all()) {
+                boolean[] used = {false};
+                locked(existing, sa -> {
+                    if (sa.state == IkeSaState.ESTABLISHED && sa.connectionName().equals(i.connection())) {
+                        enqueue(s, sa, new IkeSa.PendingTask.CreateChild(i.child()));
+                        used[0] = true;
+                    }
+                });
+                if (used[0]) return;
+            }
+        }
+        IkeSaInitExchange.initiate(s, c.get(), i.child());
     }
 
     /** RFC 7296 2.4 INITIAL_CONTACT / unique=replace: older IKE SAs between the same identities go away. */

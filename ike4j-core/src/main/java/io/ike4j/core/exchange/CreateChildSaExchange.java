@@ -28,7 +28,7 @@ import io.ike4j.core.sa.ChildSaState;
 import io.ike4j.core.sa.ChildTransforms;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
-import io.ike4j.core.sa.RekeyOffer;
+import io.ike4j.core.sa.CreateChildOffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,35 +75,71 @@ public final class CreateChildSaExchange {
         ps.add(new TrafficSelectorPayload(true, old.localTs()));
         ps.add(new TrafficSelectorPayload(false, old.remoteTs()));
         old.state(ChildSaState.REKEYING);
-        sa.rekeyOffer = new RekeyOffer(old, fresh, offered, ni, ke, transport);
+        sa.childRequest = new CreateChildOffer(old, fresh, offered, ni, ke, transport, old.localTs(), old.remoteTs());
         sa.currentTask = task;
         s.log(EngineLog.Subsystem.CHILD, sa, "rekeying CHILD_SA " + c.name() + "{" + old.id() + "}");
         Messenger.sendRequest(s, sa, ExchangeType.CREATE_CHILD_SA, ps);
         return true;
     }
 
-    /** Initiator: the answer to our rekey; on success the old CHILD_SA is deleted next. */
+    /** Initiator: an additional CHILD_SA on an established IKE SA (RFC 7296 1.3.1); false if the config is unknown. */
+    static boolean initiateNew(Session s, IkeSa sa, IkeSa.PendingTask.CreateChild task) {
+        Optional<ChildConfig> cfg = sa.connection.child(task.childName());
+        if (cfg.isEmpty()) return false;
+        ChildConfig c = cfg.get();
+        List<Proposal> props = ProposalUnit.parse(ProtocolId.ESP, c.espProposals());
+        Optional<KeyExchangeMethod> pfs = KeyExchangeNegotiation.initialGuess(props).filter(k -> k != KeyExchangeMethod.NONE);
+        KeyExchange ke = null;
+        if (pfs.isPresent()) {
+            try {
+                ke = KeyExchangeUnit.initiate(pfs.get(), s.context().random());
+            } catch (KeyExchangeException e) {
+                return false;
+            }
+        }
+        ChildSa fresh = new ChildSa(s.registry().nextId(), c, ChildCreateUnit.newSpi(s));
+        List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
+        byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        boolean transport = c.mode() == ChildConfig.Mode.TRANSPORT;
+        List<TrafficSelectorSubstructure> tsi = TrafficSelectors.fromConfig(c.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsr = TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address());
+        List<Payload> ps = new ArrayList<>();
+        if (transport) ps.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
+        ps.add(new SecurityAssociationPayload(offered));
+        ps.add(NonceUnit.payload(ni));
+        if (ke != null) ps.add(KeyExchangeUnit.payload(ke.method(), ke.publicValue()));
+        ps.add(new TrafficSelectorPayload(true, tsi));
+        ps.add(new TrafficSelectorPayload(false, tsr));
+        sa.childRequest = new CreateChildOffer(null, fresh, offered, ni, ke, transport, tsi, tsr);
+        sa.currentTask = task;
+        s.log(EngineLog.Subsystem.CHILD, sa, "establishing CHILD_SA " + c.name() + "{" + fresh.id() + "}");
+        Messenger.sendRequest(s, sa, ExchangeType.CREATE_CHILD_SA, ps);
+        return true;
+    }
+
+    /** Initiator: the answer to our CREATE_CHILD_SA; after a successful rekey the old CHILD_SA is deleted next. */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
-        RekeyOffer o = sa.rekeyOffer;
-        sa.rekeyOffer = null;
+        CreateChildOffer o = sa.childRequest;
+        sa.childRequest = null;
         sa.currentTask = null;
         if (o == null) return;
         try {
             String problem = complete(s, sa, o, m);
             if (problem != null) {
-                if (o.old().state() == ChildSaState.REKEYING) o.old().state(ChildSaState.INSTALLED);
+                if (o.old() != null && o.old().state() == ChildSaState.REKEYING) o.old().state(ChildSaState.INSTALLED);
                 int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
                         .findFirst().orElse(0);
-                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.old().name(), type, "rekey failed: " + problem));
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.fresh().name(), type,
+                        (o.old() != null ? "rekey failed: " : "CHILD_SA not created: ") + problem));
                 return;
             }
-            sa.queue.add(new IkeSa.PendingTask.DeleteChild(o.old().id()));
+            if (o.old() != null) sa.queue.add(new IkeSa.PendingTask.DeleteChild(o.old().id()));
         } finally {
             if (o.keyExchange() != null) o.keyExchange().destroy();
         }
     }
 
-    private static String complete(Session s, IkeSa sa, RekeyOffer o, IkeMessage m) {
+    private static String complete(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m) {
         Optional<SecurityAssociationPayload> saP = m.first(SecurityAssociationPayload.class);
         Optional<NoncePayload> nr = m.first(NoncePayload.class);
         if (saP.isEmpty() || nr.isEmpty() || !NonceUnit.acceptable(nr.get().nonce())) return "rejected by peer";
@@ -123,7 +159,7 @@ public final class CreateChildSaExchange {
             }
         }
         List<TrafficSelectorSubstructure> tsi = selectors(m, true), tsr = selectors(m, false);
-        if (!TrafficSelectors.within(tsi, o.old().localTs()) || !TrafficSelectors.within(tsr, o.old().remoteTs())) {
+        if (!TrafficSelectors.within(tsi, o.tsi()) || !TrafficSelectors.within(tsr, o.tsr())) {
             return "traffic selectors not within our offer";
         }
         boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);

@@ -33,6 +33,9 @@ public final class InformationalExchange {
                     sa.currentTask = t;
                     Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(DeleteUnit.children(List.of(c.get().inboundSpi()))));
                 }
+                case IkeSa.PendingTask.CreateChild r -> {
+                    if (!CreateChildSaExchange.initiateNew(s, sa, r)) continue;
+                }
                 case IkeSa.PendingTask.RekeyChild r -> {
                     if (!CreateChildSaExchange.initiateRekey(s, sa, r)) continue;
                 }

@@ -64,8 +64,8 @@ public final class IkeSa {
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
     public ChildOffer childOffer;
-    /** Our CHILD_SA rekey in flight, if any. */
-    public RekeyOffer rekeyOffer;
+    /** Our CREATE_CHILD_SA request in flight, if any. */
+    public CreateChildOffer childRequest;
     /** The request task in flight (for INFORMATIONAL responses). */
     public PendingTask currentTask;
     public long establishedAtEpochSecond;
@@ -109,7 +109,7 @@ public final class IkeSa {
     public void wipe() {
         if (keys != null) keys.wipe();
         if (keyExchange != null) keyExchange.destroy();
-        if (rekeyOffer != null && rekeyOffer.keyExchange() != null) rekeyOffer.keyExchange().destroy();
+        if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
         state = IkeSaState.DESTROYED;
@@ -124,6 +124,8 @@ public final class IkeSa {
         record Liveness() implements PendingTask {}
 
         record RekeyChild(long childId) implements PendingTask {}
+
+        record CreateChild(String childName) implements PendingTask {}
     }
 
     @Override
