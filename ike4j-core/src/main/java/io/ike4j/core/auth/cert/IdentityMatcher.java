@@ -31,7 +31,7 @@ public final class IdentityMatcher {
             case ID_RFC822_ADDR -> sans(cert, SAN_EMAIL).stream().anyMatch(s -> s.equalsIgnoreCase(ascii(d)));
             case ID_IPV4_ADDR, ID_IPV6_ADDR -> sans(cert, SAN_IP).stream().anyMatch(s -> sameAddress(s, d));
             case ID_DER_ASN1_DN -> dn(d).map(p -> p.equals(cert.getSubjectX500Principal())
-                    || sans(cert, SAN_DIRECTORY).stream().anyMatch(s -> new X500Principal(s).equals(p))).orElse(false);
+                    || sans(cert, SAN_DIRECTORY).stream().anyMatch(s -> sameDn(s, p))).orElse(false);
             default -> false;
         };
     }
@@ -60,6 +60,14 @@ public final class IdentityMatcher {
                     .map(l -> (String) l.get(1)).toList();
         } catch (CertificateParsingException e) {
             return List.of();
+        }
+    }
+
+    private static boolean sameDn(String rfc2253, X500Principal p) {
+        try {
+            return new X500Principal(rfc2253).equals(p);
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

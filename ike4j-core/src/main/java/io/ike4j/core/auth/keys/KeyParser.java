@@ -64,7 +64,7 @@ public final class KeyParser {
             return KeyFactory.getInstance(factoryFor(oid)).generatePublic(new X509EncodedKeySpec(der));
         } catch (DerException e) {
             throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "malformed public key: " + e.getMessage());
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
             throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "public key rejected by the provider");
         }
     }
@@ -82,7 +82,8 @@ public final class KeyParser {
     /** Unlabelled DER: PKCS#8 starts with INTEGER 0 then a SEQUENCE; PKCS#1 with INTEGER 0 then INTEGER; SEC1 with INTEGER 1. */
     private static PrivateKey guessDer(byte[] der) throws DerException, KeyLoadException {
         DerReader r = DerReader.single(der).reader();
-        int version = r.read(Der.INTEGER).integer().intValueExact();
+        java.math.BigInteger v = r.read(Der.INTEGER).integer();
+        int version = v.bitLength() < 8 ? v.intValue() : -1;
         int next = r.peekTag();
         if (version == 0 && next == Der.SEQUENCE) return fromPkcs8(der);
         if (version == 0 && next == Der.INTEGER) return fromPkcs8(wrapPkcs1(der));
@@ -99,7 +100,7 @@ public final class KeyParser {
     /** RFC 5915 ECPrivateKey: the curve comes from the [0] parameters, which must be present here. */
     private static byte[] wrapSec1(byte[] sec1) throws DerException, KeyLoadException {
         DerReader r = DerReader.single(sec1).reader();
-        if (r.read(Der.INTEGER).integer().intValueExact() != 1) throw new DerException("ECPrivateKey version must be 1");
+        if (!r.read(Der.INTEGER).integer().equals(java.math.BigInteger.ONE)) throw new DerException("ECPrivateKey version must be 1");
         r.read(Der.OCTET_STRING);
         String curve = null;
         while (r.hasMore()) {
@@ -116,7 +117,7 @@ public final class KeyParser {
         String oid = r.read(Der.SEQUENCE).reader().read(Der.OID).oid();
         try {
             return KeyFactory.getInstance(factoryFor(oid)).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
             throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "private key rejected by the provider");
         }
     }

@@ -38,7 +38,7 @@ final class PublicKeys {
                         "cannot derive the public key (RSA keys need CRT parameters)");
             };
             return new PrivateKeyHandle(key, pub, kind);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "inconsistent private key");
         }
     }
