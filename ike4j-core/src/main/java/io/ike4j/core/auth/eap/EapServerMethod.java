@@ -6,7 +6,13 @@ package io.ike4j.core.auth.eap;
  * On {@link EapStep.Success} / {@link EapStep.Failure} the session sends EAP-Success / EAP-Failure.
  */
 public interface EapServerMethod {
-    /** The EAP Type this method runs (RFC 3748 5). */
+    /**
+     * {@link #type()} of a pass-through method (a AAA proxy, RFC 3579): the session forwards every Response to it,
+     * Naks included, without checking the Type.
+     */
+    int PASS_THROUGH = 0;
+
+    /** The EAP Type this method runs (RFC 3748 5), or {@link #PASS_THROUGH}. */
     int type();
 
     /** The method's first Request (or an immediate outcome). */

@@ -64,6 +64,7 @@ public final class EapServerSession {
             identityResponse = Optional.of(response);
             return startMethod(methods.keySet().iterator().next(), EapMessage.next(response.identifier()));
         }
+        if (method.type() == EapServerMethod.PASS_THROUGH) return handle(method.process(response));
         if (response.isType(EapType.NAK)) {
             // RFC 3748 5.3.1: Nak is only valid in response to a method's initial Request.
             if (methodAnswered) return finish(new EapStep.Failure("Nak after the method started"));
