@@ -107,8 +107,9 @@ class EapTlsTest {
     @Test
     void garbageTlsDataFailsWithoutException() {
         java.util.Random rnd = new java.util.Random(5);
+        EapTlsConfig config = EapTlsConfig.of(uncheckedContext());
         for (int i = 0; i < 200; i++) {
-            EapTlsServer server = new EapTlsServer(EapTlsConfig.of(uncheckedContext()));
+            EapTlsServer server = new EapTlsServer(config);
             EapMessage start = ((EapStep.Send) server.start(new EapStart(1, java.util.Optional.empty(), java.util.Optional.empty()))).message();
             byte[] data = new byte[1 + rnd.nextInt(300)];
             rnd.nextBytes(data);
