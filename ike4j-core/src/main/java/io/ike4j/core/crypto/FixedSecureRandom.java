@@ -2,6 +2,7 @@ package io.ike4j.core.crypto;
 
 import java.security.SecureRandom;
 import java.security.SecureRandomSpi;
+import java.util.Arrays;
 
 /**
  * A {@link SecureRandom} that hands out exactly the bytes it was given, in order, and then refuses. It carries
@@ -63,7 +64,7 @@ final class FixedSecureRandom extends SecureRandom {
                 throw new IllegalStateException("fixed randomness exhausted");
             }
             System.arraycopy(material, position, bytes, 0, bytes.length);
-            java.util.Arrays.fill(material, position, position + bytes.length, (byte) 0);
+            Arrays.fill(material, position, position + bytes.length, (byte) 0);
             position += bytes.length;
         }
 
