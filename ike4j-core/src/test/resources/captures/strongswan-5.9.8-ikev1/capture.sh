@@ -17,6 +17,7 @@ cleanup() {
   [ -f "$WORK/tcpdump.pid" ] && kill "$(cat "$WORK/tcpdump.pid")" 2>/dev/null || true
   sleep 0.5
   ip netns del "$L" 2>/dev/null || true; ip netns del "$R" 2>/dev/null || true
+  rm -rf "$WORK"
 }
 trap cleanup EXIT
 ip netns add "$L"; ip netns add "$R"
@@ -133,6 +134,5 @@ while i < len(lines):
 PY
 done
 cp "$WORK/initiate.txt" "$OUT/initiate.txt"
-cp "$WORK/left/charon.log" /tmp/$NAME-left.log; cp "$WORK/right/charon.log" /tmp/$NAME-right.log
 printf 'ike=%s\nesp=%s\npsk=%s\n' "$IKE" "$ESP" "$PSK" > "$OUT/params.txt"
 echo "fixtures in $OUT"
