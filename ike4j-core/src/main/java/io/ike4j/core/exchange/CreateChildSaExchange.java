@@ -37,7 +37,7 @@ import java.util.Optional;
 
 /**
  * CREATE_CHILD_SA for CHILD_SAs (RFC 7296 1.3.1 new, 1.3.3 rekey, optional PFS): both roles. Rekeying the IKE SA
- * itself (1.3.2) is not supported yet and answered with NO_PROPOSAL_CHOSEN.
+ * itself (1.3.2) is {@link IkeRekeyExchange}.
  */
 public final class CreateChildSaExchange {
     private CreateChildSaExchange() {}
@@ -183,8 +183,12 @@ public final class CreateChildSaExchange {
         }
         SecurityAssociationPayload saP = m.first(SecurityAssociationPayload.class).orElseThrow();
         if (saP.proposals().stream().anyMatch(p -> p.protocolId() == ProtocolId.IKE.value())
-                || m.all(TrafficSelectorPayload.class).isEmpty()) {
-            answer(s, sa, mid, NotifyType.NO_PROPOSAL_CHOSEN); // IKE SA rekeying: not yet
+                && m.all(TrafficSelectorPayload.class).isEmpty()) {
+            IkeRekeyExchange.respond(s, sa, m); // RFC 7296 1.3.2
+            return;
+        }
+        if (m.all(TrafficSelectorPayload.class).isEmpty()) {
+            answer(s, sa, mid, NotifyType.INVALID_SYNTAX);
             return;
         }
         byte[] ni = m.first(NoncePayload.class).orElseThrow().nonce();
