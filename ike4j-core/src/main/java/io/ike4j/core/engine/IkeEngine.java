@@ -81,7 +81,7 @@ public final class IkeEngine implements Engine {
             for (IkeSa existing : table.all()) {
                 boolean[] used = {false};
                 locked(existing, sa -> {
-                    if (sa.state == IkeSaState.ESTABLISHED && sa.connectionName().equals(i.connection())) {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired && sa.connectionName().equals(i.connection())) {
                         enqueue(s, sa, new IkeSa.PendingTask.CreateChild(i.child()));
                         used[0] = true;
                     }
@@ -97,7 +97,8 @@ public final class IkeEngine implements Engine {
         for (IkeSa other : table.all()) {
             if (other.id() == u.ikeSaId()) continue;
             locked(other, sa -> {
-                if (sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId) || !u.remoteId().equals(sa.remoteId)) return;
+                if (sa.retired || sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId)
+                        || !u.remoteId().equals(sa.remoteId)) return;
                 if (u.initialContact()) {
                     SaLifecycle.close(s, sa, "replaced: peer sent INITIAL_CONTACT");
                 } else {
