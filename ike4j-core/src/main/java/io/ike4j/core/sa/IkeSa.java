@@ -172,9 +172,18 @@ public final class IkeSa {
 
         record Liveness() implements PendingTask {}
 
-        record RekeyChild(long childId) implements PendingTask {}
+        /** {@code keGroup}: the KE method to use (after INVALID_KE_PAYLOAD), 0 for our first choice. */
+        record RekeyChild(long childId, int keGroup) implements PendingTask {
+            public RekeyChild(long childId) {
+                this(childId, 0);
+            }
+        }
 
-        record CreateChild(String childName) implements PendingTask {}
+        record CreateChild(String childName, int keGroup) implements PendingTask {
+            public CreateChild(String childName) {
+                this(childName, 0);
+            }
+        }
 
         record RekeyIke() implements PendingTask {}
     }
