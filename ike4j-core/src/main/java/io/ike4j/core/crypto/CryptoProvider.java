@@ -3,7 +3,9 @@ package io.ike4j.core.crypto;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import javax.crypto.Cipher;
+import javax.crypto.KEM;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 
@@ -24,7 +26,17 @@ public interface CryptoProvider {
 
     AlgorithmParameters algorithmParameters(String algorithm) throws GeneralSecurityException;
 
-    /** The JDK's default provider lookup (SunJCE, SunEC, XDH). */
+    /** A key pair generator (ML-KEM key generation). Defaults to the JDK's provider lookup. */
+    default KeyPairGenerator keyPairGenerator(String algorithm) throws GeneralSecurityException {
+        return KeyPairGenerator.getInstance(algorithm);
+    }
+
+    /** A key encapsulation mechanism (ML-KEM, JDK 21+ {@link KEM} API). Defaults to the JDK's provider lookup. */
+    default KEM kem(String algorithm) throws GeneralSecurityException {
+        return KEM.getInstance(algorithm);
+    }
+
+    /** The JDK's default provider lookup (SunJCE, SunEC, XDH, ML-KEM). */
     static CryptoProvider jca() {
         return JcaCryptoProvider.DEFAULT;
     }

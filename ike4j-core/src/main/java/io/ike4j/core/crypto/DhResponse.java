@@ -3,7 +3,10 @@ package io.ike4j.core.crypto;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import java.util.Arrays;
 
-/** {@link KeyExchangeResponse} for Diffie-Hellman: our public value and the finished agreement. */
+/**
+ * {@link KeyExchangeResponse} as plain values: for Diffie-Hellman our public value and the finished agreement, for
+ * ML-KEM the ciphertext and the encapsulated shared secret.
+ */
 final class DhResponse implements KeyExchangeResponse {
 
     private final KeyExchangeMethod method;

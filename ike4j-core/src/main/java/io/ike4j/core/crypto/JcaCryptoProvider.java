@@ -3,9 +3,11 @@ package io.ike4j.core.crypto;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
 import java.security.Provider;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.KEM;
 import javax.crypto.KeyAgreement;
 import javax.crypto.Mac;
 
@@ -53,6 +55,18 @@ public final class JcaCryptoProvider implements CryptoProvider {
         return provider == null
                 ? AlgorithmParameters.getInstance(algorithm)
                 : AlgorithmParameters.getInstance(algorithm, provider);
+    }
+
+    @Override
+    public KeyPairGenerator keyPairGenerator(String algorithm) throws GeneralSecurityException {
+        return provider == null
+                ? KeyPairGenerator.getInstance(algorithm)
+                : KeyPairGenerator.getInstance(algorithm, provider);
+    }
+
+    @Override
+    public KEM kem(String algorithm) throws GeneralSecurityException {
+        return provider == null ? KEM.getInstance(algorithm) : KEM.getInstance(algorithm, provider);
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.ike4j.core.proposal.KeyExchangeMethod;
 
 /**
  * The initiator side of one key exchange (RFC 7296 1.2 KE payload; RFC 9370 additional key exchanges).
- * For Diffie-Hellman methods the public value is g^i; for a KEM (ML-KEM, later) it is the encapsulation key
+ * For Diffie-Hellman methods the public value is g^i; for a KEM (ML-KEM) it is the encapsulation key
  * and {@link #sharedSecret} decapsulates the responder's ciphertext. Not reusable across SAs.
  */
 public interface KeyExchange {

@@ -8,16 +8,18 @@ import java.util.Set;
 
 /**
  * Which key exchange methods are implemented, and the entry points for both roles. Supported: MODP 2048/3072/4096
- * (groups 14-16, RFC 3526), ECP 256/384/521 (groups 19-21, RFC 5903), Curve25519/Curve448 (groups 31/32, RFC 8031).
- * A KEM (ML-KEM, RFC 9370 additional key exchanges) fits the same two calls: {@link #initiate} generates the key pair
- * and {@link #respond} encapsulates.
+ * (groups 14-16, RFC 3526), ECP 256/384/521 (groups 19-21, RFC 5903), Curve25519/Curve448 (groups 31/32, RFC 8031),
+ * ML-KEM-512/768/1024 (35-37, FIPS 203, draft-ietf-ipsecme-ikev2-mlkem). A KEM fits the same two calls:
+ * {@link #initiate} generates the key pair (public value: the encapsulation key) and {@link #respond} encapsulates
+ * (public value: the ciphertext); the two directions' lengths differ, see {@link KeyExchangeLengths}.
  */
 public final class KeyExchanges {
 
     private static final Set<KeyExchangeMethod> SUPPORTED = Collections.unmodifiableSet(EnumSet.of(
             KeyExchangeMethod.MODP_2048, KeyExchangeMethod.MODP_3072, KeyExchangeMethod.MODP_4096,
             KeyExchangeMethod.ECP_256, KeyExchangeMethod.ECP_384, KeyExchangeMethod.ECP_521,
-            KeyExchangeMethod.CURVE25519, KeyExchangeMethod.CURVE448));
+            KeyExchangeMethod.CURVE25519, KeyExchangeMethod.CURVE448,
+            KeyExchangeMethod.ML_KEM_512, KeyExchangeMethod.ML_KEM_768, KeyExchangeMethod.ML_KEM_1024));
 
     private KeyExchanges() {}
 
@@ -37,6 +39,9 @@ public final class KeyExchanges {
     public static KeyExchange initiate(KeyExchangeMethod method, RandomSource random, CryptoProvider provider)
             throws KeyExchangeException {
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(provider, "provider");
+        var kem = MlKemParameterSet.of(method);
+        if (kem.isPresent()) return MlKemKeyExchange.generate(kem.get(), random, provider);
         return new DhKeyExchange(group(method, provider), random);
     }
 
@@ -47,15 +52,18 @@ public final class KeyExchanges {
     }
 
     /**
-     * Generates our key pair and completes the agreement with {@code peerValue}. The peer value is validated
-     * before any key is generated.
+     * Generates our key pair and completes the agreement with {@code peerValue} (Diffie-Hellman), or encapsulates
+     * to the initiator's encapsulation key (ML-KEM: the returned public value is the ciphertext). The peer value's
+     * length (and for ML-KEM the FIPS 203 7.2 modulus check) is validated before any randomness is drawn.
      */
     public static KeyExchangeResponse respond(KeyExchangeMethod method, byte[] peerValue, RandomSource random,
             CryptoProvider provider) throws KeyExchangeException {
         Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(provider, "provider");
+        var kem = MlKemParameterSet.of(method);
+        if (kem.isPresent()) return MlKemKeyExchange.respond(kem.get(), peerValue, random, provider);
         DhGroup group = group(method, provider);
-        // Cheap rejection before generating a key pair. Diffie-Hellman only: a KEM's ciphertext length differs
-        // by direction, so a KEM branch will check its own lengths.
+        // Cheap rejection before generating a key pair: for Diffie-Hellman both directions have the same length.
         if (peerValue == null || peerValue.length != method.publicValueLength()) {
             throw new KeyExchangeException(KeyExchangeException.Reason.INVALID_LENGTH,
                     method + " expects " + method.publicValueLength() + " bytes");

@@ -136,10 +136,10 @@ class KeyExchangeTest {
             for (int round = 0; round < 3; round++) {
                 KeyExchange initiator = KeyExchanges.initiate(m, TestRandom.seeded(seed++));
                 assertThat(initiator.method()).isEqualTo(m);
-                assertThat(initiator.publicValue()).hasSize(m.publicValueLength());
+                assertThat(initiator.publicValue()).hasSize(KeyExchangeLengths.initiatorLength(m));
                 KeyExchangeResponse responder =
                         KeyExchanges.respond(m, initiator.publicValue(), TestRandom.seeded(seed++));
-                assertThat(responder.publicValue()).hasSize(m.publicValueLength());
+                assertThat(responder.publicValue()).hasSize(KeyExchangeLengths.responderLength(m));
                 byte[] secret = initiator.sharedSecret(responder.publicValue());
                 assertThat(secret).as("%s", m).isEqualTo(responder.sharedSecret());
                 assertThat(Bytes.allZero(secret)).isFalse();
@@ -148,7 +148,8 @@ class KeyExchangeTest {
         assertThat(KeyExchanges.supported()).containsExactlyInAnyOrder(KeyExchangeMethod.MODP_2048,
                 KeyExchangeMethod.MODP_3072, KeyExchangeMethod.MODP_4096, KeyExchangeMethod.ECP_256,
                 KeyExchangeMethod.ECP_384, KeyExchangeMethod.ECP_521, KeyExchangeMethod.CURVE25519,
-                KeyExchangeMethod.CURVE448);
+                KeyExchangeMethod.CURVE448, KeyExchangeMethod.ML_KEM_512, KeyExchangeMethod.ML_KEM_768,
+                KeyExchangeMethod.ML_KEM_1024);
     }
 
     @Test
@@ -293,7 +294,7 @@ class KeyExchangeTest {
 
     @Test
     void unsupportedMethodsAndDestroyedExchanges() throws Exception {
-        for (KeyExchangeMethod m : new KeyExchangeMethod[] {KeyExchangeMethod.MODP_1024, KeyExchangeMethod.ML_KEM_768,
+        for (KeyExchangeMethod m : new KeyExchangeMethod[] {KeyExchangeMethod.MODP_1024, KeyExchangeMethod.MODP_1536,
                 KeyExchangeMethod.NONE, KeyExchangeMethod.BRAINPOOL_P256R1}) {
             assertThat(KeyExchanges.isSupported(m)).isFalse();
             assertThatThrownBy(() -> KeyExchanges.initiate(m, TestRandom.seeded(1)))
