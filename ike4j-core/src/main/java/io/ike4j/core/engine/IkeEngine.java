@@ -10,6 +10,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
@@ -80,7 +81,7 @@ public final class IkeEngine implements Engine {
             for (IkeSa existing : table.all()) {
                 boolean[] used = {false};
                 locked(existing, sa -> {
-                    if (sa.state == IkeSaState.ESTABLISHED && sa.connectionName().equals(i.connection())) {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired && sa.connectionName().equals(i.connection())) {
                         enqueue(s, sa, new IkeSa.PendingTask.CreateChild(i.child()));
                         used[0] = true;
                     }
@@ -96,7 +97,8 @@ public final class IkeEngine implements Engine {
         for (IkeSa other : table.all()) {
             if (other.id() == u.ikeSaId()) continue;
             locked(other, sa -> {
-                if (sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId) || !u.remoteId().equals(sa.remoteId)) return;
+                if (sa.retired || sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId)
+                        || !u.remoteId().equals(sa.remoteId)) return;
                 if (u.initialContact()) {
                     SaLifecycle.close(s, sa, "replaced: peer sent INITIAL_CONTACT");
                 } else {
@@ -156,6 +158,12 @@ public final class IkeEngine implements Engine {
                         s.emit(new EngineOutput.SendKeepalive(sa.local, sa.remote));
                         s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
                     }
+                }
+                case IKE_REKEY -> {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                }
+                case DELETE_OLD -> {
+                    if (sa.retired) SaLifecycle.close(s, sa, "old IKE SA after rekey");
                 }
                 case CHILD_REKEY -> {
                     if (sa.state == IkeSaState.ESTABLISHED) enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(t.detail()));
@@ -289,7 +297,10 @@ public final class IkeEngine implements Engine {
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
-                    case CREATE_CHILD_SA -> CreateChildSaExchange.processResponse(s, sa, msg.message());
+                    case CREATE_CHILD_SA -> {
+                        if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());
+                        else CreateChildSaExchange.processResponse(s, sa, msg.message());
+                    }
                     default -> { }
                 }
             }
@@ -319,7 +330,7 @@ public final class IkeEngine implements Engine {
         for (IkeSa sa : table.all()) {
             sa.lock().lock();
             try {
-                if (sa.state != IkeSaState.DESTROYED) out.add(SaInfos.ike(sa));
+                if (sa.state != IkeSaState.DESTROYED && !sa.retired) out.add(SaInfos.ike(sa));
             } finally {
                 sa.lock().unlock();
             }

@@ -82,6 +82,13 @@ final class SaTable implements SaRegistry {
         return cookies;
     }
 
+    @Override
+    public void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired) {
+        bySpi.put(oldLocalSpi, retired);
+        byId.put(retired.id(), retired);
+        bySpi.put(live.localSpi(), live);
+    }
+
     Optional<IkeSa> bySpi(long spi) {
         return Optional.ofNullable(bySpi.get(spi));
     }

@@ -37,13 +37,46 @@ import java.util.Optional;
 
 /**
  * CREATE_CHILD_SA for CHILD_SAs (RFC 7296 1.3.1 new, 1.3.3 rekey, optional PFS): both roles. Rekeying the IKE SA
- * itself (1.3.2) is not supported yet and answered with NO_PROPOSAL_CHOSEN.
+ * itself (1.3.2) is {@link IkeRekeyExchange}.
  */
 public final class CreateChildSaExchange {
     private CreateChildSaExchange() {}
 
     private static byte[] spi(int v) {
         return ByteBuffer.allocate(4).putInt(v).array();
+    }
+
+    private static final KeyExchange FAILED = new KeyExchange() {
+        @Override
+        public KeyExchangeMethod method() {
+            return KeyExchangeMethod.NONE;
+        }
+
+        @Override
+        public byte[] publicValue() {
+            return new byte[0];
+        }
+
+        @Override
+        public byte[] sharedSecret(byte[] peerValue) throws KeyExchangeException {
+            throw new KeyExchangeException(KeyExchangeException.Reason.UNSUPPORTED_METHOD, "no key exchange");
+        }
+
+        @Override
+        public void destroy() {}
+    };
+
+    /** The PFS key exchange for our request: the group the peer asked for, else our first; null without PFS. */
+    private static KeyExchange pfs(Session s, List<Proposal> props, int requestedGroup) {
+        Optional<KeyExchangeMethod> m = requestedGroup != 0 ? KeyExchangeNegotiation.acceptRequested(props, requestedGroup)
+                : KeyExchangeNegotiation.initialGuess(props);
+        m = m.filter(k -> k != KeyExchangeMethod.NONE);
+        if (m.isEmpty()) return null;
+        try {
+            return KeyExchangeUnit.initiate(m.get(), s.context().random());
+        } catch (KeyExchangeException e) {
+            return FAILED;
+        }
     }
 
     /** Initiator: rekeys the CHILD_SA (returns false if there is nothing to do, e.g. it is gone or already rekeyed). */
@@ -53,15 +86,8 @@ public final class CreateChildSaExchange {
         ChildSa old = found.get();
         ChildConfig c = old.config();
         List<Proposal> props = ProposalUnit.parse(ProtocolId.ESP, c.espProposals());
-        Optional<KeyExchangeMethod> pfs = KeyExchangeNegotiation.initialGuess(props).filter(k -> k != KeyExchangeMethod.NONE);
-        KeyExchange ke = null;
-        if (pfs.isPresent()) {
-            try {
-                ke = KeyExchangeUnit.initiate(pfs.get(), s.context().random());
-            } catch (KeyExchangeException e) {
-                return false;
-            }
-        }
+        KeyExchange ke = pfs(s, props, task.keGroup());
+        if (ke == FAILED) return false;
         ChildSa fresh = new ChildSa(s.registry().nextId(), c, ChildCreateUnit.newSpi(s));
         List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
         byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
@@ -88,15 +114,8 @@ public final class CreateChildSaExchange {
         if (cfg.isEmpty()) return false;
         ChildConfig c = cfg.get();
         List<Proposal> props = ProposalUnit.parse(ProtocolId.ESP, c.espProposals());
-        Optional<KeyExchangeMethod> pfs = KeyExchangeNegotiation.initialGuess(props).filter(k -> k != KeyExchangeMethod.NONE);
-        KeyExchange ke = null;
-        if (pfs.isPresent()) {
-            try {
-                ke = KeyExchangeUnit.initiate(pfs.get(), s.context().random());
-            } catch (KeyExchangeException e) {
-                return false;
-            }
-        }
+        KeyExchange ke = pfs(s, props, task.keGroup());
+        if (ke == FAILED) return false;
         ChildSa fresh = new ChildSa(s.registry().nextId(), c, ChildCreateUnit.newSpi(s));
         List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
         byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
@@ -127,6 +146,15 @@ public final class CreateChildSaExchange {
             String problem = complete(s, sa, o, m);
             if (problem != null) {
                 if (o.old() != null && o.old().state() == ChildSaState.REKEYING) o.old().state(ChildSaState.INSTALLED);
+                Optional<Integer> wanted = m.all(NotifyPayload.class).stream()
+                        .filter(n -> n.notifyType() == NotifyType.INVALID_KE_PAYLOAD.value()).findFirst()
+                        .flatMap(KeyExchangeUnit::requestedGroup);
+                int offeredGroup = o.keyExchange() == null ? 0 : o.keyExchange().method().value();
+                if (wanted.isPresent() && wanted.get() != offeredGroup) { // RFC 7296 1.3: retry with the requested group
+                    sa.queue.addFirst(o.old() != null ? new IkeSa.PendingTask.RekeyChild(o.old().id(), wanted.get())
+                            : new IkeSa.PendingTask.CreateChild(o.fresh().name(), wanted.get()));
+                    return;
+                }
                 int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
                         .findFirst().orElse(0);
                 s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.fresh().name(), type,
@@ -183,8 +211,12 @@ public final class CreateChildSaExchange {
         }
         SecurityAssociationPayload saP = m.first(SecurityAssociationPayload.class).orElseThrow();
         if (saP.proposals().stream().anyMatch(p -> p.protocolId() == ProtocolId.IKE.value())
-                || m.all(TrafficSelectorPayload.class).isEmpty()) {
-            answer(s, sa, mid, NotifyType.NO_PROPOSAL_CHOSEN); // IKE SA rekeying: not yet
+                && m.all(TrafficSelectorPayload.class).isEmpty()) {
+            IkeRekeyExchange.respond(s, sa, m); // RFC 7296 1.3.2
+            return;
+        }
+        if (m.all(TrafficSelectorPayload.class).isEmpty()) {
+            answer(s, sa, mid, NotifyType.INVALID_SYNTAX);
             return;
         }
         byte[] ni = m.first(NoncePayload.class).orElseThrow().nonce();

@@ -142,6 +142,7 @@ public final class IkeAuthExchange {
         s.event(new SaEvent.IkeSaEstablished(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
         // RFC 7296 2.4: liveness checks every dpd_delay (an empty INFORMATIONAL request)
         if (!sa.connection.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
+        IkeRekeyExchange.armTimer(s, sa);
     }
 
     /**

@@ -33,6 +33,10 @@ public final class InformationalExchange {
                     sa.currentTask = t;
                     Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(DeleteUnit.children(List.of(c.get().inboundSpi()))));
                 }
+                case IkeSa.PendingTask.RekeyIke r -> {
+                    if (sa.retired || !IkeRekeyExchange.initiate(s, sa)) continue;
+                    sa.currentTask = t;
+                }
                 case IkeSa.PendingTask.CreateChild r -> {
                     if (!CreateChildSaExchange.initiateNew(s, sa, r)) continue;
                 }

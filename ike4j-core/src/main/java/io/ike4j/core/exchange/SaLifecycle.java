@@ -23,9 +23,9 @@ public final class SaLifecycle {
 
     /** An established SA goes away: IkeSaClosed, CHILD_SAs removed. */
     public static void close(Session s, IkeSa sa, String reason) {
-        s.log(EngineLog.Subsystem.IKE, sa, "IKE SA closed: " + reason);
+        s.log(EngineLog.Subsystem.IKE, sa, (sa.retired ? "rekeyed-away IKE SA closed: " : "IKE SA closed: ") + reason);
         teardown(s, sa, reason);
-        s.event(new SaEvent.IkeSaClosed(sa.id(), sa.connectionName(), reason));
+        if (!sa.retired) s.event(new SaEvent.IkeSaClosed(sa.id(), sa.connectionName(), reason));
     }
 
     /** Closes or fails depending on whether the SA was ever established. */
@@ -41,10 +41,12 @@ public final class SaLifecycle {
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
         if (sa.natLocal) s.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0);
         if (sa.connection != null && !sa.connection.dpdDelay().isZero()) s.cancelTimer(sa, TimerId.TimerKind.DPD, 0);
+        if (sa.establishedAtEpochSecond > 0) s.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
+        if (sa.retired) s.cancelTimer(sa, TimerId.TimerKind.DELETE_OLD, 0);
         sa.queue.clear();
         s.registry().remove(sa);
         if (sa.fragments != null) sa.fragments.wipe();
-        sa.wipe();
+        sa.wipe(); // a retired SA holds only the old keys; the live SA has its own new ones
         sa.state = IkeSaState.DESTROYED;
     }
 

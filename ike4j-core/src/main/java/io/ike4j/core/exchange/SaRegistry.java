@@ -26,4 +26,7 @@ public interface SaRegistry {
     void remove(IkeSa sa);
 
     CookieUnit cookies();
+
+    /** After an IKE SA rekey: {@code oldLocalSpi} now names {@code retired}, the live SA moves to its new local SPI. */
+    void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired);
 }

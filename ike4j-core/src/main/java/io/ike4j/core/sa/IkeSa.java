@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class IkeSa {
     private final ReentrantLock lock = new ReentrantLock();
     private final long id;
-    private final boolean initiator;
-    private final long initiatorSpi;
+    private boolean initiator;
+    private long initiatorSpi;
     private final long createdAtMillis;
 
     public ConnectionConfig connection;
@@ -82,6 +82,54 @@ public final class IkeSa {
 
     public ReentrantLock lock() { return lock; }
 
+    /** True for the old IKE SA left after a rekey (RFC 7296 2.18): it only waits for its Delete; no events. */
+    public boolean retired;
+    /** Our IKE SA rekey in flight, if any. */
+    public IkeRekeyOffer ikeRekey;
+
+    /**
+     * RFC 7296 2.18: this SA continues as the new IKE SA (whoever initiated the rekey is its original initiator),
+     * with new SPIs, keys and message IDs reset to 0. The caller moved the old state to a retired copy first.
+     */
+    public void rekeyed(boolean newInitiator, long newInitiatorSpi, long newResponderSpi, IkeTransforms newTransforms,
+                        IkeSaKeys newKeys, byte[] ni, byte[] nr) {
+        this.initiator = newInitiator;
+        this.initiatorSpi = newInitiatorSpi;
+        this.responderSpi = newResponderSpi;
+        this.transforms = newTransforms;
+        this.keys = newKeys;
+        this.nonceI = ni.clone();
+        this.nonceR = nr.clone();
+        this.nextRequestId = 0;
+        this.expectedRequestId = 0;
+        this.responseCache = null;
+        this.requestHashes.clear();
+        this.outstanding = null;
+        this.currentTask = null;
+    }
+
+    /** A retired copy holding the old SPIs, keys and message IDs, to finish the old SA's Delete exchange. */
+    public IkeSa retiredCopy(long newId) {
+        IkeSa old = new IkeSa(newId, initiator, initiatorSpi, connection, createdAtMillis);
+        old.retired = true;
+        old.state = state;
+        old.responderSpi = responderSpi;
+        old.local = local;
+        old.remote = remote;
+        old.transforms = transforms;
+        old.keys = keys;
+        old.localId = localId;
+        old.remoteId = remoteId;
+        old.natLocal = natLocal;
+        old.natRemote = natRemote;
+        old.peerFragmentation = peerFragmentation;
+        old.nextRequestId = nextRequestId;
+        old.expectedRequestId = expectedRequestId;
+        old.responseCache = responseCache;
+        old.establishedAtEpochSecond = establishedAtEpochSecond;
+        return old;
+    }
+
     public long id() { return id; }
 
     public boolean isInitiator() { return initiator; }
@@ -110,6 +158,7 @@ public final class IkeSa {
         if (keys != null) keys.wipe();
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
+        if (ikeRekey != null) ikeRekey.keyExchange().destroy();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
         state = IkeSaState.DESTROYED;
@@ -123,9 +172,20 @@ public final class IkeSa {
 
         record Liveness() implements PendingTask {}
 
-        record RekeyChild(long childId) implements PendingTask {}
+        /** {@code keGroup}: the KE method to use (after INVALID_KE_PAYLOAD), 0 for our first choice. */
+        record RekeyChild(long childId, int keGroup) implements PendingTask {
+            public RekeyChild(long childId) {
+                this(childId, 0);
+            }
+        }
 
-        record CreateChild(String childName) implements PendingTask {}
+        record CreateChild(String childName, int keGroup) implements PendingTask {
+            public CreateChild(String childName) {
+                this(childName, 0);
+            }
+        }
+
+        record RekeyIke() implements PendingTask {}
     }
 
     @Override

@@ -50,6 +50,7 @@ class AlgorithmMatrixTest {
         "chacha20poly1305-prfsha384-ecp256,  aes192-sha384,      true,  CHACHA20_POLY1305,  0,   '',                PRF_HMAC_SHA2_384, ECP_256",
         "aes128gcm16-prfsha256-modp2048,     aes256-sha1,        false, AES_GCM_16,         128, '',                PRF_HMAC_SHA2_256, MODP_2048",
         "aes192-sha384-prfsha512-x448,       aes128gcm12,        true,  AES_CBC,            192, HMAC_SHA2_384_192, PRF_HMAC_SHA2_384, CURVE_448",
+        "aes256gcm16-prfsha384-mlkem768,     aes256gcm16,        false, AES_GCM_16,         256, '',                PRF_HMAC_SHA2_384, ML_KEM_768",
     })
     void establishesWith(String ike, String esp, boolean bInitiates, String encr, int bits, String integ, String prf, String ke)
             throws Exception {

@@ -31,13 +31,14 @@ final class Configs {
     boolean defaultIds;
     java.time.Duration childRekey = java.time.Duration.ofHours(1);
     java.time.Duration childLife;
+    java.time.Duration ikeRekey = java.time.Duration.ofHours(4);
     java.time.Duration dpdA = java.time.Duration.ZERO;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
-                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA)
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey).lifeTime(childLife).build())
                         .build()).build();
     }
@@ -45,7 +46,7 @@ final class Configs {
     EngineConfig b() {
         return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any")
-                        .ikeProposals(ikeB != null ? ikeB : ike)
+                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)

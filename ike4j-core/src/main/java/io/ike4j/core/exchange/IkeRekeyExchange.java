@@ -1,0 +1,187 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.codec.ExchangeType;
+import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.KeyExchangePayload;
+import io.ike4j.core.codec.payload.NoncePayload;
+import io.ike4j.core.codec.payload.NotifyPayload;
+import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.codec.payload.ProposalSubstructure;
+import io.ike4j.core.codec.payload.SecurityAssociationPayload;
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.crypto.KeyExchange;
+import io.ike4j.core.crypto.KeyExchangeException;
+import io.ike4j.core.crypto.KeyExchangeResponse;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.TimerId;
+import io.ike4j.core.proposal.KeyExchangeMethod;
+import io.ike4j.core.proposal.KeyExchangeNegotiation;
+import io.ike4j.core.proposal.Proposal;
+import io.ike4j.core.proposal.ProposalSelection;
+import io.ike4j.core.proposal.ProposalSelector;
+import io.ike4j.core.proposal.ProtocolId;
+import io.ike4j.core.proposal.ResponseCheck;
+import io.ike4j.core.sa.IkeRekeyOffer;
+import io.ike4j.core.sa.IkeSa;
+import io.ike4j.core.sa.IkeSaKeys;
+import io.ike4j.core.sa.IkeTransforms;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rekeying the IKE SA with CREATE_CHILD_SA (RFC 7296 1.3.2, 2.18), both roles. The SA object (and its unique id and
+ * CHILD_SAs) continues as the new IKE SA; a retired copy keeps the old SPIs and keys until the old SA's Delete.
+ */
+public final class IkeRekeyExchange {
+    private static final Duration RETIRED_LIFETIME = Duration.ofSeconds(60);
+
+    private IkeRekeyExchange() {}
+
+    /** IKE_REKEY at rekey_time minus a random part of rand_time (swanctl.conf). */
+    public static void armTimer(Session s, IkeSa sa) {
+        ConnectionConfig c = sa.connection;
+        if (c.rekeyTime().isZero()) return;
+        long rand = c.randTime().toMillis();
+        long jitter = rand <= 0 ? 0 : Math.floorMod(ByteBuffer.wrap(s.context().random().bytes(8)).getLong(), rand);
+        s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, c.rekeyTime().minus(Duration.ofMillis(jitter)));
+    }
+
+    private static byte[] spi8(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    /** Initiator: sends SA (new SPIi), Ni, KEi. False if nothing could be sent. */
+    static boolean initiate(Session s, IkeSa sa) {
+        List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
+        KeyExchangeMethod method = sa.transforms.keyExchange();
+        if (KeyExchangeNegotiation.acceptRequested(props, method.value()).isEmpty()) {
+            Optional<KeyExchangeMethod> guess = KeyExchangeNegotiation.initialGuess(props);
+            if (guess.isEmpty()) return false;
+            method = guess.get();
+        }
+        KeyExchange ke;
+        try {
+            ke = KeyExchangeUnit.initiate(method, s.context().random());
+        } catch (KeyExchangeException e) {
+            return false;
+        }
+        long newSpi = s.registry().newSpi();
+        List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi8(newSpi));
+        byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        sa.ikeRekey = new IkeRekeyOffer(newSpi, offered, ni, ke);
+        s.log(EngineLog.Subsystem.IKE, sa, "rekeying IKE_SA " + sa.connectionName() + "[" + sa.id() + "]");
+        Messenger.sendRequest(s, sa, ExchangeType.CREATE_CHILD_SA, List.of(new SecurityAssociationPayload(offered),
+                NonceUnit.payload(ni), KeyExchangeUnit.payload(method, ke.publicValue())));
+        return true;
+    }
+
+    /** Initiator: the rekey response; on success the old IKE SA is deleted next. */
+    public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
+        IkeRekeyOffer o = sa.ikeRekey;
+        sa.ikeRekey = null;
+        sa.currentTask = null;
+        if (o == null) return;
+        try {
+            Optional<SecurityAssociationPayload> saP = m.first(SecurityAssociationPayload.class);
+            Optional<NoncePayload> nr = m.first(NoncePayload.class);
+            Optional<KeyExchangePayload> ke = m.first(KeyExchangePayload.class);
+            if (saP.isEmpty() || nr.isEmpty() || ke.isEmpty() || !NonceUnit.acceptable(nr.get().nonce())
+                    || !(ProposalSelector.checkResponse(o.proposals(), saP.get().proposals()) instanceof ResponseCheck.Accepted a)
+                    || a.wire().spi().length != 8 || !ProposalUnit.usableIke(a.proposal())
+                    || ke.get().group() != o.keyExchange().method().value()) {
+                s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed, retrying later");
+                s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, Duration.ofSeconds(30));
+                return;
+            }
+            IkeTransforms t = ProposalUnit.ikeTransforms(a.proposal());
+            long spiR = ByteBuffer.wrap(a.wire().spi()).getLong();
+            byte[] shared;
+            try {
+                shared = o.keyExchange().sharedSecret(ke.get().data());
+            } catch (KeyExchangeException e) {
+                return;
+            }
+            Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, t, true, shared, o.nonce(), nr.get().nonce(), o.newSpi(), spiR);
+            if (keys.isEmpty()) return;
+            IkeSa retired = switchOver(s, sa, true, o.newSpi(), spiR, t, keys.get(), o.nonce(), nr.get().nonce());
+            retired.queue.add(new IkeSa.PendingTask.DeleteIke());
+            InformationalExchange.runQueue(s, retired);
+        } finally {
+            o.keyExchange().destroy();
+        }
+    }
+
+    /** Responder: the peer rekeys the IKE SA. */
+    public static void respond(Session s, IkeSa sa, IkeMessage m) {
+        long mid = m.header().messageId();
+        if (sa.outstanding != null || sa.ikeRekey != null || sa.childRequest != null) { // RFC 7296 2.25: collision
+            answer(s, sa, mid, NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, new byte[0]));
+            return;
+        }
+        Optional<KeyExchangePayload> ke = m.first(KeyExchangePayload.class);
+        byte[] ni = m.first(NoncePayload.class).orElseThrow().nonce();
+        List<Proposal> ours = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
+        ProposalSelection sel = ProposalSelector.select(ours, m.first(SecurityAssociationPayload.class).orElseThrow().proposals(),
+                ProposalSelector.Preference.CONFIGURED, ke.flatMap(k -> KeyExchangeMethod.of(k.group())));
+        if (!(sel instanceof ProposalSelection.Chosen chosen) || chosen.spi().length != 8 || !ProposalUnit.usableIke(chosen.proposal())
+                || !NonceUnit.acceptable(ni)) {
+            answer(s, sa, mid, NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0]));
+            return;
+        }
+        IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
+        if (ke.isEmpty() || ke.get().group() != t.keyExchange().value()) { // RFC 7296 2.18: a new KE is mandatory
+            answer(s, sa, mid, KeyExchangeUnit.invalidKe(t.keyExchange()));
+            return;
+        }
+        KeyExchangeResponse ker;
+        try {
+            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.get().data(), s.context().random());
+        } catch (KeyExchangeException e) {
+            answer(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]));
+            return;
+        }
+        long spiI = ByteBuffer.wrap(chosen.spi()).getLong();
+        long spiR = s.registry().newSpi();
+        byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        byte[] pub = ker.publicValue();
+        Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, t, false, ker.sharedSecret(), ni, nr, spiI, spiR);
+        ker.destroy();
+        if (keys.isEmpty()) {
+            answer(s, sa, mid, NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0]));
+            return;
+        }
+        ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(), spi8(spiR),
+                chosen.wire().transforms());
+        List<Payload> ps = new ArrayList<>();
+        ps.add(new SecurityAssociationPayload(List.of(answer)));
+        ps.add(NonceUnit.payload(nr));
+        ps.add(KeyExchangeUnit.payload(t.keyExchange(), pub));
+        Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps); // on the old SA
+        IkeSa retired = switchOver(s, sa, false, spiI, spiR, t, keys.get(), ni, nr);
+        s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+    }
+
+    private static void answer(Session s, IkeSa sa, long mid, NotifyPayload n) {
+        Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, List.of(n));
+    }
+
+    /** Moves the old SPIs/keys/message IDs to a retired copy and continues {@code sa} as the new IKE SA. */
+    private static IkeSa switchOver(Session s, IkeSa sa, boolean weInitiated, long spiI, long spiR, IkeTransforms t,
+                                    IkeSaKeys keys, byte[] ni, byte[] nr) {
+        long oldLocalSpi = sa.localSpi();
+        IkeSa retired = sa.retiredCopy(s.registry().nextId());
+        if (sa.natLocal) s.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0); // keepalives continue on the live SA
+        s.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
+        sa.rekeyed(weInitiated, spiI, spiR, t, keys, ni, nr);
+        s.registry().rekeyed(sa, oldLocalSpi, retired);
+        if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
+        armTimer(s, sa);
+        s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA " + sa.connectionName() + "[" + sa.id() + "] rekeyed, SPIs "
+                + Long.toHexString(spiI) + "_i " + Long.toHexString(spiR) + "_r");
+        return retired;
+    }
+}
