@@ -39,6 +39,14 @@ public record Identity(int type, byte[] data) {
         return type == ID_ANY;
     }
 
+    /** True for {@code %any} and FQDN/RFC822 identities with a {@code *} wildcard: never sent, only matched. */
+    public boolean isPattern() {
+        if (isAny()) return true;
+        if (type != ID_FQDN && type != ID_RFC822_ADDR) return false;
+        for (byte b : data) if (b == '*') return true;
+        return false;
+    }
+
     public static Identity ofAddress(InetAddress address) {
         byte[] a = address.getAddress();
         return new Identity(a.length == 4 ? ID_IPV4_ADDR : ID_IPV6_ADDR, a);

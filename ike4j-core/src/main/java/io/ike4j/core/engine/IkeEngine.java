@@ -9,6 +9,7 @@ import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
+import io.ike4j.core.exchange.CreateChildSaExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
@@ -63,10 +64,26 @@ public final class IkeEngine implements Engine {
                         sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 case EngineInput.Shutdown x -> table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
             }
+            for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
         return s.outputs();
+    }
+
+    /** RFC 7296 2.4 INITIAL_CONTACT / unique=replace: older IKE SAs between the same identities go away. */
+    private void replaceDuplicates(Session s, Session.UniquenessCheck u) {
+        for (IkeSa other : table.all()) {
+            if (other.id() == u.ikeSaId()) continue;
+            locked(other, sa -> {
+                if (sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId) || !u.remoteId().equals(sa.remoteId)) return;
+                if (u.initialContact()) {
+                    SaLifecycle.close(s, sa, "replaced: peer sent INITIAL_CONTACT");
+                } else {
+                    enqueue(s, sa, new IkeSa.PendingTask.DeleteIke());
+                }
+            });
+        }
     }
 
     private void shutdown(Session s, IkeSa sa) {
@@ -120,6 +137,12 @@ public final class IkeEngine implements Engine {
                         s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
                     }
                 }
+                case CHILD_REKEY -> {
+                    if (sa.state == IkeSaState.ESTABLISHED) enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(t.detail()));
+                }
+                case CHILD_EXPIRE -> sa.child(t.detail()).ifPresent(c -> {
+                    if (sa.state == IkeSaState.ESTABLISHED) enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(c.id()));
+                });
                 case DPD -> {
                     if (sa.state == IkeSaState.ESTABLISHED) {
                         if (sa.outstanding == null && sa.queue.isEmpty()) enqueue(s, sa, new IkeSa.PendingTask.Liveness());
@@ -136,6 +159,8 @@ public final class IkeEngine implements Engine {
         if (d.length < IkeHeader.SIZE) return;
         DecodeResult r = Messenger.CODEC.decode(d);
         if (r instanceof DecodeResult.Rejected rej) {
+            s.log(EngineLog.Subsystem.NET, null, "rejected datagram from " + in.remote() + ": " + rej.error().kind()
+                    + " " + rej.error().detail());
             rejected(s, in, d, rej);
             return;
         }
@@ -147,7 +172,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, 0));
+                locked(known.get(), sa -> resendCachedResponse(s, sa, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -155,30 +180,41 @@ public final class IkeEngine implements Engine {
         }
         long localSpi = h.initiator() ? h.responderSpi() : h.initiatorSpi();
         Optional<IkeSa> found = table.bySpi(localSpi);
-        if (found.isEmpty()) return; // RFC 7296 2.21: unknown SPI, drop (INVALID_IKE_SPI is optional)
+        if (found.isEmpty()) { // RFC 7296 2.21: unknown SPI, drop (INVALID_IKE_SPI is optional)
+            s.log(EngineLog.Subsystem.NET, null, "dropped " + ex.get() + " from " + in.remote() + " for unknown SPI");
+            return;
+        }
         locked(found.get(), sa -> {
             if (sa.isInitiator() == h.initiator()) return; // the I flag must name the peer's role
+            if (h.initiatorSpi() != sa.initiatorSpi()) return; // RFC 7296 2.6: both SPIs identify the SA
+            if (ex.get() != ExchangeType.IKE_SA_INIT && h.responderSpi() != sa.responderSpi) return;
             if (h.response()) response(s, sa, in, m, d);
             else request(s, sa, in, m, d);
         });
     }
 
-    private static void resendCachedResponse(Session s, IkeSa sa, long mid) {
-        if (sa.responseCache != null && sa.responseCache.messageId() == mid) Messenger.emit(s, sa, sa.responseCache.datagrams());
+    /** RFC 7296 2.1: a retransmitted request gets the very same response; only byte-identical copies count. */
+    private static void resendCachedResponse(Session s, IkeSa sa, long mid, byte[] request) {
+        boolean laterFragment = (request[16] & 0xff) == 53 && request.length >= 34 // SKF: answer fragment 1 only (RFC 7383 2.6.1)
+                && (((request[32] & 0xff) << 8) | (request[33] & 0xff)) != 1;
+        if (!laterFragment && sa.responseCache != null && sa.responseCache.messageId() == mid && sa.responseCache.answers(request)) {
+            Messenger.emit(s, sa, sa.responseCache.datagrams());
+        }
     }
 
     private void request(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
         if (sa.responseCache != null && mid == sa.expectedRequestId - 1) { // RFC 7296 2.1: retransmitted request
-            resendCachedResponse(s, sa, mid);
+            resendCachedResponse(s, sa, mid, d);
             return;
         }
         if (mid != sa.expectedRequestId) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
         switch (Messenger.open(sa, m, d)) {
-            case Messenger.Opened.Dropped x -> { }
+            case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "request " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
+                s.log(EngineLog.Subsystem.ENC, sa, "invalid " + ex + " request: " + inv.error().detail());
                 sa.expectedRequestId++;
                 List<Payload> answer = new ArrayList<>();
                 NotifyType type = inv.error().answer().orElse(NotifyType.INVALID_SYNTAX);
@@ -203,9 +239,7 @@ public final class IkeEngine implements Engine {
                             InformationalExchange.respond(s, sa, msg.message());
                         }
                     }
-                    // rekeying and further CHILD_SAs are not implemented yet (RFC 7296 1.3)
-                    case CREATE_CHILD_SA -> Messenger.sendResponse(s, sa, ex, mid,
-                            List.of(NotifyPayload.of(NotifyType.NO_ADDITIONAL_SAS, new byte[0])));
+                    case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
                     default -> { }
                 }
             }
@@ -222,9 +256,10 @@ public final class IkeEngine implements Engine {
             return;
         }
         switch (Messenger.open(sa, m, d)) {
-            case Messenger.Opened.Dropped x -> { }
+            case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "response " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
+                s.log(EngineLog.Subsystem.ENC, sa, "invalid " + ex + " response: " + inv.error().detail());
                 Messenger.answered(s, sa);
                 if (sa.state != IkeSaState.ESTABLISHED) SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "invalid " + ex + " response");
                 else InformationalExchange.processResponse(s, sa, m);
@@ -234,6 +269,7 @@ public final class IkeEngine implements Engine {
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
+                    case CREATE_CHILD_SA -> CreateChildSaExchange.processResponse(s, sa, msg.message());
                     default -> { }
                 }
             }

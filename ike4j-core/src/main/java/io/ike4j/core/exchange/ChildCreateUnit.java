@@ -2,6 +2,7 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.IkeMessage;
 import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.KeyExchangePayload;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.codec.payload.ProposalSubstructure;
@@ -9,11 +10,14 @@ import io.ike4j.core.codec.payload.SecurityAssociationPayload;
 import io.ike4j.core.codec.payload.TrafficSelectorPayload;
 import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.crypto.KeyExchangeException;
+import io.ike4j.core.crypto.KeyExchangeResponse;
 import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.crypto.PrfPlusLengthException;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.proposal.Proposal;
 import io.ike4j.core.proposal.ProposalSelection;
 import io.ike4j.core.proposal.ProposalSelector;
@@ -65,10 +69,26 @@ public final class ChildCreateUnit {
         return out;
     }
 
-    /** Responder: negotiates the CHILD_SA of the request; returns the payloads for the response. */
+    /** Nonces and key exchange for CHILD_SA keying: IKE_AUTH uses the IKE SA's nonces and never a KE (RFC 7296 1.2, 1.3). */
+    public record ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke) {}
+
+    /** The responder's outcome: the payloads for the response, and the new CHILD_SA if one was installed. */
+    public record Negotiated(List<Payload> payloads, Optional<ChildSa> child) {}
+
+    /** Responder in IKE_AUTH: negotiates the CHILD_SA of the request; returns the payloads for the response. */
     public static List<Payload> respond(Session s, IkeSa sa, IkeMessage request) {
+        if (request.first(SecurityAssociationPayload.class).isEmpty()) return List.of();
+        return negotiate(s, sa, request, null, new ChildKeying(sa.nonceI, sa.nonceR, false, Optional.empty())).payloads();
+    }
+
+    /**
+     * Responder: negotiates a CHILD_SA (IKE_AUTH or CREATE_CHILD_SA). {@code fixed} is the configuration of a CHILD_SA
+     * being rekeyed (null: pick by traffic selectors). With a KE transform chosen (PFS) a matching KE payload is
+     * required, else INVALID_KE_PAYLOAD names the group we want (RFC 7296 1.3).
+     */
+    public static Negotiated negotiate(Session s, IkeSa sa, IkeMessage request, ChildConfig fixed, ChildKeying k) {
         Optional<SecurityAssociationPayload> saP = request.first(SecurityAssociationPayload.class);
-        if (saP.isEmpty()) return List.of();
+        if (saP.isEmpty()) return new Negotiated(List.of(), Optional.empty());
         List<TrafficSelectorPayload> tss = request.all(TrafficSelectorPayload.class);
         List<TrafficSelectorSubstructure> tsi = tss.stream().filter(TrafficSelectorPayload::initiator).findFirst()
                 .map(TrafficSelectorPayload::selectors).orElse(List.of());
@@ -76,19 +96,37 @@ public final class ChildCreateUnit {
                 .map(TrafficSelectorPayload::selectors).orElse(List.of());
         ChildConfig config = null;
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
-        for (ChildConfig c : sa.connection.children()) {
-            nTsi = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()), tsi);
+        for (ChildConfig c : fixed != null ? List.of(fixed) : sa.connection.children()) {
+            nTsi = TrafficSelectors.narrow(remoteSelectors(sa, c, tsi), tsi);
             nTsr = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()), tsr);
             if (!nTsi.isEmpty() && !nTsr.isEmpty()) {
                 config = c;
                 break;
             }
         }
-        if (config == null) return childFailure(s, sa, null, NotifyType.TS_UNACCEPTABLE, "no matching traffic selectors");
-        List<Proposal> ours = ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals()));
-        ProposalSelection sel = ProposalSelector.select(ours, saP.get().proposals(), ProposalSelector.Preference.CONFIGURED);
+        if (config == null) return failed(s, sa, null, NotifyType.TS_UNACCEPTABLE, "no matching traffic selectors");
+        List<Proposal> ours = ProposalUnit.parse(ProtocolId.ESP, config.espProposals());
+        if (!k.createChildSa()) ours = ProposalUnit.withoutKeyExchange(ours);
+        ProposalSelection sel = ProposalSelector.select(ours, saP.get().proposals(), ProposalSelector.Preference.CONFIGURED,
+                k.ke().flatMap(p -> KeyExchangeMethod.of(p.group())));
         if (!(sel instanceof ProposalSelection.Chosen chosen) || chosen.spi().length != 4) {
-            return childFailure(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable ESP proposal");
+            return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable ESP proposal");
+        }
+        ChildTransforms t = ProposalUnit.childTransforms(chosen.proposal());
+        byte[] shared = new byte[0];
+        byte[] kePublic = null;
+        if (t.keyExchange() != KeyExchangeMethod.NONE) {
+            if (k.ke().isEmpty() || k.ke().get().group() != t.keyExchange().value()) {
+                return new Negotiated(List.of(KeyExchangeUnit.invalidKe(t.keyExchange())), Optional.empty());
+            }
+            try {
+                KeyExchangeResponse ker = KeyExchangeUnit.respond(t.keyExchange(), k.ke().get().data(), s.context().random());
+                shared = ker.sharedSecret();
+                kePublic = ker.publicValue();
+                ker.destroy();
+            } catch (KeyExchangeException e) {
+                return failed(s, sa, config.name(), NotifyType.INVALID_SYNTAX, "bad KE payload: " + e.reason());
+            }
         }
         boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT
                 && SupportNotifies.has(request, NotifyType.USE_TRANSPORT_MODE);
@@ -96,14 +134,35 @@ public final class ChildCreateUnit {
         ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(),
                 spiBytes(child.inboundSpi()), chosen.wire().transforms());
         int outbound = ByteBuffer.wrap(chosen.spi()).getInt();
-        if (!install(s, sa, child, outbound, ProposalUnit.childTransforms(chosen.proposal()), transport, nTsr, nTsi)) {
-            return childFailure(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
-        }
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared);
+        java.util.Arrays.fill(shared, (byte) 0);
+        if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
         if (transport) out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
         out.add(new SecurityAssociationPayload(List.of(answer)));
+        if (kePublic != null) out.add(KeyExchangeUnit.payload(t.keyExchange(), kePublic));
         out.add(new TrafficSelectorPayload(true, nTsi));
         out.add(new TrafficSelectorPayload(false, nTsr));
+        return new Negotiated(out, Optional.of(child));
+    }
+
+    private static Negotiated failed(Session s, IkeSa sa, String child, NotifyType type, String reason) {
+        return new Negotiated(childFailure(s, sa, child, type, reason), Optional.empty());
+    }
+
+    /**
+     * Our selectors for the peer's side. {@code dynamic} is the peer's address; behind a NAT the peer proposes its
+     * private address, which we then accept as its dynamic address (like strongSwan, RFC 7296 2.23.1 transport mode).
+     */
+    private static List<TrafficSelectorSubstructure> remoteSelectors(IkeSa sa, ChildConfig c, List<TrafficSelectorSubstructure> tsi) {
+        List<TrafficSelectorSubstructure> out = new ArrayList<>(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()));
+        if (sa.natRemote && c.remoteTs().stream().anyMatch(t -> t.strip().startsWith("dynamic"))) {
+            for (TrafficSelectorSubstructure t : tsi) {
+                if (java.util.Arrays.equals(t.startAddress(), t.endAddress())) {
+                    out.add(new TrafficSelectorSubstructure(t.tsType(), 0, 0, 0xffff, t.startAddress(), t.endAddress()));
+                }
+            }
+        }
         return out;
     }
 
@@ -143,18 +202,20 @@ public final class ChildCreateUnit {
         }
         boolean transport = offer.transport() && SupportNotifies.has(response, NotifyType.USE_TRANSPORT_MODE);
         int outbound = ByteBuffer.wrap(accepted.wire().spi()).getInt();
-        if (!install(s, sa, offer.child(), outbound, ProposalUnit.childTransforms(accepted.proposal()), transport, tsi, tsr)) {
+        if (!install(s, sa, offer.child(), outbound, ProposalUnit.childTransforms(accepted.proposal()), transport, tsi, tsr,
+                sa.nonceI, sa.nonceR, new byte[0])) {
             s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, 0, "CHILD_SA keys unavailable"));
         }
     }
 
     /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
-    private static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
-                                   List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs) {
+    static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
+                           List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
+                           byte[] ni, byte[] nr, byte[] sharedSecret) {
         KeyDerivation.ChildKeyMaterial km;
         byte[] skD = sa.keys.skD();
         try {
-            km = KeyDerivation.childKeys(Prf.of(sa.transforms.prf()), skD, new byte[0], sa.nonceI, sa.nonceR,
+            km = KeyDerivation.childKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
                     t.encryption(), t.encryptionKeyBits(), t.integrity());
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return false;
@@ -182,6 +243,7 @@ public final class ChildCreateUnit {
         s.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), outboundSpi));
         s.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), SaInfos.child(sa, child)));
+        ChildRekeyUnit.armTimers(s, sa, child);
         return true;
     }
 }

@@ -42,7 +42,7 @@ public final class IkeAuthExchange {
         List<Payload> ps = new ArrayList<>();
         ps.add(IdentityUnit.payload(true, sa.localId));
         ps.add(InitialContactUnit.announce());
-        if (!expected.isAny()) ps.add(IdentityUnit.payload(false, expected));
+        if (!expected.isAny() && !expected.isPattern()) ps.add(IdentityUnit.payload(false, expected));
         try {
             ps.add(PskAuthUnit.payload(prf, secret,
                     PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceR, sa.keys.skPi(), sa.localId)));
@@ -94,6 +94,10 @@ public final class IkeAuthExchange {
             ps.add(PskAuthUnit.payload(prf, secret,
                     PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceI, sa.keys.skPr(), sa.localId)));
             established(s, sa);
+            boolean initialContact = InitialContactUnit.present(m);
+            if (c.unique() != ConnectionConfig.Unique.NEVER && (initialContact || c.unique() == ConnectionConfig.Unique.REPLACE)) {
+                s.checkUniqueness(new Session.UniquenessCheck(sa.id(), sa.localId, sa.remoteId, initialContact));
+            }
             ps.addAll(ChildCreateUnit.respond(s, sa, m));
             Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
         } finally {
@@ -140,6 +144,16 @@ public final class IkeAuthExchange {
         if (!sa.connection.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
     }
 
+    /**
+     * RFC 7296 2.21.2: the initiator rejects the responder; tell it in a separate INFORMATIONAL (not waited for)
+     * and remove the SA.
+     */
+    private static void authFailedHere(Session s, IkeSa sa, String reason) {
+        Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL,
+                List.of(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED, new byte[0])));
+        SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), reason);
+    }
+
     /** Initiator: the IKE_AUTH response. */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
         Optional<IdentificationPayload> idr = m.first(IdentificationPayload.class).filter(p -> !p.initiator());
@@ -152,20 +166,20 @@ public final class IkeAuthExchange {
         }
         Identity remoteId = IdentityUnit.identity(idr.get());
         if (sa.connection.remoteIdentity().matches(remoteId) == Identity.MATCH_NONE) {
-            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "unexpected peer identity " + remoteId);
+            authFailedHere(s, sa, "unexpected peer identity " + remoteId);
             return;
         }
         Optional<SharedSecret> psk = s.context().config().credentials().sharedKeys().lookup(sa.localId, remoteId);
         Prf prf = Prf.of(sa.transforms.prf());
         if (psk.isEmpty()) {
-            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "no shared key for " + remoteId);
+            authFailedHere(s, sa, "no shared key for " + remoteId);
             return;
         }
         byte[] secret = psk.get().secret();
         try {
             byte[] octets = PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceI, sa.keys.skPr(), remoteId);
             if (!PskAuthUnit.verify(prf, secret, octets, auth.get())) {
-                SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "PSK authentication of " + remoteId + " failed");
+                authFailedHere(s, sa, "PSK authentication of " + remoteId + " failed");
                 return;
             }
         } finally {

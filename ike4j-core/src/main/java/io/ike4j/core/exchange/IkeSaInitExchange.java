@@ -64,6 +64,7 @@ public final class IkeSaInitExchange {
             List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
             Optional<KeyExchangeMethod> ke = KeyExchangeNegotiation.initialGuess(props);
             if (ke.isEmpty()) {
+                s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
                 return;
             }
@@ -95,7 +96,7 @@ public final class IkeSaInitExchange {
         ps.add(new SecurityAssociationPayload(ProposalUnit.offer(props, new byte[0])));
         ps.add(KeyExchangeUnit.payload(method, sa.keyExchange.publicValue()));
         ps.add(NonceUnit.payload(sa.nonceI));
-        ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote));
+        ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
         sa.nextRequestId = 0;
@@ -234,6 +235,8 @@ public final class IkeSaInitExchange {
             }
         }
         if (chosen == null) {
+            s.log(EngineLog.Subsystem.CFG, null, (candidates.isEmpty() ? "no IKE config found for " : "no acceptable proposal from ")
+                    + remote + ", sending NO_PROPOSAL_CHOSEN");
             answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
             return;
         }
@@ -282,11 +285,13 @@ public final class IkeSaInitExchange {
             ps.add(new SecurityAssociationPayload(List.of(chosen.wire())));
             ps.add(KeyExchangeUnit.payload(t.keyExchange(), kePublic));
             ps.add(NonceUnit.payload(sa.nonceR));
-            ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, local, remote));
+            ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, local, remote, chosenConn.encap(),
+                    s.context().random()));
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
             ps.add(SignatureHashUnit.announce());
+            sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
             s.startTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0, s.settings().halfOpenTimeout());

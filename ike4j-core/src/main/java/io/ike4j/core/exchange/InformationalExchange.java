@@ -2,15 +2,13 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.ExchangeType;
 import io.ike4j.core.codec.IkeMessage;
-import io.ike4j.core.codec.payload.DeletePayload;
+import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
-import io.ike4j.core.proposal.ProtocolId;
 import io.ike4j.core.sa.ChildSa;
 import io.ike4j.core.sa.ChildSaState;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,20 +24,21 @@ public final class InformationalExchange {
                 case IkeSa.PendingTask.DeleteIke d -> {
                     sa.state = IkeSaState.DELETING;
                     sa.currentTask = t;
-                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL,
-                            List.of(new DeletePayload(ProtocolId.IKE.value(), 0, List.of())));
+                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(DeleteUnit.ikeSa()));
                 }
                 case IkeSa.PendingTask.DeleteChild d -> {
                     Optional<ChildSa> c = sa.child(d.childId());
                     if (c.isEmpty()) continue;
                     c.get().state(ChildSaState.DELETING);
                     sa.currentTask = t;
-                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(new DeletePayload(ProtocolId.ESP.value(), 4,
-                            List.of(ByteBuffer.allocate(4).putInt(c.get().inboundSpi()).array()))));
+                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of(DeleteUnit.children(List.of(c.get().inboundSpi()))));
+                }
+                case IkeSa.PendingTask.RekeyChild r -> {
+                    if (!CreateChildSaExchange.initiateRekey(s, sa, r)) continue;
                 }
                 case IkeSa.PendingTask.Liveness l -> {
                     sa.currentTask = t;
-                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, List.of());
+                    Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, LivenessUnit.request());
                 }
             }
         }
@@ -59,26 +58,20 @@ public final class InformationalExchange {
     /** Responder: answers an INFORMATIONAL request (RFC 7296 1.4: Deletes are answered with our own Deletes). */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
-        List<DeletePayload> deletes = m.all(DeletePayload.class);
-        if (deletes.stream().anyMatch(d -> d.protocolId() == ProtocolId.IKE.value())) {
+        if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
+            Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
+            SaLifecycle.close(s, sa, "peer reported AUTHENTICATION_FAILED");
+            return;
+        }
+        if (DeleteUnit.deletesIkeSa(m)) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
             SaLifecycle.close(s, sa, "deleted by peer");
             return;
         }
-        List<byte[]> ours = new ArrayList<>();
-        List<ChildSa> gone = new ArrayList<>();
-        for (DeletePayload d : deletes) {
-            if (d.protocolId() != ProtocolId.ESP.value() || d.spiSize() != 4) continue;
-            for (byte[] spi : d.spis()) {
-                sa.childByOutboundSpi(ByteBuffer.wrap(spi).getInt()).filter(c -> !gone.contains(c)).ifPresent(c -> {
-                    gone.add(c);
-                    // a CHILD_SA we are deleting ourselves at the same time is not repeated (RFC 7296 1.4)
-                    if (c.state() != ChildSaState.DELETING) ours.add(ByteBuffer.allocate(4).putInt(c.inboundSpi()).array());
-                });
-            }
-        }
-        List<Payload> ps = ours.isEmpty() ? List.of() : List.of(new DeletePayload(ProtocolId.ESP.value(), 4, ours));
-        Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps);
+        List<ChildSa> gone = DeleteUnit.namedChildren(sa, m);
+        List<Integer> ours = DeleteUnit.answerSpis(gone);
+        List<Payload> ps = ours.isEmpty() ? List.of() : List.of(DeleteUnit.children(ours));
+        Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps); // also the answer to a liveness check
         for (ChildSa c : gone) SaLifecycle.removeChild(s, sa, c, "deleted by peer");
     }
 }

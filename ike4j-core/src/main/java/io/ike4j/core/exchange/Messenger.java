@@ -60,7 +60,8 @@ public final class Messenger {
     public static List<byte[]> sendResponse(Session s, IkeSa sa, ExchangeType exchange, long messageId,
                                             List<Payload> payloads) {
         List<byte[]> datagrams = encode(s, sa, header(sa, exchange, true, messageId), exchange, payloads);
-        sa.responseCache = new ResponseCache(messageId, datagrams);
+        sa.responseCache = new ResponseCache(messageId, datagrams, sa.requestHashes);
+        sa.requestHashes.clear();
         emit(s, sa, datagrams);
         return datagrams;
     }
@@ -103,6 +104,10 @@ public final class Messenger {
     /** Opens SK or collects SKF (RFC 7383 2.6) and checks the payloads against {@link MessageRules}. */
     public static Opened open(IkeSa sa, IkeMessage outer, byte[] datagram) {
         if (sa.keys == null) return new Opened.Dropped("no keys yet");
+        if (!outer.header().response()) {
+            if (sa.requestHashes.size() > 64) sa.requestHashes.clear();
+            sa.requestHashes.add(ResponseCache.hash(datagram));
+        }
         Optional<DecodeError> outerError = MessageRules.validateOuter(outer);
         if (outerError.isPresent()) return new Opened.Dropped(outerError.get().detail());
         DecodeResult inner;

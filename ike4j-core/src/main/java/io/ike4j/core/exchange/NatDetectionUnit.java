@@ -33,6 +33,17 @@ public final class NatDetectionUnit {
                 NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP, hash(spiI, spiR, remote)));
     }
 
+    /**
+     * With forced encapsulation ({@code encap = yes}) the source hash is random so that the peer detects a NAT
+     * and uses UDP encapsulation too (strongSwan's behaviour, allowed by RFC 7296 2.23).
+     */
+    public static List<NotifyPayload> notifies(long spiI, long spiR, Endpoint local, Endpoint remote, boolean fakeSource,
+                                               io.ike4j.core.crypto.RandomSource random) {
+        if (!fakeSource) return notifies(spiI, spiR, local, remote);
+        return List.of(NotifyPayload.of(NotifyType.NAT_DETECTION_SOURCE_IP, random.bytes(20)),
+                NotifyPayload.of(NotifyType.NAT_DETECTION_DESTINATION_IP, hash(spiI, spiR, remote)));
+    }
+
     /** What the peer's NAT-D notifies say (as seen on a message received on {@code local} from {@code remote}). */
     public record Result(boolean peerSupports, boolean localBehindNat, boolean remoteBehindNat) {}
 

@@ -50,7 +50,8 @@ public final class SaLifecycle {
 
     public static void removeChild(Session s, IkeSa sa, ChildSa c, String reason) {
         if (!sa.children.remove(c)) return;
-        if (c.state() == ChildSaState.INSTALLED || c.state() == ChildSaState.DELETING) {
+        ChildRekeyUnit.cancelTimers(s, sa, c);
+        if (c.state() == ChildSaState.INSTALLED || c.state() == ChildSaState.REKEYING || c.state() == ChildSaState.DELETING) {
             s.emit(new EngineOutput.RemoveChildSa(sa.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
         }
         c.state(ChildSaState.DESTROYED);

@@ -17,6 +17,19 @@ public final class Session {
     private final EngineContext context;
     private final SaRegistry registry;
     private final List<EngineOutput> out = new ArrayList<>();
+    private final List<UniquenessCheck> uniquenessChecks = new ArrayList<>();
+
+    /**
+     * After {@code established} came up: other IKE SAs with the same identities are to be replaced (RFC 7296 2.4
+     * INITIAL_CONTACT: silently, the peer has lost them; unique=replace: with a Delete). Done by the engine after the
+     * SA's lock is released, so that SAs never lock each other.
+     */
+    public record UniquenessCheck(long ikeSaId, io.ike4j.core.config.Identity localId, io.ike4j.core.config.Identity remoteId,
+                                  boolean initialContact) {}
+
+    public void checkUniqueness(UniquenessCheck c) { uniquenessChecks.add(c); }
+
+    public List<UniquenessCheck> uniquenessChecks() { return List.copyOf(uniquenessChecks); }
 
     public Session(EngineContext context, SaRegistry registry) {
         this.context = context;

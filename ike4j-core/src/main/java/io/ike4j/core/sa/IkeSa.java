@@ -58,10 +58,14 @@ public final class IkeSa {
     public long expectedRequestId;
     public OutstandingRequest outstanding;
     public ResponseCache responseCache;
+    /** Hashes of the datagrams (fragments) of the request being answered, for the retransmit check. */
+    public final List<byte[]> requestHashes = new ArrayList<>();
     public final Deque<PendingTask> queue = new ArrayDeque<>();
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
     public ChildOffer childOffer;
+    /** Our CHILD_SA rekey in flight, if any. */
+    public RekeyOffer rekeyOffer;
     /** The request task in flight (for INFORMATIONAL responses). */
     public PendingTask currentTask;
     public long establishedAtEpochSecond;
@@ -105,6 +109,7 @@ public final class IkeSa {
     public void wipe() {
         if (keys != null) keys.wipe();
         if (keyExchange != null) keyExchange.destroy();
+        if (rekeyOffer != null && rekeyOffer.keyExchange() != null) rekeyOffer.keyExchange().destroy();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
         state = IkeSaState.DESTROYED;
@@ -117,6 +122,8 @@ public final class IkeSa {
         record DeleteChild(long childId) implements PendingTask {}
 
         record Liveness() implements PendingTask {}
+
+        record RekeyChild(long childId) implements PendingTask {}
     }
 
     @Override

@@ -29,6 +29,8 @@ final class Configs {
     EngineSettings settingsB = EngineSettings.DEFAULTS;
     boolean encapA;
     boolean defaultIds;
+    java.time.Duration childRekey = java.time.Duration.ofHours(1);
+    java.time.Duration childLife;
     java.time.Duration dpdA = java.time.Duration.ZERO;
 
     EngineConfig a() {
@@ -36,7 +38,7 @@ final class Configs {
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA)
-                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).build())
+                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey).lifeTime(childLife).build())
                         .build()).build();
     }
 
@@ -48,7 +50,8 @@ final class Configs {
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)
                                 .remoteTs(tsBRemote != null ? tsBRemote : tsA)
-                                .espProposals(espB != null ? espB : esp).mode(modeB != null ? modeB : mode).build())
+                                .espProposals(espB != null ? espB : esp).mode(modeB != null ? modeB : mode)
+                                .rekeyTime(childRekey).lifeTime(childLife).build())
                         .build()).build();
     }
 

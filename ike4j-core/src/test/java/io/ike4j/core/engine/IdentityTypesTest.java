@@ -49,22 +49,41 @@ class IdentityTypesTest {
     }
 
     @Test
-    void unexpectedResponderIdentityFailsTheInitiator() throws Exception {
-        Configs c = new Configs();
-        TwoPeers t = c.peers();
-        // a expects "sun.example.org" but b presents another identity (with a secret both know)
-        Configs other = new Configs();
-        other.idB = "other.example.org";
-        t = new TwoPeers(c.a(), java.net.InetAddress.getByName(c.addrA), withSecretFor(other), java.net.InetAddress.getByName(c.addrB));
+    void responderIdentityOutsideTheExpectedPatternFailsTheInitiator() throws Exception {
+        Configs ca = new Configs();
+        ca.idB = "*.example.org"; // a accepts any responder in example.org (IDr is not sent for a pattern)
+        Configs cb = new Configs();
+        cb.idB = "sun.example.net";
+        TwoPeers t = new TwoPeers(withSecretFor(ca, ca.a()), java.net.InetAddress.getByName(ca.addrA),
+                withSecretFor(cb, cb.b()), java.net.InetAddress.getByName(cb.addrB));
         t.input(t.a, new EngineInput.Initiate("gw", "net"));
         t.run(Duration.ofSeconds(1));
-        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).hasSize(1);
+        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).singleElement()
+                .satisfies(f -> assertThat(f.notifyType()).isEqualTo(24));
         assertThat(t.a.engine.listSas()).isEmpty();
+        // the responder had accepted a, and learns of the failure from a's INFORMATIONAL (RFC 7296 2.21.2)
+        assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
+        assertThat(t.b.events(SaEvent.IkeSaClosed.class)).hasSize(1);
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.outputs(EngineOutput.RemoveChildSa.class)).hasSize(1);
     }
 
-    private static io.ike4j.core.config.EngineConfig withSecretFor(Configs other) {
-        io.ike4j.core.config.EngineConfig b = other.b();
-        return new io.ike4j.core.config.EngineConfig(b.connections(), io.ike4j.core.config.Credentials.ofSecrets(
-                io.ike4j.core.config.SharedSecret.of(other.pskA)), b.settings());
+    @Test
+    void responderRejectsAnInitiatorAskingForAnotherIdentity() throws Exception {
+        Configs ca = new Configs();
+        ca.idB = "other.example.org"; // sent as IDr; b is sun.example.org
+        TwoPeers t = new TwoPeers(withSecretFor(ca, ca.a()), java.net.InetAddress.getByName(ca.addrA),
+                withSecretFor(ca, new Configs().b()), java.net.InetAddress.getByName(ca.addrB));
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(1));
+        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).singleElement().satisfies(f -> assertThat(f.notifyType()).isEqualTo(24));
+        assertThat(t.b.events(SaEvent.IkeSaFailed.class)).singleElement().satisfies(f -> assertThat(f.notifyType()).isEqualTo(24));
+        assertThat(t.a.engine.listSas()).isEmpty();
+        assertThat(t.b.engine.listSas()).isEmpty();
+    }
+
+    private static io.ike4j.core.config.EngineConfig withSecretFor(Configs c, io.ike4j.core.config.EngineConfig cfg) {
+        return new io.ike4j.core.config.EngineConfig(cfg.connections(), io.ike4j.core.config.Credentials.ofSecrets(
+                io.ike4j.core.config.SharedSecret.of(c.pskA)), cfg.settings());
     }
 }

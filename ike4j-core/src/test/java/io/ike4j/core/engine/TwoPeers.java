@@ -36,13 +36,15 @@ final class TwoPeers {
         final Engine engine;
         final Map<TimerId, Instant> timers = new HashMap<>();
         final List<EngineOutput> all = new ArrayList<>();
+        final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Peer(String name, Endpoint address, EngineConfig config, long seed) {
             this.name = name;
             this.address = address;
             Random r = new Random(seed);
             RandomSource rs = r::nextBytes;
-            this.engine = Engine.create(new EngineContext(config, clock, rs));
+            this.engine = Engine.create(new EngineContext(config, clock, rs,
+                    (sub, conn, id, msg) -> log.add(sub + " " + conn + "[" + id + "] " + msg), java.util.Optional.empty()));
         }
 
         <T> List<T> outputs(Class<T> kind) {
@@ -68,6 +70,8 @@ final class TwoPeers {
     /** Decides what happens to each packet: returns the packets to deliver (empty = drop). */
     Function<Packet, List<Packet>> network = List::of;
     int delivered;
+    /** When set, peer a sits behind a NAT with this public address; its ports are mapped p -> p + 40000. */
+    InetAddress natPublicA;
 
     TwoPeers(EngineConfig configA, EngineConfig configB) throws Exception {
         this(configA, InetAddress.getByName("192.0.2.1"), configB, InetAddress.getByName("192.0.2.2"));
@@ -107,6 +111,12 @@ final class TwoPeers {
             // the receiver sees the sender's real address with the port it sent from, on the port it was sent to
             Endpoint src = new Endpoint(pk.from().address.address(), pk.src().port());
             Endpoint dst = new Endpoint(pk.to().address.address(), pk.dst().port());
+            if (natPublicA != null && pk.from() == a) {
+                src = new Endpoint(natPublicA, pk.src().port() + 40000);
+            } else if (natPublicA != null && pk.from() == b) {
+                if (!pk.dst().address().equals(natPublicA) || pk.dst().port() < 40000) continue; // NAT drops it
+                dst = new Endpoint(a.address.address(), pk.dst().port() - 40000);
+            }
             input(pk.to(), new EngineInput.DatagramReceived(dst, src, pk.data()));
         }
     }

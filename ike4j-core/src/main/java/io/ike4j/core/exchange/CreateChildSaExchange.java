@@ -1,0 +1,185 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.codec.ExchangeType;
+import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.KeyExchangePayload;
+import io.ike4j.core.codec.payload.NoncePayload;
+import io.ike4j.core.codec.payload.NotifyPayload;
+import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.codec.payload.ProposalSubstructure;
+import io.ike4j.core.codec.payload.SecurityAssociationPayload;
+import io.ike4j.core.codec.payload.TrafficSelectorPayload;
+import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.crypto.KeyExchange;
+import io.ike4j.core.crypto.KeyExchangeException;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.proposal.KeyExchangeMethod;
+import io.ike4j.core.proposal.KeyExchangeNegotiation;
+import io.ike4j.core.proposal.Proposal;
+import io.ike4j.core.proposal.ProposalSelector;
+import io.ike4j.core.proposal.ProtocolId;
+import io.ike4j.core.proposal.ResponseCheck;
+import io.ike4j.core.sa.ChildSa;
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.core.sa.ChildSaState;
+import io.ike4j.core.sa.ChildTransforms;
+import io.ike4j.core.sa.IkeSa;
+import io.ike4j.core.sa.IkeSaState;
+import io.ike4j.core.sa.RekeyOffer;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CREATE_CHILD_SA for CHILD_SAs (RFC 7296 1.3.1 new, 1.3.3 rekey, optional PFS): both roles. Rekeying the IKE SA
+ * itself (1.3.2) is not supported yet and answered with NO_PROPOSAL_CHOSEN.
+ */
+public final class CreateChildSaExchange {
+    private CreateChildSaExchange() {}
+
+    private static byte[] spi(int v) {
+        return ByteBuffer.allocate(4).putInt(v).array();
+    }
+
+    /** Initiator: rekeys the CHILD_SA (returns false if there is nothing to do, e.g. it is gone or already rekeyed). */
+    static boolean initiateRekey(Session s, IkeSa sa, IkeSa.PendingTask.RekeyChild task) {
+        Optional<ChildSa> found = sa.child(task.childId());
+        if (found.isEmpty() || found.get().state() != ChildSaState.INSTALLED) return false;
+        ChildSa old = found.get();
+        ChildConfig c = old.config();
+        List<Proposal> props = ProposalUnit.parse(ProtocolId.ESP, c.espProposals());
+        Optional<KeyExchangeMethod> pfs = KeyExchangeNegotiation.initialGuess(props).filter(k -> k != KeyExchangeMethod.NONE);
+        KeyExchange ke = null;
+        if (pfs.isPresent()) {
+            try {
+                ke = KeyExchangeUnit.initiate(pfs.get(), s.context().random());
+            } catch (KeyExchangeException e) {
+                return false;
+            }
+        }
+        ChildSa fresh = new ChildSa(s.registry().nextId(), c, ChildCreateUnit.newSpi(s));
+        List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
+        byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        boolean transport = old.mode() == ChildSaSpec.Mode.TRANSPORT;
+        List<Payload> ps = new ArrayList<>();
+        ps.add(new NotifyPayload(ProtocolId.ESP.value(), spi(old.inboundSpi()), NotifyType.REKEY_SA.value(), new byte[0]));
+        if (transport) ps.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
+        ps.add(new SecurityAssociationPayload(offered));
+        ps.add(NonceUnit.payload(ni));
+        if (ke != null) ps.add(KeyExchangeUnit.payload(ke.method(), ke.publicValue()));
+        ps.add(new TrafficSelectorPayload(true, old.localTs()));
+        ps.add(new TrafficSelectorPayload(false, old.remoteTs()));
+        old.state(ChildSaState.REKEYING);
+        sa.rekeyOffer = new RekeyOffer(old, fresh, offered, ni, ke, transport);
+        sa.currentTask = task;
+        s.log(EngineLog.Subsystem.CHILD, sa, "rekeying CHILD_SA " + c.name() + "{" + old.id() + "}");
+        Messenger.sendRequest(s, sa, ExchangeType.CREATE_CHILD_SA, ps);
+        return true;
+    }
+
+    /** Initiator: the answer to our rekey; on success the old CHILD_SA is deleted next. */
+    public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
+        RekeyOffer o = sa.rekeyOffer;
+        sa.rekeyOffer = null;
+        sa.currentTask = null;
+        if (o == null) return;
+        try {
+            String problem = complete(s, sa, o, m);
+            if (problem != null) {
+                if (o.old().state() == ChildSaState.REKEYING) o.old().state(ChildSaState.INSTALLED);
+                int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
+                        .findFirst().orElse(0);
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.old().name(), type, "rekey failed: " + problem));
+                return;
+            }
+            sa.queue.add(new IkeSa.PendingTask.DeleteChild(o.old().id()));
+        } finally {
+            if (o.keyExchange() != null) o.keyExchange().destroy();
+        }
+    }
+
+    private static String complete(Session s, IkeSa sa, RekeyOffer o, IkeMessage m) {
+        Optional<SecurityAssociationPayload> saP = m.first(SecurityAssociationPayload.class);
+        Optional<NoncePayload> nr = m.first(NoncePayload.class);
+        if (saP.isEmpty() || nr.isEmpty() || !NonceUnit.acceptable(nr.get().nonce())) return "rejected by peer";
+        if (!(ProposalSelector.checkResponse(o.proposals(), saP.get().proposals()) instanceof ResponseCheck.Accepted a)
+                || a.wire().spi().length != 4) {
+            return "invalid proposal in response";
+        }
+        ChildTransforms t = ProposalUnit.childTransforms(a.proposal());
+        byte[] shared = new byte[0];
+        if (t.keyExchange() != KeyExchangeMethod.NONE) {
+            Optional<KeyExchangePayload> ke = m.first(KeyExchangePayload.class);
+            if (o.keyExchange() == null || ke.isEmpty() || ke.get().group() != o.keyExchange().method().value()) return "KE mismatch";
+            try {
+                shared = o.keyExchange().sharedSecret(ke.get().data());
+            } catch (KeyExchangeException e) {
+                return "bad KE payload";
+            }
+        }
+        List<TrafficSelectorSubstructure> tsi = selectors(m, true), tsr = selectors(m, false);
+        if (!TrafficSelectors.within(tsi, o.old().localTs()) || !TrafficSelectors.within(tsr, o.old().remoteTs())) {
+            return "traffic selectors not within our offer";
+        }
+        boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);
+        boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
+                o.nonce(), nr.get().nonce(), shared);
+        Arrays.fill(shared, (byte) 0);
+        return ok ? null : "keys unavailable";
+    }
+
+    private static List<TrafficSelectorSubstructure> selectors(IkeMessage m, boolean initiator) {
+        return m.all(TrafficSelectorPayload.class).stream().filter(t -> t.initiator() == initiator).findFirst()
+                .map(TrafficSelectorPayload::selectors).orElse(List.of());
+    }
+
+    /** Responder: a new or rekeyed CHILD_SA. */
+    public static void respond(Session s, IkeSa sa, IkeMessage m) {
+        long mid = m.header().messageId();
+        if (sa.state != IkeSaState.ESTABLISHED) {
+            answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
+            return;
+        }
+        SecurityAssociationPayload saP = m.first(SecurityAssociationPayload.class).orElseThrow();
+        if (saP.proposals().stream().anyMatch(p -> p.protocolId() == ProtocolId.IKE.value())
+                || m.all(TrafficSelectorPayload.class).isEmpty()) {
+            answer(s, sa, mid, NotifyType.NO_PROPOSAL_CHOSEN); // IKE SA rekeying: not yet
+            return;
+        }
+        byte[] ni = m.first(NoncePayload.class).orElseThrow().nonce();
+        if (!NonceUnit.acceptable(ni)) {
+            answer(s, sa, mid, NotifyType.INVALID_SYNTAX);
+            return;
+        }
+        Optional<NotifyPayload> rekey = m.all(NotifyPayload.class).stream()
+                .filter(n -> n.notifyType() == NotifyType.REKEY_SA.value() && n.protocolId() == ProtocolId.ESP.value()
+                        && n.spi().length == 4).findFirst();
+        ChildSa old = null;
+        if (rekey.isPresent()) {
+            old = sa.childByOutboundSpi(ByteBuffer.wrap(rekey.get().spi()).getInt()).orElse(null);
+            if (old == null) {
+                answer(s, sa, mid, NotifyType.CHILD_SA_NOT_FOUND);
+                return;
+            }
+        }
+        byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        ChildCreateUnit.Negotiated n = ChildCreateUnit.negotiate(s, sa, m, old == null ? null : old.config(),
+                new ChildCreateUnit.ChildKeying(ni, nr, true, m.first(KeyExchangePayload.class)));
+        List<Payload> ps = new ArrayList<>();
+        if (n.child().isPresent()) {
+            ps.add(NonceUnit.payload(nr));
+            if (old != null) old.state(ChildSaState.REKEYING); // kept until the peer deletes it (RFC 7296 1.3.3)
+        }
+        ps.addAll(n.payloads());
+        Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps);
+    }
+
+    private static void answer(Session s, IkeSa sa, long mid, NotifyType type) {
+        Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, List.of(NotifyPayload.of(type, new byte[0])));
+    }
+}

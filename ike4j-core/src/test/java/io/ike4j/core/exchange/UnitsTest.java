@@ -1,0 +1,63 @@
+package io.ike4j.core.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
+import io.ike4j.core.engine.Endpoint;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class UnitsTest {
+    private static TrafficSelectorSubstructure ts(String s) throws Exception {
+        return TrafficSelectors.parse(s, InetAddress.getByName("192.0.2.9")).orElseThrow();
+    }
+
+    @Test
+    void trafficSelectorParsingAndNarrowing() throws Exception {
+        assertThat(TrafficSelectors.format(ts("10.0.0.0/8"))).isEqualTo("10.0.0.0/8");
+        assertThat(TrafficSelectors.format(ts("dynamic"))).isEqualTo("192.0.2.9/32");
+        assertThat(TrafficSelectors.format(ts("10.0.0.1-10.0.0.5"))).isEqualTo("10.0.0.1..10.0.0.5");
+        assertThat(TrafficSelectors.format(ts("10.1.0.0/16[tcp/443]"))).isEqualTo("10.1.0.0/16[tcp/443]");
+        assertThat(TrafficSelectors.format(ts("::/0"))).isEqualTo("::/0");
+        assertThat(TrafficSelectors.parse("10.0.0.0/33", InetAddress.getByName("1.2.3.4"))).isEmpty();
+        assertThat(TrafficSelectors.parse("10.0.0.0/8[bogus]", InetAddress.getByName("1.2.3.4"))).isEmpty();
+        assertThat(TrafficSelectors.parse("10.0.0.0/8[tcp/9-1]", InetAddress.getByName("1.2.3.4"))).isEmpty();
+
+        List<TrafficSelectorSubstructure> n = TrafficSelectors.narrow(List.of(ts("10.1.2.0/24[udp]")),
+                List.of(ts("10.0.0.0/8"), ts("192.168.0.0/16")));
+        assertThat(n).extracting(TrafficSelectors::format).containsExactly("10.1.2.0/24[udp]");
+        assertThat(TrafficSelectors.narrow(List.of(ts("10.0.0.0/8[tcp]")), List.of(ts("10.0.0.0/8[udp]")))).isEmpty();
+        assertThat(TrafficSelectors.narrow(List.of(ts("::/0")), List.of(ts("10.0.0.0/8")))).isEmpty();
+        assertThat(TrafficSelectors.within(List.of(ts("10.1.2.0/24")), List.of(ts("10.0.0.0/8")))).isTrue();
+        assertThat(TrafficSelectors.within(List.of(ts("10.0.0.0/7")), List.of(ts("10.0.0.0/8")))).isFalse();
+    }
+
+    @Test
+    void cookiesVerifyAcrossOneRotationOnly() throws Exception {
+        Random r = new Random(1);
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        CookieUnit cookies = new CookieUnit(r::nextBytes, Duration.ofSeconds(120), t0);
+        byte[] ni = new byte[32];
+        byte[] ip = {10, 0, 0, 1};
+        byte[] c = cookies.make(ni, ip, 42, t0);
+        assertThat(c).hasSizeLessThanOrEqualTo(64);
+        assertThat(cookies.verify(c, ni, ip, 42, t0)).isTrue();
+        assertThat(cookies.verify(c, ni, ip, 43, t0)).isFalse();
+        assertThat(cookies.verify(c, ni, new byte[] {10, 0, 0, 2}, 42, t0)).isFalse();
+        assertThat(cookies.verify(c, ni, ip, 42, t0.plusSeconds(130))).isTrue(); // previous secret still accepted
+        assertThat(cookies.verify(c, ni, ip, 42, t0.plusSeconds(260))).isFalse(); // two rotations later: refused
+        assertThat(cookies.verify(new byte[3], ni, ip, 42, t0)).isFalse();
+    }
+
+    @Test
+    void natDetection() throws Exception {
+        Endpoint a = new Endpoint(InetAddress.getByName("10.0.0.1"), 500);
+        Endpoint b = new Endpoint(InetAddress.getByName("192.0.2.2"), 500);
+        assertThat(NatDetectionUnit.hash(1, 2, a)).hasSize(20).isNotEqualTo(NatDetectionUnit.hash(1, 2, b));
+        assertThat(NatDetectionUnit.hash(1, 2, a)).isNotEqualTo(NatDetectionUnit.hash(1, 2, new Endpoint(a.address(), 4500)));
+    }
+}
