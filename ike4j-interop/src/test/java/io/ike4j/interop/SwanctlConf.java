@@ -25,6 +25,7 @@ public final class SwanctlConf {
     private String localTs = "dynamic";
     private String remoteTs = "dynamic";
     private String psk = "ike4j-interop-lab-psk";
+    private String mode = "tunnel";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -71,6 +72,47 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** The local identity (strongSwan syntax: {@code host.example}, {@code user@example}, {@code 192.0.2.1}, {@code @#0a0b}). */
+    public SwanctlConf localId(String id) {
+        this.localId = id;
+        return this;
+    }
+
+    public SwanctlConf remoteId(String id) {
+        this.remoteId = id;
+        return this;
+    }
+
+    /** Comma-separated local traffic selectors. */
+    public SwanctlConf localTs(String ts) {
+        this.localTs = ts;
+        return this;
+    }
+
+    public SwanctlConf remoteTs(String ts) {
+        this.remoteTs = ts;
+        return this;
+    }
+
+    public SwanctlConf remoteAddrs(String addrs) {
+        this.remoteAddrs = addrs;
+        return this;
+    }
+
+    /** The CHILD_SA mode: {@code tunnel} (default) or {@code transport}. */
+    public SwanctlConf mode(String childMode) {
+        this.mode = childMode;
+        return this;
+    }
+
+    public String localId() {
+        return localId;
+    }
+
+    public String remoteId() {
+        return remoteId;
+    }
+
     public SwanctlConf psk(String secret) {
         this.psk = secret;
         return this;
@@ -103,7 +145,7 @@ public final class SwanctlConf {
                     }
                     children {
                       %8$s {
-                        mode = tunnel
+                        mode = %13$s
                         local_ts = %9$s
                         remote_ts = %10$s
                         esp_proposals = %11$s
@@ -119,6 +161,6 @@ public final class SwanctlConf {
                   }
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
-                localTs, remoteTs, espProposals, psk);
+                localTs, remoteTs, espProposals, psk, mode);
     }
 }
