@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public final class PeerLogsOnFailure implements TestWatcher {
 
     private final List<IkePeer> peers = new CopyOnWriteArrayList<>();
-    private final java.util.Map<IkePeer, String> marks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<IkePeer, LogSince> marks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Watches {@code peer} and returns it. */
     public <P extends IkePeer> P watch(P peer) {
@@ -27,19 +27,16 @@ public final class PeerLogsOnFailure implements TestWatcher {
      * (as far as its kept log reaches back).
      */
     public <P extends IkePeer> P watchFromNow(P peer) {
-        String log = peer.log();
-        marks.put(peer, log.substring(Math.max(0, log.length() - 200)));
+        marks.put(peer, LogSince.mark(peer));
         return watch(peer);
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         for (IkePeer p : peers) {
-            String log = p.log();
-            String anchor = marks.getOrDefault(p, "");
-            int at = anchor.isEmpty() ? -1 : log.lastIndexOf(anchor);
+            LogSince since = marks.get(p);
             System.err.println("===== log of " + p.name() + " (" + context.getDisplayName() + ") =====");
-            System.err.println(at < 0 ? log : log.substring(at + anchor.length()));
+            System.err.println(since == null ? p.log() : since.text());
         }
         peers.clear();
         marks.clear();

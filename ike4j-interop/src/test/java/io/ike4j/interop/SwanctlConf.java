@@ -3,8 +3,9 @@ package io.ike4j.interop;
 import io.ike4j.interop.NetnsLab.Side;
 
 /**
- * A swanctl.conf with one PSK connection and one tunnel-mode CHILD_SA, rendered one setting per line (swanctl
- * does not parse several settings on one line). The same file serves strongSwan and, later, ike4j's daemon.
+ * A swanctl.conf with one PSK connection and one CHILD_SA, rendered one setting per line (swanctl does not parse
+ * several settings on one line). The same file serves strongSwan and ike4j's daemon. Identities are quoted: an
+ * unquoted {@code #} (as in a key id {@code @#0a0b0c}) starts a comment.
  */
 public final class SwanctlConf {
 
@@ -137,11 +138,11 @@ public final class SwanctlConf {
                     proposals = %5$s
                     local {
                       auth = psk
-                      id = %6$s
+                      id = "%6$s"
                     }
                     remote {
                       auth = psk
-                      id = %7$s
+                      id = "%7$s"
                     }
                     children {
                       %8$s {
@@ -155,8 +156,8 @@ public final class SwanctlConf {
                 }
                 secrets {
                   ike-%1$s {
-                    id-1 = %6$s
-                    id-2 = %7$s
+                    id-1 = "%6$s"
+                    id-2 = "%7$s"
                     secret = "%12$s"
                   }
                 }
