@@ -1,0 +1,257 @@
+package io.ike4j.daemon;
+
+import io.ike4j.core.engine.ChildSaInfo;
+import io.ike4j.core.engine.IkeSaInfo;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.daemon.config.ConfigResult;
+import io.ike4j.daemon.config.Diagnostic;
+import io.ike4j.daemon.config.SwanctlConfig;
+import io.ike4j.daemon.config.SwanctlConfigLoader;
+import io.ike4j.daemon.control.ConnectionSummary;
+import io.ike4j.daemon.control.ControlHandler;
+import io.ike4j.daemon.control.ControlResult;
+import io.ike4j.daemon.control.ControlServer;
+import io.ike4j.daemon.control.SaJson;
+import io.ike4j.daemon.control.StatsSnapshot;
+import io.ike4j.daemon.log.DaemonLog;
+import io.ike4j.daemon.log.KeyLogWriter;
+import io.ike4j.daemon.log.SaEventLog;
+import io.ike4j.daemon.log.Subsystem;
+import io.ike4j.platform.dataplane.DataPlane;
+import io.ike4j.platform.dataplane.InMemoryDataPlane;
+import io.ike4j.platform.net.EspSink;
+import io.ike4j.platform.net.TransportConfig;
+import io.ike4j.platform.net.TransportCounters;
+import io.ike4j.platform.net.UdpTransport;
+import io.ike4j.platform.runtime.EngineRuntime;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ike4j daemon: swanctl.conf → engine (via {@link SwanctlToEngineConfig}) → {@link EngineRuntime} + {@link UdpTransport}
+ * + in-memory data plane → control socket. Implements the control commands; see {@link DaemonCommands}.
+ */
+public final class Daemon implements AutoCloseable {
+    /** The daemon could not start (bad configuration, ports or socket in use). */
+    public static final class StartException extends Exception {
+        public StartException(String message) {
+            super(message);
+        }
+    }
+
+    private final DaemonOptions options;
+    private final DaemonLog log;
+    private final InstantSource clock;
+    private final long startedAt;
+    private final AtomicReference<SwanctlConfig> config;
+    private final EngineBinding engine;
+    private final SaTracker tracker = new SaTracker();
+    private final DataPlane dataPlane;
+    private final KeyLogWriter keylog;
+    private final EngineRuntime runtime;
+    private final UdpTransport transport;
+    private final ControlServer control;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger halfOpen = new java.util.concurrent.atomic.AtomicInteger();
+
+    private Daemon(DaemonOptions options, DaemonLog log, InstantSource clock, SwanctlConfig initial) throws IOException, StartException {
+        this.options = options;
+        this.log = log;
+        this.clock = clock;
+        this.startedAt = clock.instant().getEpochSecond();
+        this.config = new AtomicReference<>(initial);
+        this.engine = SwanctlToEngineConfig.createEngine(initial, clock);
+        if (!engine.available()) log.log(Subsystem.DMN, 0, "IKE engine not available in this build: the daemon serves control requests only");
+        this.keylog = options.keylog().isPresent() ? KeyLogWriter.open(options.keylog().get(), log) : null;
+        DataPlane memory = new InMemoryDataPlane();
+        this.dataPlane = keylog == null ? memory : new KeyLoggingDataPlane(memory, keylog);
+        EngineRuntime rt = null;
+        UdpTransport udp = null;
+        ControlServer ctl = null;
+        try {
+            rt = new EngineRuntime(engine, new DeferredSender(), dataPlane, clock);
+            rt.addListener(tracker);
+            rt.addListener(e -> SaEventLog.log(log, e));
+            udp = UdpTransport.open(new TransportConfig(options.ikePort(), options.natTraversalPort(), List.of()), rt, EspSink.DROP);
+            log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
+            this.transportRef = udp;
+            ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
+            log.log(Subsystem.CFG, 1, "control socket unix://" + ctl.path());
+        } catch (IOException | RuntimeException e) {
+            if (ctl != null) ctl.close();
+            if (udp != null) udp.close();
+            if (rt != null) rt.close();
+            dataPlane.close();
+            if (keylog != null) keylog.close();
+            throw e;
+        }
+        this.runtime = rt;
+        this.transport = udp;
+        this.control = ctl;
+    }
+
+    private volatile UdpTransport transportRef;
+
+    /** The runtime needs a sender before the transport (which needs the runtime as its handler) exists. */
+    private final class DeferredSender implements io.ike4j.platform.net.DatagramSender {
+        @Override
+        public boolean sendIke(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote, byte[] data) {
+            UdpTransport t = transportRef;
+            return t != null && t.sendIke(local, remote, data);
+        }
+
+        @Override
+        public boolean sendKeepalive(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote) {
+            UdpTransport t = transportRef;
+            return t != null && t.sendKeepalive(local, remote);
+        }
+    }
+
+    /** Loads the configuration and starts everything; fails with the configuration's errors (file:line) if any. */
+    public static Daemon start(DaemonOptions options, DaemonLog log, InstantSource clock) throws StartException, IOException {
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
+        if (r.hasErrors()) {
+            throw new StartException("configuration has errors:\n  " + String.join("\n  ", r.errors().stream().map(Diagnostic::toString).toList()));
+        }
+        SwanctlConfig cfg = r.config();
+        log.log(Subsystem.DMN, 0, "ike4j " + DaemonCommands.VERSION + " starting, " + cfg.connections().size() + " connections loaded");
+        return new Daemon(options, log, clock, cfg);
+    }
+
+    static java.util.Optional<SwanctlConfig> loadConfig(DaemonOptions options, DaemonLog log) {
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
+        return r.hasErrors() ? java.util.Optional.empty() : java.util.Optional.of(r.config());
+    }
+
+    // ---- accessors for DaemonCommands
+
+    DaemonLog log() {
+        return log;
+    }
+
+    InstantSource clock() {
+        return clock;
+    }
+
+    SwanctlConfig config() {
+        return config.get();
+    }
+
+    /** Initiations in progress (our half-open IKE_SAs as far as the daemon can see). */
+    java.util.concurrent.atomic.AtomicInteger halfOpen() {
+        return halfOpen;
+    }
+
+    SaTracker tracker() {
+        return tracker;
+    }
+
+    EngineBinding engine() {
+        return engine;
+    }
+
+    EngineRuntime runtime() {
+        return runtime;
+    }
+
+    DaemonOptions options() {
+        return options;
+    }
+
+    /** Re-reads swanctl.conf; on errors the running configuration stays. */
+    ControlResult reload() {
+        var loaded = loadConfig(options, log);
+        if (loaded.isEmpty()) return ControlResult.failed(io.ike4j.daemon.control.ErrorCode.FAILED,
+                "configuration " + options.configFile() + " has errors; see the daemon log. Running configuration kept");
+        SwanctlConfig old = config.getAndSet(loaded.get());
+        engine.reconfigure(loaded.get());
+        List<String> before = old.connections().stream().map(c -> c.name()).toList();
+        List<String> after = loaded.get().connections().stream().map(c -> c.name()).toList();
+        long added = after.stream().filter(n -> !before.contains(n)).count();
+        long removed = before.stream().filter(n -> !after.contains(n)).count();
+        String msg = "loaded " + after.size() + " connections (" + added + " added, " + removed + " removed)";
+        log.log(Subsystem.CFG, 0, msg);
+        return ControlResult.ok(msg);
+    }
+
+    SaJson.Counters counters(long ikeSaId, long childSaId) {
+        return dataPlane.counters(ikeSaId, childSaId)
+                .map(c -> new SaJson.Counters(c.inboundBytes(), c.inboundPackets(), c.outboundBytes(), c.outboundPackets()))
+                .orElse(SaJson.Counters.ZERO);
+    }
+
+    StatsSnapshot stats(int halfOpen) {
+        long now = clock.instant().getEpochSecond();
+        TransportCounters t = transport.counters();
+        long bytesIn = 0, bytesOut = 0, espIn = 0, espOut = 0;
+        for (IkeSaInfo sa : tracker.list()) {
+            for (ChildSaInfo c : sa.children()) {
+                SaJson.Counters n = counters(sa.ikeSaId(), c.childSaId());
+                bytesIn += n.bytesIn();
+                bytesOut += n.bytesOut();
+                espIn += n.packetsIn();
+                espOut += n.packetsOut();
+            }
+        }
+        long errors = runtime.failures() + t.malformedDropped() + t.sendErrors() + t.receiveErrors();
+        return new StatsSnapshot(now - startedAt, startedAt, tracker.ikeSaCount(), halfOpen, tracker.childSaCount(),
+                t.ikeReceived() + t.keepalivesReceived() + espIn, t.ikeSent() + t.keepalivesSent() + espOut, bytesIn, bytesOut,
+                0, errors);
+    }
+
+    /** The UDP ports actually bound (useful with ephemeral ports). */
+    public int ikePort() {
+        return transport.ikePort();
+    }
+
+    public int natTraversalPort() {
+        return transport.natTraversalPort();
+    }
+
+    public java.nio.file.Path socket() {
+        return control.path();
+    }
+
+    public ControlHandler controlHandler() {
+        return new DaemonCommands(this);
+    }
+
+    /** Clean shutdown: deletes every SA with its peer (bounded wait), then stops the control socket, transport and runtime. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        log.log(Subsystem.DMN, 0, "shutting down, deleting " + tracker.ikeSaCount() + " IKE_SAs");
+        control.close();
+        try {
+            runtime.shutdown().get(5, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (tracker.ikeSaCount() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.log(Subsystem.DMN, 0, "deleting SAs on shutdown failed: " + e.getMessage());
+        }
+        runtime.close();
+        transport.close();
+        dataPlane.close();
+        if (keylog != null) {
+            try {
+                keylog.close();
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
+        }
+        log.log(Subsystem.DMN, 0, "stopped");
+    }
+
+    static String describe(SaEvent e) {
+        return SaEventLog.describe(e).message();
+    }
+}

@@ -1,0 +1,40 @@
+package io.ike4j.daemon;
+
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.daemon.log.KeyLogWriter;
+import io.ike4j.platform.dataplane.DataPlane;
+import io.ike4j.platform.dataplane.DataPlaneException;
+import io.ike4j.platform.dataplane.SaCounters;
+import java.util.Optional;
+
+/** A data plane that also appends each installed CHILD_SA's keys to the Wireshark key log ({@code --keylog}). */
+final class KeyLoggingDataPlane implements DataPlane {
+    private final DataPlane delegate;
+    private final KeyLogWriter keys;
+
+    KeyLoggingDataPlane(DataPlane delegate, KeyLogWriter keys) {
+        this.delegate = delegate;
+        this.keys = keys;
+    }
+
+    @Override
+    public void install(ChildSaSpec spec) throws DataPlaneException {
+        delegate.install(spec);
+        keys.childSa(spec);
+    }
+
+    @Override
+    public boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        return delegate.remove(ikeSaId, childSaId, inboundSpi, outboundSpi);
+    }
+
+    @Override
+    public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
+        return delegate.counters(ikeSaId, childSaId);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,99 @@
+package io.ike4j.daemon;
+
+import io.ike4j.core.engine.ChildSaInfo;
+import io.ike4j.core.engine.IkeSaInfo;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.platform.runtime.SaEventListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The daemon's view of live SAs, kept from the engine's {@link SaEvent}s (so listing never reaches into engine state),
+ * and a fan-out of events to temporary watchers (an {@code initiate} waiting for its SA).
+ */
+public final class SaTracker implements SaEventListener {
+    private record Entry(IkeSaInfo info, Map<Long, ChildSaInfo> children) {}
+
+    private final ConcurrentSkipListMap<Long, Entry> sas = new ConcurrentSkipListMap<>();
+    private final List<Consumer<SaEvent>> watchers = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void onEvent(SaEvent event) {
+        switch (event) {
+            case SaEvent.IkeSaEstablished e -> {
+                Map<Long, ChildSaInfo> children = new LinkedHashMap<>();
+                if (e.info() != null) for (ChildSaInfo c : e.info().children()) children.put(c.childSaId(), c);
+                if (e.info() != null) sas.put(e.ikeSaId(), new Entry(e.info(), children));
+            }
+            case SaEvent.IkeSaClosed e -> sas.remove(e.ikeSaId());
+            case SaEvent.IkeSaFailed e -> sas.remove(e.ikeSaId());
+            case SaEvent.ChildSaEstablished e -> {
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null && e.info() != null) {
+                    synchronized (entry) {
+                        entry.children().put(e.childSaId(), e.info());
+                    }
+                }
+            }
+            case SaEvent.ChildSaClosed e -> {
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null) {
+                    synchronized (entry) {
+                        entry.children().remove(e.childSaId());
+                    }
+                }
+            }
+            case SaEvent.ChildSaFailed e -> { /* nothing was installed */ }
+        }
+        for (Consumer<SaEvent> w : watchers) w.accept(event);
+    }
+
+    public void watch(Consumer<SaEvent> watcher) {
+        watchers.add(watcher);
+    }
+
+    public void unwatch(Consumer<SaEvent> watcher) {
+        watchers.remove(watcher);
+    }
+
+    /** Each live IKE SA with its current CHILD_SAs, in unique-id order, built one at a time. */
+    public void forEach(Consumer<IkeSaInfo> sink) {
+        for (Entry e : sas.values()) sink.accept(snapshot(e));
+    }
+
+    public List<IkeSaInfo> list() {
+        List<IkeSaInfo> out = new ArrayList<>();
+        forEach(out::add);
+        return out;
+    }
+
+    public int ikeSaCount() {
+        return sas.size();
+    }
+
+    public int childSaCount() {
+        int n = 0;
+        for (Entry e : sas.values()) {
+            synchronized (e) {
+                n += e.children().size();
+            }
+        }
+        return n;
+    }
+
+    private static IkeSaInfo snapshot(Entry e) {
+        List<ChildSaInfo> children;
+        synchronized (e) {
+            children = List.copyOf(e.children().values());
+        }
+        IkeSaInfo i = e.info();
+        return new IkeSaInfo(i.ikeSaId(), i.connection(), i.state(), i.version(), i.local(), i.remote(), i.localId(), i.remoteId(),
+                i.initiatorSpi(), i.responderSpi(), i.initiator(), i.encryption(), i.encryptionKeyBits(), i.integrity(), i.prf(),
+                i.keyExchange(), i.natLocal(), i.natRemote(), i.establishedAtEpochSecond(), children);
+    }
+}

@@ -1,0 +1,39 @@
+package io.ike4j.daemon.control;
+
+import io.ike4j.core.engine.IkeSaInfo;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What the control socket asks of the daemon. The {@link ControlServer} turns requests into these calls, so tests can
+ * serve the protocol from a fake. Implementations must be thread-safe: each client is served on its own virtual thread.
+ */
+public interface ControlHandler {
+
+    /**
+     * Establishes the CHILD_SA {@code child} (and its IKE SA; {@code ike} names the connection when the child name is
+     * ambiguous or null for "find it"). Blocks until established, failed, or {@code timeout}; progress goes to {@code log}.
+     */
+    ControlResult initiate(String child, String ike, Duration timeout, Consumer<String> log) throws InterruptedException;
+
+    /** Deletes the IKE SA(s) of connection {@code ike} or the CHILD_SA(s) named {@code child} (exactly one is non-null). */
+    ControlResult terminate(String ike, String child, Duration timeout, Consumer<String> log) throws InterruptedException;
+
+    /** Hands each current IKE SA to {@code sink}, one at a time. */
+    void listSas(Consumer<IkeSaInfo> sink);
+
+    List<ConnectionSummary> listConns();
+
+    /** Re-reads the configuration; unchanged connections keep their SAs. */
+    ControlResult loadAll();
+
+    StatsSnapshot stats();
+
+    String version();
+
+    /** Traffic counters of a CHILD_SA for {@code list-sas} (from the data plane); zeros by default. */
+    default SaJson.Counters childCounters(long ikeSaId, long childSaId) {
+        return SaJson.Counters.ZERO;
+    }
+}

@@ -1,0 +1,33 @@
+package io.ike4j.platform.dataplane;
+
+import io.ike4j.core.sa.ChildSaSpec;
+import java.util.Optional;
+
+/**
+ * Where negotiated CHILD_SAs go: the kernel (XFRM), a user-space ESP implementation, or memory (tests, demos).
+ * Implementations are thread-safe; different SAs are installed and removed concurrently.
+ */
+public interface DataPlane extends AutoCloseable {
+
+    /**
+     * Installs both directions of a CHILD_SA (and, for real backends, its policies). The spec's keys are copied;
+     * the caller may wipe its own afterwards.
+     *
+     * @throws DataPlaneException if the backend refuses (e.g. duplicate SPI, unsupported algorithm)
+     */
+    void install(ChildSaSpec spec) throws DataPlaneException;
+
+    /**
+     * Removes a CHILD_SA's SAs and policies and wipes its keys.
+     *
+     * @return false if no such SA was installed
+     */
+    boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi);
+
+    /** Traffic counters of an installed CHILD_SA. */
+    Optional<SaCounters> counters(long ikeSaId, long childSaId);
+
+    /** Releases the backend; installed SAs are removed (and wiped). Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,320 @@
+package io.ike4j.platform.net;
+
+import io.ike4j.core.engine.Endpoint;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * IKE over UDP: the IKE port (500) and the NAT-T port (4500, RFC 3948) on every local address.
+ *
+ * <p>Java cannot tell which local address a datagram on a wildcard socket was sent to (no IP_PKTINFO), yet the
+ * engine needs exactly that for the NAT detection hashes (RFC 7296 2.23). So one channel is bound per local
+ * address and port, and each datagram is reported with the endpoint of the channel it arrived on.
+ *
+ * <p>Each channel has a receive loop on a virtual thread. On the NAT-T port a datagram is either a NAT-keepalive
+ * (one byte 0xFF, counted and ignored), IKE behind the four-byte non-ESP marker (stripped), or ESP-in-UDP (handed
+ * to the {@link EspSink}). Nothing a peer sends can end a loop; problems are logged and counted.
+ */
+public final class UdpTransport implements DatagramSender, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
+    /** Larger than any UDP payload (65527 bytes at most), so a datagram is never truncated. */
+    static final int RECEIVE_BUFFER = 64 * 1024;
+    static final int MAX_PAYLOAD_V4 = 65_507; // 65535 - 20 (IPv4 header) - 8 (UDP header)
+    static final int MAX_PAYLOAD_V6 = 65_527; // 65535 - 8 (IPv6 payload length covers only UDP header + data)
+    static final int NON_ESP_MARKER_LENGTH = 4;
+    static final byte KEEPALIVE = (byte) 0xFF;
+
+    private final Map<Endpoint, BoundChannel> channels;
+    private final int ikePort;
+    private final int natTraversalPort;
+    private final DatagramHandler handler;
+    private final EspSink espSink;
+    private final TransportStats stats = new TransportStats();
+    private final List<Thread> loops = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private UdpTransport(Map<Endpoint, BoundChannel> channels, int ikePort, int natTraversalPort,
+                         DatagramHandler handler, EspSink espSink) {
+        this.channels = Collections.unmodifiableMap(channels);
+        this.ikePort = ikePort;
+        this.natTraversalPort = natTraversalPort;
+        this.handler = handler;
+        this.espSink = espSink;
+    }
+
+    /**
+     * Binds all channels and starts their receive loops.
+     *
+     * @throws IOException if a configured address cannot be bound, or no address at all could be bound
+     */
+    public static UdpTransport open(TransportConfig config, DatagramHandler handler, EspSink espSink) throws IOException {
+        boolean configured = !config.localAddresses().isEmpty();
+        List<InetAddress> addresses = configured ? config.localAddresses() : interfaceAddresses();
+        Map<Endpoint, BoundChannel> channels = new LinkedHashMap<>();
+        try {
+            int ike = bindAll(addresses, config.ikePort(), false, configured, channels);
+            int natT = bindAll(addresses, config.natTraversalPort(), true, configured, channels);
+            UdpTransport transport = new UdpTransport(channels, ike, natT, handler, espSink);
+            transport.startLoops();
+            return transport;
+        } catch (IOException | RuntimeException e) {
+            channels.values().forEach(BoundChannel::closeQuietly);
+            throw e;
+        }
+    }
+
+    private static int bindAll(List<InetAddress> addresses, int port, boolean natT, boolean configured,
+                               Map<Endpoint, BoundChannel> into) throws IOException {
+        int chosen = port;
+        int bound = 0;
+        for (InetAddress address : addresses) {
+            DatagramChannel channel = null;
+            try {
+                channel = DatagramChannel.open(address instanceof Inet4Address
+                        ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                channel.bind(new InetSocketAddress(address, chosen));
+                Endpoint local = Endpoint.of((InetSocketAddress) channel.getLocalAddress());
+                chosen = local.port(); // port 0: later addresses reuse the port the first one got
+                into.put(local, new BoundChannel(local, natT, channel));
+                bound++;
+            } catch (IOException e) {
+                if (channel != null) channel.close();
+                if (configured) throw new IOException("cannot bind " + new Endpoint(address, chosen) + ": " + e.getMessage(), e);
+                LOG.log(System.Logger.Level.WARNING, "skipping {0}: cannot bind port {1}: {2}",
+                        address.getHostAddress(), chosen, e.getMessage());
+            }
+        }
+        if (bound == 0) throw new IOException("no local address could be bound to UDP port " + port);
+        return chosen;
+    }
+
+    /** Addresses of all interfaces that are up, IPv4 and IPv6 (link-local ones carry their scope). */
+    static List<InetAddress> interfaceAddresses() throws SocketException {
+        List<InetAddress> result = new ArrayList<>();
+        for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nif.isUp()) continue;
+            result.addAll(Collections.list(nif.getInetAddresses()));
+        }
+        return result;
+    }
+
+    private void startLoops() {
+        for (BoundChannel c : channels.values()) {
+            loops.add(Thread.ofVirtual().name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
+        }
+    }
+
+    private void receiveLoop(BoundChannel c) {
+        ByteBuffer buffer = ByteBuffer.allocate(RECEIVE_BUFFER);
+        while (!closed.get()) {
+            buffer.clear();
+            InetSocketAddress from;
+            try {
+                from = (InetSocketAddress) c.channel().receive(buffer);
+            } catch (ClosedChannelException e) {
+                break;
+            } catch (IOException e) {
+                if (!c.channel().isOpen()) break;
+                stats.receiveErrors.increment();
+                LOG.log(System.Logger.Level.WARNING, "receive on {0} failed: {1}", c.local(), e.getMessage());
+                continue;
+            }
+            if (from == null) continue;
+            buffer.flip();
+            byte[] datagram = new byte[buffer.remaining()];
+            buffer.get(datagram);
+            try {
+                dispatch(c, Endpoint.of(from), datagram);
+            } catch (RuntimeException e) { // a handler bug must not end the loop
+                stats.receiveErrors.increment();
+                LOG.log(System.Logger.Level.ERROR, "handling a datagram from " + from + " on " + c.local() + " failed", e);
+            }
+        }
+    }
+
+    private void dispatch(BoundChannel c, Endpoint remote, byte[] datagram) {
+        if (!c.natTraversal()) {
+            if (datagram.length == 0) {
+                stats.malformed.increment();
+                return;
+            }
+            stats.ikeReceived.increment();
+            handler.onIkeDatagram(c.local(), remote, datagram);
+            return;
+        }
+        // RFC 3948 2.3: a NAT-keepalive is a single octet 0xFF.
+        if (datagram.length == 1 && datagram[0] == KEEPALIVE) {
+            stats.keepalivesReceived.increment();
+            return;
+        }
+        if (datagram.length < NON_ESP_MARKER_LENGTH) {
+            stats.malformed.increment();
+            return;
+        }
+        if (hasNonEspMarker(datagram)) {
+            // RFC 3948 2.2: IKE behind the non-ESP marker.
+            if (datagram.length == NON_ESP_MARKER_LENGTH) {
+                stats.malformed.increment();
+                return;
+            }
+            stats.ikeReceived.increment();
+            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOfRange(datagram, NON_ESP_MARKER_LENGTH, datagram.length));
+            return;
+        }
+        // RFC 3948 2.1: ESP-in-UDP, the SPI (non-zero) comes first; SPI + sequence number at least.
+        if (datagram.length < 8) {
+            stats.malformed.increment();
+            return;
+        }
+        stats.espReceived.increment();
+        if (!espSink.onEspPacket(c.local(), remote, datagram)) stats.espDropped.increment();
+    }
+
+    private static boolean hasNonEspMarker(byte[] d) {
+        return d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0;
+    }
+
+    @Override
+    public boolean sendIke(Endpoint local, Endpoint remote, byte[] data) {
+        Optional<BoundChannel> c = channelFor(local, remote);
+        if (c.isEmpty()) return sendFailed("no socket bound to " + local);
+        byte[] datagram = data;
+        if (c.get().natTraversal()) { // RFC 3948 2.2: prepend the non-ESP marker
+            datagram = new byte[data.length + NON_ESP_MARKER_LENGTH];
+            System.arraycopy(data, 0, datagram, NON_ESP_MARKER_LENGTH, data.length);
+        }
+        if (send(c.get(), remote, datagram)) {
+            stats.ikeSent.increment();
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean sendKeepalive(Endpoint local, Endpoint remote) {
+        Optional<BoundChannel> c = channelFor(local, remote);
+        if (c.isEmpty() || !c.get().natTraversal()) return sendFailed("no NAT-T socket bound to " + local);
+        if (send(c.get(), remote, new byte[] {KEEPALIVE})) {
+            stats.keepalivesSent.increment();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean send(BoundChannel c, Endpoint remote, byte[] datagram) {
+        int max = remote.address() instanceof Inet4Address ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6;
+        if (datagram.length > max) return sendFailed("datagram of " + datagram.length + " bytes exceeds " + max);
+        if (closed.get()) return sendFailed("transport closed");
+        try {
+            c.channel().send(ByteBuffer.wrap(datagram), remote.toSocketAddress());
+            return true;
+        } catch (IOException | RuntimeException e) { // e.g. address family mismatch, unreachable network
+            return sendFailed("sending " + c.local() + " -> " + remote + " failed: " + e.getMessage());
+        }
+    }
+
+    private boolean sendFailed(String why) {
+        stats.sendErrors.increment();
+        LOG.log(System.Logger.Level.WARNING, why);
+        return false;
+    }
+
+    /** The channel bound to {@code local}; a wildcard address is replaced by the address the kernel routes from. */
+    private Optional<BoundChannel> channelFor(Endpoint local, Endpoint remote) {
+        BoundChannel c = channels.get(local);
+        if (c != null) return Optional.of(c);
+        if (local.address().isAnyLocalAddress()) {
+            return sourceAddressFor(remote.address()).map(a -> channels.get(new Endpoint(a, local.port())));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The local address the kernel would send from to reach {@code remote} (a connected UDP socket sends nothing).
+     * Lets an initiator with no configured local address pick its source, as the routing table says.
+     */
+    public static Optional<InetAddress> sourceAddressFor(InetAddress remote) {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(remote, 9);
+            InetAddress a = probe.getLocalAddress();
+            return a == null || a.isAnyLocalAddress() ? Optional.empty() : Optional.of(a);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every bound local endpoint (IKE and NAT-T), in binding order. */
+    public List<Endpoint> localEndpoints() {
+        return List.copyOf(channels.keySet());
+    }
+
+    /** The IKE endpoint bound on {@code address}, if any. */
+    public Optional<Endpoint> ikeEndpoint(InetAddress address) {
+        return find(address, false);
+    }
+
+    /** The NAT-T endpoint bound on {@code address}, if any. */
+    public Optional<Endpoint> natTraversalEndpoint(InetAddress address) {
+        return find(address, true);
+    }
+
+    private Optional<Endpoint> find(InetAddress address, boolean natT) {
+        BoundChannel c = channels.get(new Endpoint(address, natT ? natTraversalPort : ikePort));
+        return c == null ? Optional.empty() : Optional.of(c.local());
+    }
+
+    /** The IKE port all addresses share (the ephemeral one if 0 was configured). */
+    public int ikePort() {
+        return ikePort;
+    }
+
+    /** The NAT-T port all addresses share. */
+    public int natTraversalPort() {
+        return natTraversalPort;
+    }
+
+    public TransportCounters counters() {
+        return stats.snapshot();
+    }
+
+    /** Closes every channel and waits for the receive loops to end. Idempotent. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        channels.values().forEach(BoundChannel::closeQuietly);
+        for (Thread t : loops) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private record BoundChannel(Endpoint local, boolean natTraversal, DatagramChannel channel) {
+        void closeQuietly() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing {0}: {1}", local, e.getMessage());
+            }
+        }
+    }
+}

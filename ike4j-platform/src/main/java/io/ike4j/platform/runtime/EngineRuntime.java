@@ -1,0 +1,197 @@
+package io.ike4j.platform.runtime;
+
+import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.engine.EngineInput;
+import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.engine.TimerId;
+import io.ike4j.platform.dataplane.DataPlane;
+import io.ike4j.platform.dataplane.DataPlaneException;
+import io.ike4j.platform.net.DatagramHandler;
+import io.ike4j.platform.net.DatagramSender;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Drives an engine: every input (datagram, fired timer, command) is handled on its own virtual thread, and the
+ * outputs are carried out in order on that same thread: datagrams go to the transport, timers to the
+ * {@link TimerScheduler}, CHILD_SAs to the {@link DataPlane}, events to the listeners. The runtime holds no lock
+ * across inputs, so one SA never waits for another (the engine serializes each SA's own inputs).
+ */
+public final class EngineRuntime implements DatagramHandler, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EngineRuntime.class.getName());
+
+    private final InputHandler engine;
+    private final DatagramSender sender;
+    private final DataPlane dataPlane;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("ike4j-engine-", 0).factory());
+    private final TimerScheduler timers;
+    private final List<SaEventListener> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder failures = new LongAdder();
+    private volatile boolean closed;
+
+    public EngineRuntime(InputHandler engine, DatagramSender sender, DataPlane dataPlane, InstantSource clock) {
+        this.engine = engine;
+        this.sender = sender;
+        this.dataPlane = dataPlane;
+        this.timers = new TimerScheduler(clock, workers::execute, this::fire);
+    }
+
+    public void addListener(SaEventListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(SaEventListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** From the transport: hands the datagram to the engine on a fresh virtual thread. */
+    @Override
+    public void onIkeDatagram(Endpoint local, Endpoint remote, byte[] data) {
+        submit(new EngineInput.DatagramReceived(local, remote, data));
+    }
+
+    /**
+     * Handles one input asynchronously. The future completes with the engine's outputs once they have all been
+     * carried out (exceptionally if the engine threw or the runtime is closed).
+     */
+    public CompletableFuture<List<EngineOutput>> submit(EngineInput input) {
+        CompletableFuture<List<EngineOutput>> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new RejectedExecutionException("runtime closed"));
+            return done;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    done.complete(run(input));
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    public CompletableFuture<List<EngineOutput>> initiate(String connection, String child) {
+        return submit(new EngineInput.Initiate(connection, child));
+    }
+
+    public CompletableFuture<List<EngineOutput>> terminateIke(long ikeSaId) {
+        return submit(new EngineInput.TerminateIke(ikeSaId));
+    }
+
+    public CompletableFuture<List<EngineOutput>> terminateChild(long ikeSaId, long childSaId) {
+        return submit(new EngineInput.TerminateChild(ikeSaId, childSaId));
+    }
+
+    /** Asks the engine to delete every SA (informing peers); the runtime keeps running until {@link #close()}. */
+    public CompletableFuture<List<EngineOutput>> shutdown() {
+        return submit(new EngineInput.Shutdown());
+    }
+
+    private void fire(TimerId id) {
+        try {
+            run(new EngineInput.TimerFired(id));
+        } catch (RuntimeException e) {
+            // already logged and counted by run()
+        }
+    }
+
+    private List<EngineOutput> run(EngineInput input) {
+        List<EngineOutput> outputs;
+        try {
+            outputs = engine.handle(input);
+        } catch (RuntimeException e) { // an engine bug must not take the runtime down
+            failures.increment();
+            LOG.log(System.Logger.Level.ERROR, "engine failed on " + input, e);
+            throw e;
+        }
+        for (EngineOutput output : outputs) {
+            try {
+                execute(output);
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.log(System.Logger.Level.ERROR, "carrying out " + output + " failed", e);
+            }
+        }
+        return outputs;
+    }
+
+    private void execute(EngineOutput output) {
+        switch (output) {
+            case EngineOutput.SendDatagram d -> sender.sendIke(d.local(), d.remote(), d.data());
+            case EngineOutput.SendKeepalive k -> sender.sendKeepalive(k.local(), k.remote());
+            case EngineOutput.StartTimer t -> {
+                if (!closed) timers.start(t.id(), t.deadline());
+            }
+            case EngineOutput.CancelTimer t -> timers.cancel(t.id());
+            case EngineOutput.InstallChildSa i -> install(i);
+            case EngineOutput.RemoveChildSa r -> {
+                if (!dataPlane.remove(r.ikeSaId(), r.childSaId(), r.inboundSpi(), r.outboundSpi())) {
+                    LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} was not installed", r.ikeSaId(), r.childSaId());
+                }
+            }
+            case EngineOutput.Notify n -> notifyListeners(n.event());
+        }
+    }
+
+    private void install(EngineOutput.InstallChildSa i) {
+        try {
+            dataPlane.install(i.spec());
+        } catch (DataPlaneException e) {
+            failures.increment();
+            LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} failed: {2}",
+                    i.spec().ikeSaId(), i.spec().childSaId(), e.getMessage());
+        }
+    }
+
+    private void notifyListeners(SaEvent event) {
+        for (SaEventListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "SA event listener failed on " + event, e);
+            }
+        }
+    }
+
+    /** Whether a timer is armed (for diagnostics and tests). */
+    public boolean isTimerArmed(TimerId id) {
+        return timers.isArmed(id);
+    }
+
+    public int pendingTimers() {
+        return timers.pending();
+    }
+
+    /** Engine exceptions, failed output executions and data plane refusals so far. */
+    public long failures() {
+        return failures.sum();
+    }
+
+    /** Stops the timers and waits (briefly) for inputs in progress. Does not close the transport or data plane. */
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        timers.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) workers.shutdownNow();
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
