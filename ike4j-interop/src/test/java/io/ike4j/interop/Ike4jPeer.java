@@ -19,8 +19,8 @@ import java.util.Optional;
 /**
  * ike4j's daemon in one lab namespace: {@code bin/ike4j daemon --conf FILE --uri unix:///PATH --log LEVELS}
  * (with {@code --keylog FILE} on request), its swanctl.conf rendered by the same {@link SwanctlConf} as strongSwan's,
- * its standard output kept as its log, and driven with {@code bin/ike4j initiate|terminate|load-all|list-sas --json}
- * from the root namespace (the control socket is a file). {@link #close()} sends SIGTERM, then SIGKILL.
+ * its standard output kept as its log, and driven with the ike4j CLI ({@code initiate|terminate|load-all|list-sas
+ * --json}, see {@link #cli}) from the root namespace (the control socket is a file). {@link #close()} sends SIGTERM, then SIGKILL.
  */
 public final class Ike4jPeer implements IkePeer {
 
@@ -109,7 +109,9 @@ public final class Ike4jPeer implements IkePeer {
             cmd.add("--keylog");
             cmd.add(keylogFile.toString());
         }
-        daemon = lab.spawn(lab.namespace(side), Map.of(), logFile, cmd.toArray(String[]::new));
+        // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
+        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
+                cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }
 
@@ -145,9 +147,16 @@ public final class Ike4jPeer implements IkePeer {
         }
     }
 
-    /** Runs {@code bin/ike4j ARGS --uri <this daemon's socket>} from the root namespace. */
+    /**
+     * Runs the ike4j CLI {@code ARGS --uri <this daemon's socket>} from the root namespace. This is the command
+     * {@code bin/ike4j} execs ({@code java --enable-native-access=ALL-UNNAMED -jar ike4j.jar ARGS}), run with this
+     * JVM's JDK 25 directly: the script's JDK lookup would add about a second to every one of the many calls.
+     * The daemon itself is started through {@code bin/ike4j}.
+     */
     public ExecResult cli(Duration timeout, String... args) {
-        List<String> cmd = new ArrayList<>(List.of(RepoRoot.cli().toString()));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+                "-jar", RepoRoot.daemonJar().toString()));
         cmd.addAll(List.of(args));
         cmd.add("--uri");
         cmd.add(uri());
