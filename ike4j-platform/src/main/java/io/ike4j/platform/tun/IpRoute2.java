@@ -1,0 +1,105 @@
+package io.ike4j.platform.tun;
+
+import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Configures a TUN device by running iproute2's {@code ip} (MTU, link up, addresses, routes for the remote traffic
+ * selectors). A stop-gap: a later version should speak rtnetlink directly. Optionally acts inside a named network
+ * namespace ({@code ip -n NAME}). Arguments are passed as an argument vector, never through a shell.
+ */
+public final class IpRoute2 {
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final String ip;
+    private final String namespace; // null: the current one
+
+    private IpRoute2(String ip, String namespace) {
+        this.ip = ip;
+        this.namespace = namespace;
+    }
+
+    /** Runs {@code ip} from PATH in the current network namespace. */
+    public static IpRoute2 system() {
+        return new IpRoute2("ip", null);
+    }
+
+    /** The same, inside the named network namespace ({@code ip -n NAME ...}). */
+    public IpRoute2 inNamespace(String name) {
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) throw new IllegalArgumentException("invalid namespace name: " + name);
+        return new IpRoute2(ip, name);
+    }
+
+    public void setMtu(String device, int mtu) throws IOException {
+        run("link", "set", "dev", device, "mtu", Integer.toString(mtu));
+    }
+
+    public void up(String device) throws IOException {
+        run("link", "set", "dev", device, "up");
+    }
+
+    /** Adds an address like {@code 10.99.0.1/24} or {@code fd00::1/64}. */
+    public void addAddress(String device, String cidr) throws IOException {
+        run(family(cidr), "addr", "add", cidr, "dev", device);
+    }
+
+    /** Adds (or replaces) a route to {@code cidr} through the device, with a preferred source address if given. */
+    public void addRoute(String cidr, String device, Optional<String> source) throws IOException {
+        List<String> args = new ArrayList<>(List.of(family(cidr), "route", "replace", cidr, "dev", device));
+        source.ifPresent(s -> {
+            args.add("src");
+            args.add(s);
+        });
+        run(args.toArray(String[]::new));
+    }
+
+    public void deleteRoute(String cidr, String device) throws IOException {
+        run(family(cidr), "route", "del", cidr, "dev", device);
+    }
+
+    /** Routes every remote selector's addresses into the device; returns the prefixes routed. */
+    public List<String> routeSelectors(List<TrafficSelectorSubstructure> remote, String device, Optional<String> source4,
+                                       Optional<String> source6) throws IOException {
+        List<String> cidrs = Cidrs.of(remote);
+        for (String c : cidrs) addRoute(c, device, c.contains(":") ? source6 : source4);
+        return cidrs;
+    }
+
+    private static String family(String cidr) {
+        return cidr.contains(":") ? "-6" : "-4";
+    }
+
+    /** Runs {@code ip [-n NS] args...}; returns its output (stdout and stderr), or throws with it if it fails. */
+    public String run(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ip);
+        if (namespace != null) {
+            cmd.add("-n");
+            cmd.add(namespace);
+        }
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectInput(new java.io.File("/dev/null")).redirectErrorStream(true).start();
+        String out;
+        try {
+            // ip's output is small; reading to EOF first cannot dead-lock on a full pipe
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", cmd) + ": timed out");
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException(String.join(" ", cmd) + ": interrupted", e);
+        }
+        if (p.exitValue() != 0) {
+            throw new IOException(String.join(" ", cmd) + ": exit " + p.exitValue() + ": " + out.strip());
+        }
+        return out;
+    }
+}
