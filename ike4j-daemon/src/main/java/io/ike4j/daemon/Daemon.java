@@ -6,6 +6,7 @@ import io.ike4j.core.engine.SaEvent;
 import io.ike4j.daemon.config.ConfigResult;
 import io.ike4j.daemon.config.Diagnostic;
 import io.ike4j.daemon.config.SwanctlConfig;
+import io.ike4j.daemon.config.CoreConfigValidator;
 import io.ike4j.daemon.config.SwanctlConfigLoader;
 import io.ike4j.daemon.control.ConnectionSummary;
 import io.ike4j.daemon.control.ControlHandler;
@@ -64,56 +65,55 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.startedAt = clock.instant().getEpochSecond();
         this.config = new AtomicReference<>(initial);
-        this.engine = SwanctlToEngineConfig.createEngine(initial, clock);
-        if (!engine.available()) log.log(Subsystem.DMN, 0, "IKE engine not available in this build: the daemon serves control requests only");
         this.keylog = options.keylog().isPresent() ? KeyLogWriter.open(options.keylog().get(), log) : null;
         DataPlane memory = new InMemoryDataPlane();
         this.dataPlane = keylog == null ? memory : new KeyLoggingDataPlane(memory, keylog);
+        EngineBinding eng = null;
         EngineRuntime rt = null;
         UdpTransport udp = null;
         ControlServer ctl = null;
         try {
-            rt = new EngineRuntime(engine, new DeferredSender(), dataPlane, clock);
+            // The transport binds first: with port 0 the engine must learn the ports actually bound (local_port
+            // defaults to the daemon's IKE port, as charon.port in strongSwan). Datagrams that arrive before the
+            // runtime exists are dropped, as if they had come a moment earlier.
+            AtomicReference<EngineRuntime> target = new AtomicReference<>();
+            udp = UdpTransport.open(new TransportConfig(options.ikePort(), options.natTraversalPort(), List.of()),
+                    (local, remote, data) -> {
+                        EngineRuntime r = target.get();
+                        if (r != null) r.onIkeDatagram(local, remote, data);
+                    }, EspSink.DROP);
+            log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
+            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
+                    clock, log, keyLogSink(keylog));
+            rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
             rt.addListener(e -> SaEventLog.log(log, e));
-            udp = UdpTransport.open(new TransportConfig(options.ikePort(), options.natTraversalPort(), List.of()), rt, EspSink.DROP);
-            log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
-            this.transportRef = udp;
+            target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
             log.log(Subsystem.CFG, 1, "control socket unix://" + ctl.path());
         } catch (IOException | RuntimeException e) {
             if (ctl != null) ctl.close();
-            if (udp != null) udp.close();
             if (rt != null) rt.close();
+            if (udp != null) udp.close();
             dataPlane.close();
             if (keylog != null) keylog.close();
             throw e;
         }
+        this.engine = eng;
         this.runtime = rt;
         this.transport = udp;
         this.control = ctl;
     }
 
-    private volatile UdpTransport transportRef;
-
-    /** The runtime needs a sender before the transport (which needs the runtime as its handler) exists. */
-    private final class DeferredSender implements io.ike4j.platform.net.DatagramSender {
-        @Override
-        public boolean sendIke(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote, byte[] data) {
-            UdpTransport t = transportRef;
-            return t != null && t.sendIke(local, remote, data);
-        }
-
-        @Override
-        public boolean sendKeepalive(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote) {
-            UdpTransport t = transportRef;
-            return t != null && t.sendKeepalive(local, remote);
-        }
+    private static java.util.Optional<io.ike4j.core.engine.KeyLogSink> keyLogSink(KeyLogWriter keylog) {
+        if (keylog == null) return java.util.Optional.empty();
+        return java.util.Optional.of((spiI, spiR, encr, bits, skEi, skEr, integ, skAi, skAr)
+                -> keylog.ikeSa(spiI, spiR, skEi, skEr, encr, bits, skAi, skAr, integ));
     }
 
     /** Loads the configuration and starts everything; fails with the configuration's errors (file:line) if any. */
     public static Daemon start(DaemonOptions options, DaemonLog log, InstantSource clock) throws StartException, IOException {
-        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile(), new CoreConfigValidator());
         for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
         if (r.hasErrors()) {
             throw new StartException("configuration has errors:\n  " + String.join("\n  ", r.errors().stream().map(Diagnostic::toString).toList()));
@@ -124,7 +124,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     static java.util.Optional<SwanctlConfig> loadConfig(DaemonOptions options, DaemonLog log) {
-        ConfigResult r = SwanctlConfigLoader.load(options.configFile());
+        ConfigResult r = SwanctlConfigLoader.load(options.configFile(), new CoreConfigValidator());
         for (Diagnostic d : r.diagnostics()) log.log(Subsystem.CFG, d.isError() ? 0 : 1, d.toString());
         return r.hasErrors() ? java.util.Optional.empty() : java.util.Optional.of(r.config());
     }

@@ -1,23 +1,159 @@
 package io.ike4j.daemon;
 
+import io.ike4j.core.config.AuthClass;
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.Identity;
+import io.ike4j.core.config.SharedSecret;
+import io.ike4j.daemon.config.AuthConfig;
+import io.ike4j.daemon.config.ChildConfig;
+import io.ike4j.daemon.config.ConnectionConfig;
+import io.ike4j.daemon.config.SecretConfig;
 import io.ike4j.daemon.config.SwanctlConfig;
-import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The one place where the swanctl.conf model ({@code io.ike4j.daemon.config}) becomes the engine's configuration
- * ({@code io.ike4j.core.config}: EngineConfig/ConnectionConfig/ChildConfig/AuthConfig/Identity/SharedKeyStore) and an
- * engine is built from it.
- *
- * <p>COORDINATOR: not wired yet — when this branch was written, the {@code engine} branch had the config model but no
- * {@code Engine} class. To wire: map each {@code daemon.config.ConnectionConfig} (addrs, ports, proposals, local/remote
- * auth rounds + ids, children with TS/ESP proposals/mode/lifetimes) and the {@code secrets} (ike-* PSKs) to the core
- * model, construct {@code Engine(engineConfig, clock, randomSource)} and return an {@link EngineBinding} whose
- * {@code handle} is {@code engine::handle} and whose {@code reconfigure} maps again and hands the new config to the engine.
+ * ({@code io.ike4j.core.config}). Settings the engine does not serve yet (pools, vips, certificates…) are accepted by
+ * the loader and reported here as warnings, never silently dropped.
  */
 public final class SwanctlToEngineConfig {
     private SwanctlToEngineConfig() {}
 
-    public static EngineBinding createEngine(SwanctlConfig config, InstantSource clock) {
-        return EngineBinding.UNAVAILABLE;
+    /** The engine configuration and what could not be carried over (one log line each). */
+    public record Mapped(EngineConfig config, List<String> warnings) {
+        public Mapped {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
+    public record Ports(int ike, int natTraversal) {
+        public static final Ports STANDARD = new Ports(500, 4500);
+    }
+
+    /** The daemon's engine for this configuration. */
+    static EngineBinding createEngine(SwanctlConfig config, Ports ports, java.time.InstantSource clock,
+                                      io.ike4j.daemon.log.DaemonLog log, Optional<io.ike4j.core.engine.KeyLogSink> keyLog) {
+        return new CoreEngineBinding(config, ports, clock, log, keyLog);
+    }
+
+    public static Mapped map(SwanctlConfig swanctl) {
+        return map(swanctl, Ports.STANDARD);
+    }
+
+    public static Mapped map(SwanctlConfig swanctl, Ports ports) {
+        List<String> warnings = new ArrayList<>();
+        EngineConfig.Builder b = EngineConfig.builder();
+        for (ConnectionConfig c : swanctl.connections()) {
+            connection(c, ports, warnings).ifPresent(b::connection);
+        }
+        for (SecretConfig s : swanctl.secrets()) {
+            if (s.kind() != SecretConfig.Kind.IKE) continue; // eap/xauth/ppk/private keys: later issues
+            if (s.secret().isEmpty()) {
+                warnings.add("secrets." + s.name() + ": no secret given, ignored");
+                continue;
+            }
+            List<Identity> ids = s.ids().stream().map(Identity::of).toList();
+            b.secret(new SharedSecret(s.secret().get().bytes(), ids));
+        }
+        return new Mapped(b.build(), warnings);
+    }
+
+    private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, Ports ports, List<String> warnings) {
+        String where = "connections." + c.name();
+        if (c.version() == 1) {
+            warnings.add(where + ": IKEv1 is not supported yet, connection skipped");
+            return Optional.empty();
+        }
+        var b = io.ike4j.core.config.ConnectionConfig.builder(c.name())
+                .version(2)
+                .localAddrs(c.localAddrs().toArray(String[]::new))
+                .remoteAddrs(c.remoteAddrs().toArray(String[]::new))
+                // swanctl.conf's local_port defaults to charon.port: here the port the daemon listens on
+                .localPort(c.localPort() == Ports.STANDARD.ike() ? ports.ike() : c.localPort())
+                .remotePort(c.remotePort())
+                .ikeProposals(c.proposals().toArray(String[]::new))
+                .rekeyTime(c.rekeyTime())
+                .reauthTime(c.reauthTime())
+                .overTime(c.overTime())
+                .randTime(c.randTime())
+                .dpdDelay(c.dpdDelay())
+                .dpdTimeout(c.dpdTimeout())
+                .keyingTries(clampToInt(c.keyingtries()))
+                .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
+                .encap(c.encap())
+                .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
+        Optional<io.ike4j.core.config.AuthConfig> local = auth(where + ".local", c.local(), warnings);
+        Optional<io.ike4j.core.config.AuthConfig> remote = auth(where + ".remote", c.remote(), warnings);
+        if (local.isEmpty() || remote.isEmpty()) {
+            warnings.add(where + ": connection skipped (authentication not supported yet)");
+            return Optional.empty();
+        }
+        b.local(local.get()).remote(remote.get());
+        if (!c.vips().isEmpty() || !c.pools().isEmpty()) warnings.add(where + ": vips/pools are not served yet");
+        for (ChildConfig child : c.children()) {
+            child(where + ".children." + child.name(), child, warnings).ifPresent(b::child);
+        }
+        return Optional.of(b.build());
+    }
+
+    /** The first authentication round of a side; more rounds (RFC 4739) come with EAP. */
+    private static Optional<io.ike4j.core.config.AuthConfig> auth(String where, List<AuthConfig> rounds, List<String> warnings) {
+        if (rounds.size() > 1) warnings.add(where + ": only the first authentication round is used");
+        Optional<AuthConfig> first = rounds.stream().findFirst();
+        String method = first.map(AuthConfig::auth).orElse("pubkey");
+        Optional<Identity> id = first.flatMap(AuthConfig::id).map(Identity::of);
+        if (method.equals("psk")) return Optional.of(new io.ike4j.core.config.AuthConfig(AuthClass.PSK, id));
+        warnings.add(where + ": auth = " + method + " is not supported yet (only psk)");
+        return Optional.empty();
+    }
+
+    private static Optional<io.ike4j.core.config.ChildConfig> child(String where, ChildConfig c, List<String> warnings) {
+        io.ike4j.core.config.ChildConfig.Mode mode;
+        switch (c.mode()) {
+            case TUNNEL -> mode = io.ike4j.core.config.ChildConfig.Mode.TUNNEL;
+            case TRANSPORT -> mode = io.ike4j.core.config.ChildConfig.Mode.TRANSPORT;
+            default -> {
+                warnings.add(where + ": mode = " + c.mode().name().toLowerCase() + " is not supported, child skipped");
+                return Optional.empty();
+            }
+        }
+        var b = io.ike4j.core.config.ChildConfig.builder(c.name())
+                .localTs(c.localTs().toArray(String[]::new))
+                .remoteTs(c.remoteTs().toArray(String[]::new))
+                .espProposals(c.espProposals().toArray(String[]::new))
+                .mode(mode)
+                .startAction(action(c.startAction().name()))
+                .closeAction(action(c.closeAction().name()))
+                .dpdAction(switch (c.dpdAction()) {
+                    case CLEAR -> io.ike4j.core.config.ChildConfig.Action.NONE;
+                    case TRAP -> io.ike4j.core.config.ChildConfig.Action.TRAP;
+                    case RESTART -> io.ike4j.core.config.ChildConfig.Action.START;
+                })
+                .rekeyTime(c.rekeyTime())
+                .lifeTime(c.lifeTime())
+                .randTime(c.randTime())
+                .rekeyBytes(c.rekeyBytes())
+                .lifeBytes(c.lifeBytes())
+                .rekeyPackets(c.rekeyPackets())
+                .lifePackets(c.lifePackets())
+                .replayWindow(clampToInt(c.replayWindow()))
+                .reqid(clampToInt(c.reqid()));
+        if (!c.ahProposals().isEmpty()) warnings.add(where + ": AH is not supported, ah_proposals ignored");
+        return Optional.of(b.build());
+    }
+
+    private static io.ike4j.core.config.ChildConfig.Action action(String name) {
+        return switch (name) {
+            case "TRAP" -> io.ike4j.core.config.ChildConfig.Action.TRAP;
+            case "START", "TRAP_AND_START" -> io.ike4j.core.config.ChildConfig.Action.START;
+            default -> io.ike4j.core.config.ChildConfig.Action.NONE;
+        };
+    }
+
+    private static int clampToInt(long v) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, v));
     }
 }

@@ -13,6 +13,7 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("daemon", new DaemonCommand());
         ClientCommands.register(commands);
+        commands.put("demo", new DemoCommand());
         return commands;
     }
 

@@ -117,7 +117,9 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "engine failed on " + input, e);
             throw e;
         }
+        applyTimers(outputs);
         for (EngineOutput output : outputs) {
+            if (output instanceof EngineOutput.StartTimer || output instanceof EngineOutput.CancelTimer) continue;
             try {
                 execute(output);
             } catch (RuntimeException e) {
@@ -146,6 +148,30 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         }
     }
 
+    /**
+     * Timer operations of one input take effect together, last one per id winning: a timer started and cancelled
+     * (or re-armed) in the same batch never fires in between. A cancel racing an expiry from another input can still
+     * deliver a stale {@link EngineInput.TimerFired}; the engine ignores timers it no longer knows.
+     */
+    private void applyTimers(List<EngineOutput> outputs) {
+        java.util.Map<TimerId, EngineOutput> last = new java.util.LinkedHashMap<>();
+        for (EngineOutput o : outputs) {
+            switch (o) {
+                case EngineOutput.StartTimer t -> { last.remove(t.id()); last.put(t.id(), t); }
+                case EngineOutput.CancelTimer t -> { last.remove(t.id()); last.put(t.id(), t); }
+                default -> { }
+            }
+        }
+        for (EngineOutput o : last.values()) {
+            try {
+                execute(o);
+            } catch (RuntimeException e) {
+                failures.increment();
+                LOG.log(System.Logger.Level.ERROR, "carrying out " + o + " failed", e);
+            }
+        }
+    }
+
     private void install(EngineOutput.InstallChildSa i) {
         try {
             dataPlane.install(i.spec());
@@ -153,6 +179,10 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             failures.increment();
             LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} failed: {2}",
                     i.spec().ikeSaId(), i.spec().childSaId(), e.getMessage());
+        } finally {
+            // the data plane keeps its own copy; the engine does not keep the spec
+            i.spec().inbound().wipe();
+            i.spec().outbound().wipe();
         }
     }
 

@@ -1,0 +1,110 @@
+package io.ike4j.core.config;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An IKE connection ({@code connections.<conn>} in swanctl.conf). Addresses are strongSwan address entries
+ * (IP literal, {@code %any}, CIDR, range); IKE proposals are strongSwan proposal strings or {@code default}.
+ * Timing knobs follow swanctl.conf (rekey_time 4h, over_time 10% of rekey/reauth, rand_time = over_time).
+ */
+public record ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                               int localPort, int remotePort, List<String> ikeProposals,
+                               AuthConfig local, AuthConfig remote, List<ChildConfig> children,
+                               Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
+                               Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                               boolean encap, Fragmentation fragmentation) {
+
+    /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
+    public enum Unique { NO, NEVER, REPLACE, KEEP }
+
+    /** {@code fragmentation} (RFC 7383). */
+    public enum Fragmentation { YES, ACCEPT, FORCE, NO }
+
+    public ConnectionConfig {
+        if (name == null || name.isEmpty()) throw new IllegalArgumentException("connection name required");
+        localAddrs = List.copyOf(localAddrs.isEmpty() ? List.of("%any") : localAddrs);
+        remoteAddrs = List.copyOf(remoteAddrs.isEmpty() ? List.of("%any") : remoteAddrs);
+        ikeProposals = List.copyOf(ikeProposals.isEmpty() ? List.of("default") : ikeProposals);
+        children = List.copyOf(children);
+        if (local == null) local = AuthConfig.pskDefault();
+        if (remote == null) remote = AuthConfig.pskDefault();
+    }
+
+    public Optional<ChildConfig> child(String childName) {
+        return children.stream().filter(c -> c.name().equals(childName)).findFirst();
+    }
+
+    /** The identity we send: the configured one or our IP address (RFC 7296 3.5; swanctl.conf default). */
+    public Identity localIdentity(InetAddress localAddress) {
+        return local.identity().orElseGet(() -> Identity.ofAddress(localAddress));
+    }
+
+    /** The identity we expect from the peer ({@code %any} by default). */
+    public Identity remoteIdentity() {
+        return remote.identity().orElse(Identity.ANY);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private int version = 2;
+        private final List<String> localAddrs = new ArrayList<>();
+        private final List<String> remoteAddrs = new ArrayList<>();
+        private int localPort = 500;
+        private int remotePort = 500;
+        private final List<String> proposals = new ArrayList<>();
+        private AuthConfig local;
+        private AuthConfig remote;
+        private final List<ChildConfig> children = new ArrayList<>();
+        private Duration rekeyTime = Duration.ofHours(4);
+        private Duration reauthTime = Duration.ZERO;
+        private Duration overTime;
+        private Duration randTime;
+        private Duration dpdDelay = Duration.ZERO;
+        private Duration dpdTimeout = Duration.ZERO;
+        private int keyingTries = 1;
+        private Unique unique = Unique.NO;
+        private boolean encap;
+        private Fragmentation fragmentation = Fragmentation.YES;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder version(int v) { version = v; return this; }
+        public Builder localAddrs(String... a) { localAddrs.addAll(List.of(a)); return this; }
+        public Builder remoteAddrs(String... a) { remoteAddrs.addAll(List.of(a)); return this; }
+        public Builder localPort(int p) { localPort = p; return this; }
+        public Builder remotePort(int p) { remotePort = p; return this; }
+        public Builder ikeProposals(String... p) { proposals.addAll(List.of(p)); return this; }
+        public Builder local(AuthConfig a) { local = a; return this; }
+        public Builder remote(AuthConfig a) { remote = a; return this; }
+        public Builder child(ChildConfig c) { children.add(c); return this; }
+        public Builder rekeyTime(Duration d) { rekeyTime = d; return this; }
+        public Builder reauthTime(Duration d) { reauthTime = d; return this; }
+        public Builder overTime(Duration d) { overTime = d; return this; }
+        public Builder randTime(Duration d) { randTime = d; return this; }
+        public Builder dpdDelay(Duration d) { dpdDelay = d; return this; }
+        public Builder dpdTimeout(Duration d) { dpdTimeout = d; return this; }
+        public Builder keyingTries(int k) { keyingTries = k; return this; }
+        public Builder unique(Unique u) { unique = u; return this; }
+        public Builder encap(boolean e) { encap = e; return this; }
+        public Builder fragmentation(Fragmentation f) { fragmentation = f; return this; }
+
+        public ConnectionConfig build() {
+            Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
+            Duration over = overTime != null ? overTime : base.dividedBy(10);
+            Duration rand = randTime != null ? randTime : over;
+            return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
+                    local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
+                    unique, encap, fragmentation);
+        }
+    }
+}

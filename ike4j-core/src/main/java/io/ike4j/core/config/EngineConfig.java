@@ -1,0 +1,43 @@
+package io.ike4j.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The whole engine configuration: connections (by unique name), credentials and settings. Immutable. */
+public record EngineConfig(List<ConnectionConfig> connections, Credentials credentials, EngineSettings settings) {
+
+    public EngineConfig {
+        Map<String, ConnectionConfig> byName = new LinkedHashMap<>();
+        for (ConnectionConfig c : connections) {
+            if (byName.putIfAbsent(c.name(), c) != null) throw new IllegalArgumentException("duplicate connection " + c.name());
+        }
+        connections = List.copyOf(connections);
+        credentials = credentials == null ? Credentials.NONE : credentials;
+        settings = settings == null ? EngineSettings.DEFAULTS : settings;
+    }
+
+    public Optional<ConnectionConfig> connection(String name) {
+        return connections.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final List<ConnectionConfig> connections = new ArrayList<>();
+        private final List<SharedSecret> secrets = new ArrayList<>();
+        private EngineSettings settings = EngineSettings.DEFAULTS;
+
+        public Builder connection(ConnectionConfig c) { connections.add(c); return this; }
+        public Builder secret(SharedSecret s) { secrets.add(s); return this; }
+        public Builder settings(EngineSettings s) { settings = s; return this; }
+
+        public EngineConfig build() {
+            return new EngineConfig(connections, new Credentials(new SharedKeyStore(secrets)), settings);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.ike4j.core.config;
+
+import java.time.Duration;
+
+/**
+ * Global engine knobs (strongSwan's strongswan.conf {@code charon.*} equivalents with its defaults):
+ * retransmission (timeout 4 s, base 1.8, tries 5, RFC 7296 2.1), half-open timeout 30 s, cookie threshold
+ * ({@code charon.cookie_threshold} 30 half-open SAs, RFC 7296 2.6), NAT keepalive interval 20 s (RFC 3948 4),
+ * fragment size 1280 (RFC 7383), nonce size 32 bytes (RFC 7296 2.10).
+ */
+public record EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
+                             Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
+                             int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
+                             int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow) {
+
+    public static final EngineSettings DEFAULTS = builder().build();
+
+    public EngineSettings {
+        if (retransmitTries < 0) throw new IllegalArgumentException("retransmit tries < 0");
+        if (retransmitBase < 1.0) throw new IllegalArgumentException("retransmit base < 1");
+        if (nonceSize < 16 || nonceSize > 256) throw new IllegalArgumentException("nonce size must be 16..256");
+    }
+
+    /**
+     * Timeout before retransmission number {@code n} (0 = first send): timeout * base^n, capped by the limit
+     * (strongSwan's algorithm without jitter).
+     */
+    public Duration retransmitDelay(int n) {
+        double millis = retransmitTimeout.toMillis() * Math.pow(retransmitBase, n);
+        long ms = (long) millis;
+        if (!retransmitLimit.isZero() && ms > retransmitLimit.toMillis()) ms = retransmitLimit.toMillis();
+        return Duration.ofMillis(ms);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private Duration retransmitTimeout = Duration.ofSeconds(4);
+        private double retransmitBase = 1.8;
+        private int retransmitTries = 5;
+        private Duration retransmitLimit = Duration.ZERO;
+        private Duration halfOpenTimeout = Duration.ofSeconds(30);
+        private int cookieThreshold = 30;
+        private int blockThreshold = 5;
+        private Duration cookieSecretLifetime = Duration.ofSeconds(120);
+        private Duration natKeepalive = Duration.ofSeconds(20);
+        private int maxMessageSize = 65000;
+        private int fragmentSize = 1280;
+        private int nonceSize = 32;
+        private int replayWindow = 32;
+
+        public Builder retransmitTimeout(Duration d) { retransmitTimeout = d; return this; }
+        public Builder retransmitBase(double b) { retransmitBase = b; return this; }
+        public Builder retransmitTries(int t) { retransmitTries = t; return this; }
+        public Builder retransmitLimit(Duration d) { retransmitLimit = d; return this; }
+        public Builder halfOpenTimeout(Duration d) { halfOpenTimeout = d; return this; }
+        /** Above this many half-open SAs the responder demands a COOKIE (0 = always). */
+        public Builder cookieThreshold(int t) { cookieThreshold = t; return this; }
+        /** Half-open SAs per peer IP before requests from it are dropped (strongSwan block_threshold). */
+        public Builder blockThreshold(int t) { blockThreshold = t; return this; }
+        public Builder cookieSecretLifetime(Duration d) { cookieSecretLifetime = d; return this; }
+        public Builder natKeepalive(Duration d) { natKeepalive = d; return this; }
+        public Builder maxMessageSize(int s) { maxMessageSize = s; return this; }
+        public Builder fragmentSize(int s) { fragmentSize = s; return this; }
+        public Builder nonceSize(int s) { nonceSize = s; return this; }
+        public Builder replayWindow(int w) { replayWindow = w; return this; }
+
+        public EngineSettings build() {
+            return new EngineSettings(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout,
+                    cookieThreshold, blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize,
+                    nonceSize, replayWindow);
+        }
+    }
+}

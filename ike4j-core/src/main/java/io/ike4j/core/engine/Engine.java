@@ -1,0 +1,25 @@
+package io.ike4j.core.engine;
+
+import io.ike4j.core.config.ConnectionConfig;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The IKEv2 protocol engine: a pure event → effects machine. {@link #handle} may be called concurrently; each SA
+ * is processed serially. It never throws on bad network input: malformed datagrams are dropped or answered.
+ */
+public interface Engine {
+    List<EngineOutput> handle(EngineInput input);
+
+    /** Snapshots of all IKE SAs (list-sas), never key material. */
+    List<IkeSaInfo> listSas();
+
+    Optional<ConnectionConfig> connection(String name);
+
+    /** Replaces the configuration (load-all) without touching established SAs. */
+    void reconfigure(io.ike4j.core.config.EngineConfig config);
+
+    static Engine create(EngineContext context) {
+        return new IkeEngine(context);
+    }
+}

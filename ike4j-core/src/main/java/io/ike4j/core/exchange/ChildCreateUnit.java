@@ -1,0 +1,187 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.NotifyPayload;
+import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.codec.payload.ProposalSubstructure;
+import io.ike4j.core.codec.payload.SecurityAssociationPayload;
+import io.ike4j.core.codec.payload.TrafficSelectorPayload;
+import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.crypto.Prf;
+import io.ike4j.core.crypto.PrfPlusLengthException;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.proposal.Proposal;
+import io.ike4j.core.proposal.ProposalSelection;
+import io.ike4j.core.proposal.ProposalSelector;
+import io.ike4j.core.proposal.ProtocolId;
+import io.ike4j.core.proposal.ResponseCheck;
+import io.ike4j.core.sa.ChildOffer;
+import io.ike4j.core.sa.ChildSa;
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.core.sa.ChildTransforms;
+import io.ike4j.core.sa.IkeSa;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The first CHILD_SA in IKE_AUTH (RFC 7296 1.2, 2.9, 2.17): ESP proposals with our inbound SPI, TSi/TSr with
+ * narrowing, USE_TRANSPORT_MODE, KEYMAT split. Failures (NO_PROPOSAL_CHOSEN, TS_UNACCEPTABLE) affect only the child.
+ */
+public final class ChildCreateUnit {
+    private ChildCreateUnit() {}
+
+    /** A random ESP SPI, never 0..255 (RFC 4303 2.1 reserves them). */
+    public static int newSpi(Session s) {
+        while (true) {
+            int spi = ByteBuffer.wrap(s.context().random().bytes(4)).getInt();
+            if (Integer.compareUnsigned(spi, 256) >= 0) return spi;
+        }
+    }
+
+    private static byte[] spiBytes(int spi) {
+        return ByteBuffer.allocate(4).putInt(spi).array();
+    }
+
+    /** Initiator: the payloads offering {@code config}; remembers the offer in the SA. */
+    public static List<Payload> offer(Session s, IkeSa sa, ChildConfig config) {
+        ChildSa child = new ChildSa(s.registry().nextId(), config, newSpi(s));
+        List<ProposalSubstructure> props = ProposalUnit.offer(
+                ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals())), spiBytes(child.inboundSpi()));
+        List<TrafficSelectorSubstructure> tsi = TrafficSelectors.fromConfig(config.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsr = TrafficSelectors.fromConfig(config.remoteTs(), sa.remote.address());
+        boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT;
+        sa.childOffer = new ChildOffer(child, props, tsi, tsr, transport);
+        List<Payload> out = new ArrayList<>();
+        if (transport) out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
+        out.add(new SecurityAssociationPayload(props));
+        out.add(new TrafficSelectorPayload(true, tsi));
+        out.add(new TrafficSelectorPayload(false, tsr));
+        return out;
+    }
+
+    /** Responder: negotiates the CHILD_SA of the request; returns the payloads for the response. */
+    public static List<Payload> respond(Session s, IkeSa sa, IkeMessage request) {
+        Optional<SecurityAssociationPayload> saP = request.first(SecurityAssociationPayload.class);
+        if (saP.isEmpty()) return List.of();
+        List<TrafficSelectorPayload> tss = request.all(TrafficSelectorPayload.class);
+        List<TrafficSelectorSubstructure> tsi = tss.stream().filter(TrafficSelectorPayload::initiator).findFirst()
+                .map(TrafficSelectorPayload::selectors).orElse(List.of());
+        List<TrafficSelectorSubstructure> tsr = tss.stream().filter(t -> !t.initiator()).findFirst()
+                .map(TrafficSelectorPayload::selectors).orElse(List.of());
+        ChildConfig config = null;
+        List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
+        for (ChildConfig c : sa.connection.children()) {
+            nTsi = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()), tsi);
+            nTsr = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()), tsr);
+            if (!nTsi.isEmpty() && !nTsr.isEmpty()) {
+                config = c;
+                break;
+            }
+        }
+        if (config == null) return childFailure(s, sa, null, NotifyType.TS_UNACCEPTABLE, "no matching traffic selectors");
+        List<Proposal> ours = ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals()));
+        ProposalSelection sel = ProposalSelector.select(ours, saP.get().proposals(), ProposalSelector.Preference.CONFIGURED);
+        if (!(sel instanceof ProposalSelection.Chosen chosen) || chosen.spi().length != 4) {
+            return childFailure(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "no acceptable ESP proposal");
+        }
+        boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT
+                && SupportNotifies.has(request, NotifyType.USE_TRANSPORT_MODE);
+        ChildSa child = new ChildSa(s.registry().nextId(), config, newSpi(s));
+        ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(),
+                spiBytes(child.inboundSpi()), chosen.wire().transforms());
+        int outbound = ByteBuffer.wrap(chosen.spi()).getInt();
+        if (!install(s, sa, child, outbound, ProposalUnit.childTransforms(chosen.proposal()), transport, nTsr, nTsi)) {
+            return childFailure(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
+        }
+        List<Payload> out = new ArrayList<>();
+        if (transport) out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
+        out.add(new SecurityAssociationPayload(List.of(answer)));
+        out.add(new TrafficSelectorPayload(true, nTsi));
+        out.add(new TrafficSelectorPayload(false, nTsr));
+        return out;
+    }
+
+    private static List<Payload> childFailure(Session s, IkeSa sa, String child, NotifyType type, String reason) {
+        s.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA failed: " + reason);
+        s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), child == null ? "" : child, type.value(), reason));
+        return List.of(NotifyPayload.of(type, new byte[0]));
+    }
+
+    /** Initiator: completes the offered CHILD_SA from the IKE_AUTH response (or reports its failure). */
+    public static void complete(Session s, IkeSa sa, IkeMessage response) {
+        ChildOffer offer = sa.childOffer;
+        sa.childOffer = null;
+        if (offer == null) return;
+        String name = offer.child().name();
+        Optional<SecurityAssociationPayload> saP = response.first(SecurityAssociationPayload.class);
+        if (saP.isEmpty()) {
+            int type = response.all(NotifyPayload.class).stream().filter(NotifyPayload::isError)
+                    .mapToInt(NotifyPayload::notifyType).findFirst().orElse(0);
+            s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, type, "CHILD_SA not created by peer"));
+            return;
+        }
+        ResponseCheck check = ProposalSelector.checkResponse(offer.proposals(), saP.get().proposals());
+        List<TrafficSelectorSubstructure> tsi = response.all(TrafficSelectorPayload.class).stream()
+                .filter(TrafficSelectorPayload::initiator).findFirst().map(TrafficSelectorPayload::selectors).orElse(List.of());
+        List<TrafficSelectorSubstructure> tsr = response.all(TrafficSelectorPayload.class).stream()
+                .filter(t -> !t.initiator()).findFirst().map(TrafficSelectorPayload::selectors).orElse(List.of());
+        if (!(check instanceof ResponseCheck.Accepted accepted) || accepted.wire().spi().length != 4) {
+            s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, NotifyType.NO_PROPOSAL_CHOSEN.value(),
+                    "invalid ESP proposal in response"));
+            return;
+        }
+        if (!TrafficSelectors.within(tsi, offer.tsi()) || !TrafficSelectors.within(tsr, offer.tsr())) {
+            s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, NotifyType.TS_UNACCEPTABLE.value(),
+                    "traffic selectors not within our offer"));
+            return;
+        }
+        boolean transport = offer.transport() && SupportNotifies.has(response, NotifyType.USE_TRANSPORT_MODE);
+        int outbound = ByteBuffer.wrap(accepted.wire().spi()).getInt();
+        if (!install(s, sa, offer.child(), outbound, ProposalUnit.childTransforms(accepted.proposal()), transport, tsi, tsr)) {
+            s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, 0, "CHILD_SA keys unavailable"));
+        }
+    }
+
+    /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
+    private static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
+                                   List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs) {
+        KeyDerivation.ChildKeyMaterial km;
+        byte[] skD = sa.keys.skD();
+        try {
+            km = KeyDerivation.childKeys(Prf.of(sa.transforms.prf()), skD, new byte[0], sa.nonceI, sa.nonceR,
+                    t.encryption(), t.encryptionKeyBits(), t.integrity());
+        } catch (PrfPlusLengthException | IllegalArgumentException e) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(skD, (byte) 0);
+        }
+        KeyDerivation.ChildKeys in = sa.isInitiator() ? km.responderToInitiator() : km.initiatorToResponder();
+        KeyDerivation.ChildKeys out = sa.isInitiator() ? km.initiatorToResponder() : km.responderToInitiator();
+        ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
+        ChildConfig c = child.config();
+        ChildSaSpec spec = new ChildSaSpec(sa.id(), child.id(), sa.connectionName(), c.name(),
+                c.reqid() != 0 ? c.reqid() : (int) child.id(), ProtocolId.ESP, mode, sa.local, sa.remote,
+                sa.natLocal || sa.natRemote, t.esn(), c.replayWindow(),
+                new ChildSaSpec.DirectionKeys(child.inboundSpi(), t.encryption(), t.encryptionKeyBits(), t.integrity(),
+                        in.encryption(), in.integrity()),
+                new ChildSaSpec.DirectionKeys(outboundSpi, t.encryption(), t.encryptionKeyBits(), t.integrity(),
+                        out.encryption(), out.integrity()),
+                localTs, remoteTs,
+                new ChildSaSpec.Lifetimes(c.rekeyTime().toSeconds(), c.lifeTime().toSeconds(), c.rekeyBytes(),
+                        c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
+        km.wipe();
+        child.negotiated(outboundSpi, t, mode, localTs, remoteTs, s.now().getEpochSecond());
+        sa.children.add(child);
+        s.emit(new EngineOutput.InstallChildSa(spec));
+        s.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
+                c.name(), child.id(), child.inboundSpi(), outboundSpi));
+        s.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), SaInfos.child(sa, child)));
+        return true;
+    }
+}

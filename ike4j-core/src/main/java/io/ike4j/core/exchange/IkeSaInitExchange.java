@@ -1,0 +1,306 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.codec.ExchangeType;
+import io.ike4j.core.codec.IkeHeader;
+import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.MessageRules;
+import io.ike4j.core.codec.NotifyType;
+import io.ike4j.core.codec.payload.KeyExchangePayload;
+import io.ike4j.core.codec.payload.NoncePayload;
+import io.ike4j.core.codec.payload.NotifyPayload;
+import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.codec.payload.SecurityAssociationPayload;
+import io.ike4j.core.config.AddressMatch;
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.crypto.KeyExchangeException;
+import io.ike4j.core.crypto.KeyExchangeResponse;
+import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.engine.EngineInput;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.engine.TimerId;
+import io.ike4j.core.proposal.KeyExchangeMethod;
+import io.ike4j.core.proposal.KeyExchangeNegotiation;
+import io.ike4j.core.proposal.Proposal;
+import io.ike4j.core.proposal.ProposalSelection;
+import io.ike4j.core.proposal.ProposalSelector;
+import io.ike4j.core.proposal.ProtocolId;
+import io.ike4j.core.proposal.ResponseCheck;
+import io.ike4j.core.sa.IkeSa;
+import io.ike4j.core.sa.IkeSaState;
+import io.ike4j.core.sa.IkeTransforms;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** IKE_SA_INIT (RFC 7296 1.2) in both roles, with COOKIE (2.6) and INVALID_KE_PAYLOAD (1.2) retries. */
+public final class IkeSaInitExchange {
+    private static final int MAX_INIT_RETRIES = 5;
+
+    private IkeSaInitExchange() {}
+
+    /** Initiator: starts a new IKE SA for {@code c}. */
+    public static void initiate(Session s, ConnectionConfig c, String childName) {
+        Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
+        long id = s.registry().nextId();
+        if (remoteIp.isEmpty()) {
+            s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
+            return;
+        }
+        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> wildcard(remoteIp.get()));
+        IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
+        sa.local = new Endpoint(localIp, c.localPort());
+        sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
+        sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
+        sa.state = IkeSaState.CONNECTING;
+        sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        s.registry().add(sa);
+        sa.lock().lock();
+        try {
+            List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
+            Optional<KeyExchangeMethod> ke = KeyExchangeNegotiation.initialGuess(props);
+            if (ke.isEmpty()) {
+                SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
+                return;
+            }
+            s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
+            sendRequest(s, sa, props, ke.get());
+        } finally {
+            sa.lock().unlock();
+        }
+    }
+
+    private static InetAddress wildcard(InetAddress like) {
+        try {
+            return InetAddress.getByAddress(new byte[like.getAddress().length]);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sendRequest(Session s, IkeSa sa, List<Proposal> props, KeyExchangeMethod method) {
+        if (sa.keyExchange != null) sa.keyExchange.destroy();
+        try {
+            sa.keyExchange = KeyExchangeUnit.initiate(method, s.context().random());
+        } catch (KeyExchangeException e) {
+            SaLifecycle.fail(s, sa, 0, "key exchange " + method + " unavailable");
+            return;
+        }
+        List<Payload> ps = new ArrayList<>();
+        if (sa.cookie.length > 0) ps.add(CookieUnit.notify(sa.cookie)); // RFC 7296 2.6: COOKIE first
+        ps.add(new SecurityAssociationPayload(ProposalUnit.offer(props, new byte[0])));
+        ps.add(KeyExchangeUnit.payload(method, sa.keyExchange.publicValue()));
+        ps.add(NonceUnit.payload(sa.nonceI));
+        ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote));
+        if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
+        ps.add(SignatureHashUnit.announce());
+        sa.nextRequestId = 0;
+        if (sa.outstanding != null) Messenger.answered(s, sa);
+        sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
+    }
+
+    /** Initiator: the IKE_SA_INIT response (the caller checked the message ID and holds the lock). */
+    public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
+        List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
+        if (MessageRules.validate(m, false).isPresent()) {
+            return; // malformed unauthenticated response: ignore, keep retransmitting (RFC 7296 2.21)
+        }
+        Optional<NotifyPayload> cookie = m.all(NotifyPayload.class).stream()
+                .filter(n -> n.notifyType() == NotifyType.COOKIE.value()).findFirst();
+        Optional<NotifyPayload> error = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).findFirst();
+        if (m.first(SecurityAssociationPayload.class).isEmpty()) {
+            if (cookie.isPresent() && sa.initRetries < MAX_INIT_RETRIES && cookie.get().data().length > 0
+                    && cookie.get().data().length <= 64) {
+                sa.initRetries++;
+                sa.cookie = cookie.get().data();
+                s.log(EngineLog.Subsystem.IKE, sa, "received COOKIE, retrying IKE_SA_INIT");
+                sendRequest(s, sa, props, sa.keyExchange.method());
+                return;
+            }
+            if (error.isPresent() && error.get().notifyType() == NotifyType.INVALID_KE_PAYLOAD.value()) {
+                Optional<KeyExchangeMethod> wanted = KeyExchangeUnit.requestedGroup(error.get())
+                        .flatMap(g -> KeyExchangeNegotiation.acceptRequested(props, g));
+                if (wanted.isPresent() && sa.initRetries < MAX_INIT_RETRIES && wanted.get() != sa.keyExchange.method()) {
+                    sa.initRetries++;
+                    s.log(EngineLog.Subsystem.IKE, sa, "peer requested " + SaInfos.name(wanted.get()) + ", retrying");
+                    sendRequest(s, sa, props, wanted.get());
+                    return;
+                }
+            }
+            int type = error.map(NotifyPayload::notifyType).orElse(0);
+            Messenger.answered(s, sa);
+            SaLifecycle.fail(s, sa, type, "IKE_SA_INIT rejected: " + error.map(n -> n.notification()
+                    .map(Enum::name).orElse(Integer.toString(n.notifyType()))).orElse("no SA"));
+            return;
+        }
+        Messenger.answered(s, sa);
+        IkeHeader h = m.header();
+        SecurityAssociationPayload saP = m.first(SecurityAssociationPayload.class).orElseThrow();
+        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = ProposalUnit.offer(props, new byte[0]);
+        ResponseCheck check = ProposalSelector.checkResponse(offered, saP.proposals());
+        if (!(check instanceof ResponseCheck.Accepted accepted) || !ProposalUnit.usableIke(accepted.proposal())) {
+            SaLifecycle.fail(s, sa, NotifyType.NO_PROPOSAL_CHOSEN.value(), "invalid proposal in IKE_SA_INIT response");
+            return;
+        }
+        IkeTransforms t = ProposalUnit.ikeTransforms(accepted.proposal());
+        KeyExchangePayload ke = m.first(KeyExchangePayload.class).orElseThrow();
+        byte[] nr = m.first(NoncePayload.class).orElseThrow().nonce();
+        if (h.responderSpi() == 0 || ke.group() != sa.keyExchange.method().value() || t.keyExchange() != sa.keyExchange.method()
+                || !NonceUnit.acceptable(nr)) {
+            SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "inconsistent IKE_SA_INIT response");
+            return;
+        }
+        byte[] shared;
+        try {
+            shared = sa.keyExchange.sharedSecret(ke.data());
+        } catch (KeyExchangeException e) {
+            SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "bad KE payload: " + e.reason());
+            return;
+        } finally {
+            sa.keyExchange.destroy();
+            sa.keyExchange = null;
+        }
+        sa.responderSpi = h.responderSpi();
+        sa.nonceR = nr;
+        sa.transforms = t;
+        sa.peerInitMessage = datagram.clone();
+        sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        if (!KeysUnit.derive(s, sa, shared)) {
+            SaLifecycle.fail(s, sa, 0, "key derivation failed");
+            return;
+        }
+        NatDetectionUnit.Result nat = NatDetectionUnit.evaluate(m, sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote);
+        applyNat(s, sa, nat);
+        IkeAuthExchange.initiate(s, sa);
+    }
+
+    /** RFC 7296 2.23: after NAT detection (or forced encapsulation) continue on port 4500; keepalives if we are behind NAT. */
+    static void applyNat(Session s, IkeSa sa, NatDetectionUnit.Result nat) {
+        sa.peerNatDetection = nat.peerSupports();
+        sa.natLocal = nat.localBehindNat();
+        sa.natRemote = nat.remoteBehindNat();
+        boolean forced = sa.connection.encap() && nat.peerSupports();
+        if (forced) sa.natLocal = true; // encap=yes: behave as if behind a NAT (strongSwan fakes NAT-D)
+        if (sa.isInitiator() && (sa.natLocal || sa.natRemote || forced)) {
+            if (sa.local.port() == 500) sa.local = new Endpoint(sa.local.address(), 4500);
+            if (sa.remote.port() == 500) sa.remote = new Endpoint(sa.remote.address(), 4500);
+        }
+        if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
+    }
+
+    /** Responder: a new IKE_SA_INIT request (not a retransmission of a known one). */
+    public static void respond(Session s, EngineInput.DatagramReceived in, IkeMessage m, byte[] datagram) {
+        IkeHeader h = m.header();
+        Endpoint local = in.local(), remote = in.remote();
+        if (MessageRules.validate(m, true).isPresent()) {
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+            return;
+        }
+        List<ConnectionConfig> candidates = s.context().config().connections().stream()
+                .filter(c -> AddressMatch.best(c.localAddrs(), local.address()) > 0
+                        && AddressMatch.best(c.remoteAddrs(), remote.address()) > 0)
+                .sorted(Comparator.comparingInt((ConnectionConfig c) -> -(AddressMatch.best(c.localAddrs(), local.address())
+                        + AddressMatch.best(c.remoteAddrs(), remote.address())))).toList();
+        byte[] ni = m.first(NoncePayload.class).orElseThrow().nonce();
+        KeyExchangePayload ke = m.first(KeyExchangePayload.class).orElseThrow();
+        if (!NonceUnit.acceptable(ni)) {
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+            return;
+        }
+        // RFC 7296 2.6: above the threshold of half-open SAs demand a cookie before keeping any state
+        if (s.registry().halfOpenCount() >= s.settings().cookieThreshold()) {
+            byte[] ip = remote.address().getAddress();
+            Optional<byte[]> cookie = CookieUnit.cookieOf(m);
+            if (cookie.isEmpty() || !s.registry().cookies().verify(cookie.get(), ni, ip, h.initiatorSpi(), s.now())) {
+                answerPlain(s, in, h, List.of(CookieUnit.notify(s.registry().cookies().make(ni, ip, h.initiatorSpi(), s.now()))));
+                return;
+            }
+        }
+        ConnectionConfig chosenConn = null;
+        ProposalSelection.Chosen chosen = null;
+        Optional<KeyExchangeMethod> receivedKe = KeyExchangeMethod.of(ke.group());
+        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = m.first(SecurityAssociationPayload.class).orElseThrow().proposals();
+        for (ConnectionConfig c : candidates) {
+            List<Proposal> ours = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
+            if (ProposalSelector.select(ours, offered, ProposalSelector.Preference.CONFIGURED, receivedKe)
+                    instanceof ProposalSelection.Chosen ch && ProposalUnit.usableIke(ch.proposal())) {
+                chosenConn = c;
+                chosen = ch;
+                break;
+            }
+        }
+        if (chosen == null) {
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
+            return;
+        }
+        Optional<KeyExchangeMethod> request = KeyExchangeNegotiation.groupToRequest(chosen.proposal(), ke.group());
+        if (request.isPresent()) {
+            answerPlain(s, in, h, List.of(KeyExchangeUnit.invalidKe(request.get())));
+            return;
+        }
+        IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
+        KeyExchangeResponse ker;
+        try {
+            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.data(), s.context().random());
+        } catch (KeyExchangeException e) {
+            answerPlain(s, in, h, List.of(NotifyPayload.of(e.reason().isSyntaxError() ? NotifyType.INVALID_SYNTAX
+                    : NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
+            return;
+        }
+        IkeSa sa = new IkeSa(s.registry().nextId(), false, h.initiatorSpi(), chosenConn, s.now().toEpochMilli());
+        sa.local = local;
+        sa.remote = remote;
+        sa.state = IkeSaState.CONNECTING;
+        sa.responderSpi = s.registry().newSpi();
+        sa.nonceI = ni;
+        sa.nonceR = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        sa.transforms = t;
+        sa.peerInitMessage = datagram.clone();
+        sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        byte[] shared = ker.sharedSecret();
+        byte[] kePublic = ker.publicValue();
+        ker.destroy();
+        sa.lock().lock();
+        try {
+            if (!KeysUnit.derive(s, sa, shared)) {
+                answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
+                sa.wipe();
+                return;
+            }
+            Optional<IkeSa> existing = s.registry().addHalfOpen(remote, h.initiatorSpi(), sa);
+            if (existing.isPresent()) { // a concurrent copy of the same request won the race
+                sa.wipe();
+                return;
+            }
+            s.registry().add(sa);
+            applyNat(s, sa, NatDetectionUnit.evaluate(m, h.initiatorSpi(), 0, local, remote));
+            List<Payload> ps = new ArrayList<>();
+            ps.add(new SecurityAssociationPayload(List.of(chosen.wire())));
+            ps.add(KeyExchangeUnit.payload(t.keyExchange(), kePublic));
+            ps.add(NonceUnit.payload(sa.nonceR));
+            ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, local, remote));
+            if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
+                ps.add(FragmentationSupportUnit.announce());
+            }
+            ps.add(SignatureHashUnit.announce());
+            sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
+            sa.expectedRequestId = 1;
+            s.startTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0, s.settings().halfOpenTimeout());
+            s.log(EngineLog.Subsystem.IKE, sa, "responding to IKE_SA_INIT from " + remote);
+        } finally {
+            Arrays.fill(shared, (byte) 0);
+            sa.lock().unlock();
+        }
+    }
+
+    /** An unprotected IKE_SA_INIT answer carrying only notifications; no state is kept (RFC 7296 2.6, 2.21.1). */
+    public static void answerPlain(Session s, EngineInput.DatagramReceived in, IkeHeader request, List<Payload> notifies) {
+        IkeHeader h = IkeHeader.of(request.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, false, true, request.messageId());
+        byte[] d = Messenger.CODEC.encode(new IkeMessage(h, notifies));
+        s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), d));
+    }
+}

@@ -1,0 +1,53 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.codec.payload.AuthMethod;
+import io.ike4j.core.codec.payload.AuthenticationPayload;
+import io.ike4j.core.config.Identity;
+import io.ike4j.core.crypto.Prf;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * Pre-shared key authentication (RFC 7296 2.15):
+ * AUTH = prf(prf(Shared Secret, "Key Pad for IKEv2"), SignedOctets), where SignedOctets =
+ * RealMessage | Nonce of the peer | prf(SK_px, RestOfIDPayload) and RestOfIDPayload = IDType | RESERVED | ID data.
+ */
+public final class PskAuthUnit {
+    private static final byte[] KEY_PAD = "Key Pad for IKEv2".getBytes(StandardCharsets.US_ASCII);
+
+    private PskAuthUnit() {}
+
+    /** The signed octets of one side (RFC 7296 2.15). */
+    public static byte[] signedOctets(Prf prf, byte[] realMessage, byte[] peerNonce, byte[] skP, Identity id) {
+        byte[] rest = new byte[4 + id.data().length];
+        rest[0] = (byte) id.type();
+        System.arraycopy(id.data(), 0, rest, 4, id.data().length);
+        byte[] maced = prf.compute(skP, rest);
+        return KeyDerivation.concat(KeyDerivation.concat(realMessage, peerNonce), maced);
+    }
+
+    public static byte[] compute(Prf prf, byte[] psk, byte[] signedOctets) {
+        byte[] inner = prf.compute(psk, KEY_PAD);
+        try {
+            return prf.compute(inner, signedOctets);
+        } finally {
+            Arrays.fill(inner, (byte) 0);
+        }
+    }
+
+    public static AuthenticationPayload payload(Prf prf, byte[] psk, byte[] signedOctets) {
+        return new AuthenticationPayload(AuthMethod.SHARED_KEY_MIC.value(), compute(prf, psk, signedOctets));
+    }
+
+    /** Constant-time verification of a received AUTH payload; false for another method. */
+    public static boolean verify(Prf prf, byte[] psk, byte[] signedOctets, AuthenticationPayload auth) {
+        if (auth.method() != AuthMethod.SHARED_KEY_MIC.value()) return false;
+        byte[] expected = compute(prf, psk, signedOctets);
+        try {
+            return MessageDigest.isEqual(expected, auth.data());
+        } finally {
+            Arrays.fill(expected, (byte) 0);
+        }
+    }
+}

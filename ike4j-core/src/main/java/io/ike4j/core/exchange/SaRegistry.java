@@ -1,0 +1,29 @@
+package io.ike4j.core.exchange;
+
+import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.sa.IkeSa;
+import java.util.Optional;
+
+/** The engine's SA table as the exchanges see it. Thread-safe. */
+public interface SaRegistry {
+    /** A fresh engine-unique id for an IKE or CHILD SA. */
+    long nextId();
+
+    /** A random local IKE SPI that is non-zero and not in use. */
+    long newSpi();
+
+    /** Registers {@code sa} under its local SPI. */
+    void add(IkeSa sa);
+
+    /** Registers a responder's half-open SA under (peer endpoint, initiator SPI); returns an existing one instead, if any. */
+    Optional<IkeSa> addHalfOpen(Endpoint remote, long initiatorSpi, IkeSa sa);
+
+    /** The SA is no longer half-open (established or gone). */
+    void halfOpenDone(IkeSa sa);
+
+    int halfOpenCount();
+
+    void remove(IkeSa sa);
+
+    CookieUnit cookies();
+}

@@ -1,0 +1,126 @@
+package io.ike4j.core.sa;
+
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.Identity;
+import io.ike4j.core.crypto.KeyExchange;
+import io.ike4j.core.engine.Endpoint;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One IKE SA's state (RFC 7296 2.1-2.3). All mutation happens while {@link #lock()} is held, so the engine
+ * processes each SA serially while different SAs never block each other.
+ *
+ * <p>Message IDs (window size 1 both ways, RFC 7296 2.3): {@link #nextRequestId} is the ID of our next request,
+ * {@link #expectedRequestId} the ID we expect on the peer's next request; {@link #outstanding} our unanswered
+ * request (retransmitted until answered) and {@link #responseCache} our last response (resent on a retransmitted
+ * request).
+ */
+public final class IkeSa {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final long id;
+    private final boolean initiator;
+    private final long initiatorSpi;
+    private final long createdAtMillis;
+
+    public ConnectionConfig connection;
+    /** The CHILD_SA config the initiator asked for in IKE_AUTH, if any. */
+    public String requestedChild;
+    public IkeSaState state = IkeSaState.CREATED;
+    public long responderSpi;
+    public Endpoint local;
+    public Endpoint remote;
+    public IkeTransforms transforms;
+    public IkeSaKeys keys;
+    public byte[] nonceI = new byte[0];
+    public byte[] nonceR = new byte[0];
+    /** Our IKE_SA_INIT message as sent (initiator: request, responder: response), signed by our AUTH (RFC 7296 2.15). */
+    public byte[] ownInitMessage = new byte[0];
+    /** The peer's IKE_SA_INIT message as received, signed by its AUTH. */
+    public byte[] peerInitMessage = new byte[0];
+    /** Initiator only: the pending key exchange (until IKE_SA_INIT completes). */
+    public KeyExchange keyExchange;
+    /** Initiator only: the cookie to echo (RFC 7296 2.6), empty if none. */
+    public byte[] cookie = new byte[0];
+    public int initRetries;
+    public Identity localId;
+    public Identity remoteId;
+    public boolean natLocal;
+    public boolean natRemote;
+    public boolean peerNatDetection;
+    public boolean peerFragmentation;
+    public long nextRequestId;
+    public long expectedRequestId;
+    public OutstandingRequest outstanding;
+    public ResponseCache responseCache;
+    public final Deque<PendingTask> queue = new ArrayDeque<>();
+    public final List<ChildSa> children = new ArrayList<>();
+    /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
+    public ChildOffer childOffer;
+    /** The request task in flight (for INFORMATIONAL responses). */
+    public PendingTask currentTask;
+    public long establishedAtEpochSecond;
+    /** Received SKF fragments (RFC 7383 2.6), per message ID; null when nothing is being collected. */
+    public FragmentBuffer fragments;
+
+    public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
+        this.id = id;
+        this.initiator = initiator;
+        this.initiatorSpi = initiatorSpi;
+        this.connection = connection;
+        this.createdAtMillis = createdAtMillis;
+    }
+
+    public ReentrantLock lock() { return lock; }
+
+    public long id() { return id; }
+
+    public boolean isInitiator() { return initiator; }
+
+    public long initiatorSpi() { return initiatorSpi; }
+
+    public long createdAtMillis() { return createdAtMillis; }
+
+    /** Our SPI: the one in the SA table (RFC 7296 2.6). */
+    public long localSpi() { return initiator ? initiatorSpi : responderSpi; }
+
+    public Optional<ChildSa> child(long childId) {
+        return children.stream().filter(c -> c.id() == childId).findFirst();
+    }
+
+    public Optional<ChildSa> childByOutboundSpi(int spi) {
+        return children.stream().filter(c -> c.outboundSpi() == spi).findFirst();
+    }
+
+    public String connectionName() {
+        return connection == null ? "" : connection.name();
+    }
+
+    /** Wipes every secret of this SA (keys, nonces, pending key exchange). */
+    public void wipe() {
+        if (keys != null) keys.wipe();
+        if (keyExchange != null) keyExchange.destroy();
+        Arrays.fill(nonceI, (byte) 0);
+        Arrays.fill(nonceR, (byte) 0);
+        state = IkeSaState.DESTROYED;
+    }
+
+    /** Work waiting for the request window (window size 1). */
+    public sealed interface PendingTask {
+        record DeleteIke() implements PendingTask {}
+
+        record DeleteChild(long childId) implements PendingTask {}
+
+        record Liveness() implements PendingTask {}
+    }
+
+    @Override
+    public String toString() {
+        return "IkeSa[" + id + ", " + connectionName() + ", " + state + (initiator ? ", initiator" : ", responder") + "]";
+    }
+}

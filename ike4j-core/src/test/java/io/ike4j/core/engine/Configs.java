@@ -1,0 +1,58 @@
+package io.ike4j.core.engine;
+
+import io.ike4j.core.config.AuthConfig;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.EngineSettings;
+import io.ike4j.core.config.SharedSecret;
+
+/** Mirrored test configurations for the two-peer tests. */
+final class Configs {
+    String ike = "aes256gcm16-prfsha256-x25519";
+    String esp = "aes128gcm16";
+    String espB;
+    String ikeB;
+    String idA = "moon.example.org";
+    String idB = "sun.example.org";
+    String addrA = "192.0.2.1";
+    String addrB = "192.0.2.2";
+    String pskA = "correct horse battery staple";
+    String pskB = "correct horse battery staple";
+    String tsA = "10.1.0.0/16";
+    String tsB = "10.2.0.0/16";
+    String tsBLocal;
+    String tsBRemote;
+    ChildConfig.Mode mode = ChildConfig.Mode.TUNNEL;
+    ChildConfig.Mode modeB;
+    EngineSettings settingsA = EngineSettings.DEFAULTS;
+    EngineSettings settingsB = EngineSettings.DEFAULTS;
+    boolean encapA;
+    boolean defaultIds;
+    java.time.Duration dpdA = java.time.Duration.ZERO;
+
+    EngineConfig a() {
+        return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
+                .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
+                        .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA)
+                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).build())
+                        .build()).build();
+    }
+
+    EngineConfig b() {
+        return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
+                .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any")
+                        .ikeProposals(ikeB != null ? ikeB : ike)
+                        .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
+                        .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)
+                                .remoteTs(tsBRemote != null ? tsBRemote : tsA)
+                                .espProposals(espB != null ? espB : esp).mode(modeB != null ? modeB : mode).build())
+                        .build()).build();
+    }
+
+    TwoPeers peers() throws Exception {
+        return new TwoPeers(a(), java.net.InetAddress.getByName(addrA), b(), java.net.InetAddress.getByName(addrB));
+    }
+}

@@ -1,0 +1,156 @@
+package io.ike4j.core.engine;
+
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.crypto.RandomSource;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * Deterministic two-peer harness: both engines in one test, a manual clock advanced to the next timer deadline,
+ * seeded randomness, datagrams of one fed to the other (with an optional filter to drop/duplicate/reorder).
+ */
+final class TwoPeers {
+    static final class ManualClock implements InstantSource {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final class Peer {
+        final String name;
+        final Endpoint address;
+        final Engine engine;
+        final Map<TimerId, Instant> timers = new HashMap<>();
+        final List<EngineOutput> all = new ArrayList<>();
+
+        Peer(String name, Endpoint address, EngineConfig config, long seed) {
+            this.name = name;
+            this.address = address;
+            Random r = new Random(seed);
+            RandomSource rs = r::nextBytes;
+            this.engine = Engine.create(new EngineContext(config, clock, rs));
+        }
+
+        <T> List<T> outputs(Class<T> kind) {
+            return all.stream().filter(kind::isInstance).map(kind::cast).toList();
+        }
+
+        List<SaEvent> events() {
+            return outputs(EngineOutput.Notify.class).stream().map(EngineOutput.Notify::event).toList();
+        }
+
+        <T extends SaEvent> List<T> events(Class<T> kind) {
+            return events().stream().filter(kind::isInstance).map(kind::cast).toList();
+        }
+    }
+
+    /** A datagram in flight. */
+    record Packet(Peer from, Peer to, Endpoint src, Endpoint dst, byte[] data) {}
+
+    final ManualClock clock = new ManualClock();
+    final Peer a;
+    final Peer b;
+    final Deque<Packet> inFlight = new ArrayDeque<>();
+    /** Decides what happens to each packet: returns the packets to deliver (empty = drop). */
+    Function<Packet, List<Packet>> network = List::of;
+    int delivered;
+
+    TwoPeers(EngineConfig configA, EngineConfig configB) throws Exception {
+        this(configA, InetAddress.getByName("192.0.2.1"), configB, InetAddress.getByName("192.0.2.2"));
+    }
+
+    TwoPeers(EngineConfig configA, InetAddress addrA, EngineConfig configB, InetAddress addrB) {
+        a = new Peer("a", new Endpoint(addrA, 500), configA, 1);
+        b = new Peer("b", new Endpoint(addrB, 500), configB, 2);
+    }
+
+    Peer other(Peer p) {
+        return p == a ? b : a;
+    }
+
+    void input(Peer p, EngineInput in) {
+        List<EngineOutput> outs = p.engine.handle(in);
+        p.all.addAll(outs);
+        for (EngineOutput o : outs) {
+            switch (o) {
+                case EngineOutput.SendDatagram d -> {
+                    Peer to = other(p);
+                    inFlight.addAll(network.apply(new Packet(p, to, d.local(), d.remote(), d.data())));
+                }
+                case EngineOutput.StartTimer t -> p.timers.put(t.id(), t.deadline());
+                case EngineOutput.CancelTimer t -> p.timers.remove(t.id());
+                default -> { }
+            }
+        }
+    }
+
+    /** Delivers packets until none are in flight (no timers). */
+    void flush() {
+        int guard = 0;
+        while (!inFlight.isEmpty() && guard++ < 1000) {
+            Packet pk = inFlight.poll();
+            delivered++;
+            // the receiver sees the sender's real address with the port it sent from, on the port it was sent to
+            Endpoint src = new Endpoint(pk.from().address.address(), pk.src().port());
+            Endpoint dst = new Endpoint(pk.to().address.address(), pk.dst().port());
+            input(pk.to(), new EngineInput.DatagramReceived(dst, src, pk.data()));
+        }
+    }
+
+    /** Flushes, then fires the earliest timer (advancing the clock) until no timer is due within {@code horizon}. */
+    void run(Duration horizon) {
+        Instant end = clock.now.plus(horizon);
+        flush();
+        while (true) {
+            Peer next = null;
+            TimerId nextId = null;
+            Instant at = null;
+            for (Peer p : List.of(a, b)) {
+                for (Map.Entry<TimerId, Instant> e : p.timers.entrySet()) {
+                    if (at == null || e.getValue().isBefore(at)) {
+                        at = e.getValue();
+                        next = p;
+                        nextId = e.getKey();
+                    }
+                }
+            }
+            if (at == null || at.isAfter(end)) return;
+            if (at.isAfter(clock.now)) clock.now = at;
+            next.timers.remove(nextId);
+            input(next, new EngineInput.TimerFired(nextId));
+            flush();
+        }
+    }
+
+    void settle() {
+        flush();
+    }
+
+    /** Drops the first {@code n} packets matching {@code which}. */
+    static Function<Packet, List<Packet>> dropFirst(int n, BiPredicate<Integer, Packet> which) {
+        int[] count = {0};
+        int[] seen = {0};
+        return p -> {
+            int index = seen[0]++;
+            if (count[0] < n && which.test(index, p)) {
+                count[0]++;
+                return List.of();
+            }
+            return List.of(p);
+        };
+    }
+}

@@ -1,0 +1,138 @@
+package io.ike4j.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.daemon.cli.Main;
+import io.ike4j.daemon.control.json.JsonReader;
+import io.ike4j.daemon.control.json.JsonValue;
+import io.ike4j.daemon.log.DaemonLog;
+import io.ike4j.daemon.log.LogLevels;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two ike4j daemons on loopback, configured with swanctl.conf and driven only through the CLI. */
+class TwoDaemonsTest {
+    @TempDir
+    Path dir;
+
+    private record Cli(int exit, String output) {}
+
+    private static Cli cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = Main.run(args, ps, ps);
+        return new Cli(exit, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String conf(String name, String local, String remote, String remotePort, String localTs, String remoteTs,
+                               String localId, String remoteId, String psk) {
+        return """
+                connections {
+                  %s {
+                    local_addrs = %s
+                    remote_addrs = %s
+                    remote_port = %s
+                    proposals = aes256gcm16-prfsha384-x25519
+                    local {
+                      auth = psk
+                      id = %s
+                    }
+                    remote {
+                      auth = psk
+                      id = %s
+                    }
+                    children {
+                      net {
+                        local_ts = %s
+                        remote_ts = %s
+                        esp_proposals = aes128gcm16
+                      }
+                    }
+                  }
+                }
+                secrets {
+                  ike-1 {
+                    id-a = %s
+                    id-b = %s
+                    secret = %s
+                  }
+                }
+                """.formatted(name, local, remote, remotePort, localId, remoteId, localTs, remoteTs, localId, remoteId, psk);
+    }
+
+    private Daemon start(String name, String conf, List<String> log) throws Exception {
+        Path file = Files.writeString(dir.resolve(name + ".conf"), conf);
+        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
+        return Daemon.start(new DaemonOptions(file, dir.resolve(name + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+    }
+
+    private static JsonValue.JsonObject onlySa(String uri) throws Exception {
+        Cli list = cli("list-sas", "--json", "--uri", uri);
+        assertThat(list.exit()).as(list.output()).isZero();
+        JsonValue v = JsonReader.read(list.output().trim());
+        assertThat(v).isInstanceOf(JsonValue.JsonArray.class);
+        List<JsonValue> sas = ((JsonValue.JsonArray) v).elements();
+        assertThat(sas).hasSize(1);
+        return (JsonValue.JsonObject) sas.getFirst();
+    }
+
+    @Test
+    void initiatesThroughTheCliAndBothSidesListTheSameSa() throws Exception {
+        List<String> gwLog = new CopyOnWriteArrayList<>();
+        List<String> clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
+             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+                     "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
+            String gwUri = "unix://" + dir.resolve("gw.sock");
+            String clUri = "unix://" + dir.resolve("client.sock");
+
+            Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", clUri);
+            assertThat(up.exit()).as(up.output() + String.join("\n", clLog) + String.join("\n", gwLog)).isZero();
+
+            JsonValue.JsonObject c = onlySa(clUri);
+            JsonValue.JsonObject g = onlySa(gwUri);
+            for (String key : List.of("initiator-spi", "responder-spi", "encr-alg", "encr-keysize", "prf-alg", "dh-group")) {
+                assertThat(c.get(key)).as(key).isEqualTo(g.get(key));
+            }
+            assertThat(c.string("state")).contains("ESTABLISHED");
+            assertThat(c.string("initiator")).contains("yes");
+            assertThat(g.string("initiator")).contains("no");
+            assertThat(c.string("local-id")).isEqualTo(g.string("remote-id")).contains("sun.example.org");
+            assertThat(c.string("encr-alg")).contains("AES_GCM_16");
+            assertThat(c.string("dh-group")).contains("CURVE_25519");
+
+            JsonValue.JsonObject cc = (JsonValue.JsonObject) c.array("child-sas").orElseThrow().elements().getFirst();
+            JsonValue.JsonObject gc = (JsonValue.JsonObject) g.array("child-sas").orElseThrow().elements().getFirst();
+            assertThat(cc.string("spi-in")).isEqualTo(gc.string("spi-out"));
+            assertThat(cc.string("spi-out")).isEqualTo(gc.string("spi-in"));
+            assertThat(cc.get("local-ts")).isEqualTo(gc.get("remote-ts"));
+
+            Cli down = cli("terminate", "--ike", "home", "--uri", clUri);
+            assertThat(down.exit()).as(down.output()).isZero();
+        }
+    }
+
+    @Test
+    void wrongPskFailsWithAuthenticationFailed() throws Exception {
+        List<String> gwLog = new CopyOnWriteArrayList<>();
+        List<String> clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "moon.example.org", "sun.example.org", "right-secret"), gwLog);
+             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+                     "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "wrong-secret"), clLog)) {
+            Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + dir.resolve("client.sock"));
+            assertThat(up.exit()).isNotZero();
+            assertThat(up.output()).contains("AUTHENTICATION_FAILED");
+        }
+    }
+}
