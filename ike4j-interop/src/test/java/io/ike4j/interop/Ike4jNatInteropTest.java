@@ -72,22 +72,37 @@ class Ike4jNatInteropTest {
         }
     }
 
+    /**
+     * With 20% loss each way, a single exchange quite often goes through without a drop (0.8^4 for IKE_SA_INIT and
+     * IKE_AUTH): the SA is set up again (terminate, initiate) until the router has dropped packets, at most six
+     * times. Every round's SA must be agreed on by both sides.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Direction.class)
     void lossyNatRouterRetransmissionsStillGetTheSaUp(Direction d) {
         try (NetnsLab lab = NetnsLab.natRouter(20);
              PeerPair pair = start(lab, d, true)) {
             IkePeer initiator = pair.initiator(d);
-            initiateWithRetries(initiator, 3);
-
-            SaView i = initiator.awaitEstablished(IKE, CHILD, Duration.ofSeconds(30));
-            // the responder's view of the same IKE SA (a failed earlier attempt may have left another one)
-            SaView r = pair.responder(d).awaitSa(sa -> sa.established() && sa.installedChild(CHILD).isPresent()
-                    && i.initiatorSpi().equals(sa.initiatorSpi()), "ESTABLISHED " + IKE + " " + i.initiatorSpi(),
-                    Duration.ofSeconds(30));
-            assertThat(SaAgreement.disagreements(i, r)).as(i + "\n" + r).isEmpty();
-            assertThat(r.natRemote()).isTrue();
-            assertThat(i.natLocal()).isTrue();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int round = 1; round <= 6 && (round == 1 || lab.droppedPackets() == 0); round++) {
+                initiateWithRetries(initiator, 3);
+                SaView i = initiator.awaitSa(sa -> IKE.equals(sa.name()) && sa.established()
+                        && sa.installedChild(CHILD).isPresent() && !seen.contains(sa.initiatorSpi()),
+                        "a new ESTABLISHED " + IKE, Duration.ofSeconds(30));
+                seen.add(i.initiatorSpi());
+                // the responder's view of the same IKE SA (a failed earlier attempt may have left another one)
+                SaView r = pair.responder(d).awaitSa(sa -> sa.established() && sa.installedChild(CHILD).isPresent()
+                        && i.initiatorSpi().equals(sa.initiatorSpi()), "ESTABLISHED " + IKE + " " + i.initiatorSpi(),
+                        Duration.ofSeconds(30));
+                assertThat(SaAgreement.disagreements(i, r)).as("round " + round + "\n" + i + "\n" + r).isEmpty();
+                assertThat(r.natRemote()).isTrue();
+                assertThat(i.natLocal()).isTrue();
+                try {
+                    initiator.terminate(IKE); // the DELETE may be lost too; a leftover SA has other SPIs
+                } catch (LabException e) {
+                    System.err.println("round " + round + ": terminate: " + e.getMessage());
+                }
+            }
             assertThat(lab.droppedPackets()).as("the router really dropped packets").isPositive();
         }
     }
