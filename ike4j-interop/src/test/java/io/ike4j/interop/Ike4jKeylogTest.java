@@ -54,7 +54,7 @@ class Ike4jKeylogTest extends SharedDirectLab {
         try {
             sa = pair.establish(d, ike, CHILD);
         } finally {
-            IkePeer.sleep(300);
+            IkePeer.sleep(500);
             NetnsLab.stop(tcpdump, Duration.ofSeconds(5));
         }
         pair.terminate(d, ike);
@@ -66,7 +66,8 @@ class Ike4jKeylogTest extends SharedDirectLab {
         assertThat(lines).as("a key log line for SPIs " + spis + " in\n" + Files.readString(keylog)).hasSize(1);
 
         String plain = tshark(cap, List.of());
-        assertThat(plain).as("the capture holds the exchange").contains("IKE_AUTH");
+        assertThat(plain).as("the capture holds the exchange; " + Files.size(cap) + " bytes, tcpdump said: "
+                + read(cap.resolveSibling(cap.getFileName() + ".out")) + "\n" + tshark(cap, List.of("-V"))).contains("IKE_AUTH");
         assertThat(plain).as("identities are encrypted without the keys").doesNotContain("left.ike4j.test");
 
         String decrypted = tshark(cap, List.of("-o", "uat:ikev2_decryption_table:" + lines.getFirst()));
@@ -75,10 +76,11 @@ class Ike4jKeylogTest extends SharedDirectLab {
                 .contains("right.ike4j.test");
     }
 
+    /** tcpdump in ike4j's namespace; {@code --immediate-mode}: packets reach the file at once, not after the ring's block timeout. */
     private Process startCapture(Path cap) {
         Path out = cap.resolveSibling(cap.getFileName() + ".out");
         Process p = lab().spawn(lab().namespace(IKE4J_SIDE), Map.of(), out,
-                "tcpdump", "-i", lab().outerInterface(IKE4J_SIDE), "-n", "-U", "-w", cap.toString(), "udp");
+                "tcpdump", "-i", lab().outerInterface(IKE4J_SIDE), "-n", "--immediate-mode", "-U", "-w", cap.toString(), "udp");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!read(out).contains("listening on")) {
             if (!p.isAlive() || System.nanoTime() > deadline) {

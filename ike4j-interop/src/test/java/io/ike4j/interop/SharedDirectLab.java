@@ -4,6 +4,7 @@ import io.ike4j.interop.NetnsLab.Side;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
@@ -28,6 +29,7 @@ abstract class SharedDirectLab {
     private final PeerLogsOnFailure setupLogs = new PeerLogsOnFailure();
 
     private NetnsLab lab;
+    private LogSince ike4jLog;
     PeerPair pair;
 
     @BeforeAll
@@ -59,6 +61,18 @@ abstract class SharedDirectLab {
         logs.watchFromNow(pair.ike4j());
         logs.watchFromNow(pair.strongSwan());
         pair.reset();
+        ike4jLog = LogSince.mark(pair.ike4j());
+    }
+
+    /** Whatever a case did, ike4j's daemon must not have logged a Java exception (bad input is typed, never thrown). */
+    @AfterEach
+    void noExceptionInIke4jLog() {
+        if (ike4jLog != null) {
+            String log = ike4jLog.text();
+            ike4jLog = null;
+            org.assertj.core.api.Assertions.assertThat(log).as("ike4j's log")
+                    .doesNotContainPattern("(?m)Exception\\b|^\\s+at [\\w.$]+\\(");
+        }
     }
 
     @AfterAll
