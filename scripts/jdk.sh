@@ -29,3 +29,8 @@ if ! command -v mvn >/dev/null 2>&1; then
   echo "ike4j builds with Apache Maven (3.8 or newer), which is not on PATH: 'apt-get install maven'." >&2
   exit 1
 fi
+# Maven 3.8 on JDK 25 warns about sun.misc.Unsafe in its own libraries; harmless, and noise in every build.
+case " ${MAVEN_OPTS:-} " in
+  *sun-misc-unsafe-memory-access*) ;;
+  *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+esac

@@ -14,6 +14,18 @@ public final class Main {
         commands.put("daemon", new DaemonCommand());
         ClientCommands.register(commands);
         commands.put("demo", new DemoCommand());
+        commands.put("pki", new Command() {
+            @Override
+            public String summary() {
+                return "pki --gen|--pub|--self|--issue|--signcrl|--print ...: keys, CAs, certificates, CRLs (like strongSwan's pki)";
+            }
+
+            @Override
+            public int run(java.util.List<String> args, PrintStream out, PrintStream err) {
+                return new io.ike4j.daemon.pki.PkiCommand(java.time.InstantSource.system(), new java.security.SecureRandom())
+                        .run(args.toArray(String[]::new), out, err);
+            }
+        });
         return commands;
     }
 
