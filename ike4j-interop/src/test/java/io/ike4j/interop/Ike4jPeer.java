@@ -98,10 +98,7 @@ public final class Ike4jPeer implements IkePeer {
 
     @Override
     public void start() {
-        Path jar = RepoRoot.daemonJar();
-        if (!Files.isRegularFile(jar)) {
-            throw new LabException(jar + " is missing: build it first (mvn -q -B install -DskipTests)");
-        }
+        RepoRoot.ensureFreshJar();
         writeConf();
         List<String> cmd = new ArrayList<>(List.of(RepoRoot.cli().toString(), "daemon",
                 "--conf", confFile.toString(), "--uri", uri(), "--log", LOG_LEVELS));

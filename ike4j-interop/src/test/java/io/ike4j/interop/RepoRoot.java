@@ -40,4 +40,51 @@ final class RepoRoot {
     static Path daemonJar() {
         return get().resolve("ike4j-daemon/target/ike4j.jar");
     }
+
+    private static volatile boolean fresh;
+
+    /**
+     * Makes sure {@code bin/ike4j} will not rebuild its jar while a test waits for the daemon inside a namespace:
+     * the script rebuilds when the jar is missing or a main source or pom is newer than it, which happens after
+     * {@code mvn test} (no package phase) on changed sources. Then the jar is built here, once per JVM, with
+     * {@code mvn -DskipTests package -pl ike4j-daemon -am} (this module's classes are left alone).
+     */
+    static synchronized void ensureFreshJar() {
+        if (fresh) {
+            return;
+        }
+        Path root = get();
+        if (stale(root, daemonJar())) {
+            System.err.println("ike4j-interop: " + daemonJar() + " is missing or older than the sources; building it");
+            ExecResult r = Commands.run(java.time.Duration.ofMinutes(10), java.util.List.of("bash", "-c",
+                    "cd \"$1\" && source scripts/jdk.sh && mvn -q -B -DskipTests package -pl ike4j-daemon -am", "build", root.toString()));
+            if (!r.ok() || stale(root, daemonJar())) {
+                throw new LabException("cannot build " + daemonJar() + ": " + r.describe());
+            }
+        }
+        fresh = true;
+    }
+
+    /** bin/ike4j's rule: the jar is missing, or a {@code src/main} file or a pom.xml outside ike4j-interop is newer. */
+    static boolean stale(Path root, Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            java.nio.file.attribute.FileTime built = Files.getLastModifiedTime(jar);
+            return files.filter(p -> !p.startsWith(root.resolve("ike4j-interop")) && !p.toString().contains("/target/")
+                            && !p.toString().contains("/.git/"))
+                    .filter(p -> p.getFileName().toString().equals("pom.xml") || p.toString().contains("/src/main/"))
+                    .filter(Files::isRegularFile)
+                    .anyMatch(p -> {
+                        try {
+                            return Files.getLastModifiedTime(p).compareTo(built) > 0;
+                        } catch (java.io.IOException e) {
+                            return false;
+                        }
+                    });
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return true;
+        }
+    }
 }
