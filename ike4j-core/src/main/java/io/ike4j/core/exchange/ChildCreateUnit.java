@@ -12,6 +12,9 @@ import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.crypto.KeyExchangeResponse;
+import io.ike4j.core.crypto.ChildSaKeys;
+import io.ike4j.core.crypto.IkeKeyDerivation;
+import io.ike4j.core.crypto.KeyMaterialLengths;
 import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.crypto.PrfPlusLengthException;
 import io.ike4j.core.engine.EngineLog;
@@ -212,31 +215,36 @@ public final class ChildCreateUnit {
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
-        KeyDerivation.ChildKeyMaterial km;
+        ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
-            km = KeyDerivation.childKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
-                    t.encryption(), t.encryptionKeyBits(), t.integrity());
+            // RFC 7296 2.17: KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
+            km = IkeKeyDerivation.childSaKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
+                    KeyMaterialLengths.encryption(t.encryption(), t.encryptionKeyBits()),
+                    KeyMaterialLengths.integrity(t.integrity()));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return false;
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        KeyDerivation.ChildKeys in = sa.isInitiator() ? km.responderToInitiator() : km.initiatorToResponder();
-        KeyDerivation.ChildKeys out = sa.isInitiator() ? km.initiatorToResponder() : km.responderToInitiator();
+        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();
         ChildSaSpec spec = new ChildSaSpec(sa.id(), child.id(), sa.connectionName(), c.name(),
                 c.reqid() != 0 ? c.reqid() : (int) child.id(), ProtocolId.ESP, mode, sa.local, sa.remote,
                 sa.natLocal || sa.natRemote, t.esn(), c.replayWindow(),
                 new ChildSaSpec.DirectionKeys(child.inboundSpi(), t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                        in.encryption(), in.integrity()),
+                        inEncr, inInteg),
                 new ChildSaSpec.DirectionKeys(outboundSpi, t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                        out.encryption(), out.integrity()),
+                        outEncr, outInteg),
                 localTs, remoteTs,
                 new ChildSaSpec.Lifetimes(c.rekeyTime().toSeconds(), c.lifeTime().toSeconds(), c.rekeyBytes(),
                         c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
-        km.wipe();
+        for (byte[] k : new byte[][] {inEncr, inInteg, outEncr, outInteg}) java.util.Arrays.fill(k, (byte) 0);
         child.negotiated(outboundSpi, t, mode, localTs, remoteTs, s.now().getEpochSecond());
         sa.children.add(child);
         s.emit(new EngineOutput.InstallChildSa(spec));
