@@ -20,6 +20,8 @@ import io.ike4j.core.crypto.PrfPlusLengthException;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.policy.NarrowingResult;
+import io.ike4j.core.policy.SelectorCheck;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.proposal.Proposal;
 import io.ike4j.core.proposal.ProposalSelection;
@@ -60,8 +62,8 @@ public final class ChildCreateUnit {
         ChildSa child = new ChildSa(s.registry().nextId(), config, newSpi(s));
         List<ProposalSubstructure> props = ProposalUnit.offer(
                 ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals())), spiBytes(child.inboundSpi()));
-        List<TrafficSelectorSubstructure> tsi = TrafficSelectors.fromConfig(config.localTs(), sa.local.address());
-        List<TrafficSelectorSubstructure> tsr = TrafficSelectors.fromConfig(config.remoteTs(), sa.remote.address());
+        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offer(config.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsr = SelectorUnit.offer(config.remoteTs(), sa.remote.address());
         boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT;
         sa.childOffer = new ChildOffer(child, props, tsi, tsr, transport);
         List<Payload> out = new ArrayList<>();
@@ -100,9 +102,11 @@ public final class ChildCreateUnit {
         ChildConfig config = null;
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
         for (ChildConfig c : fixed != null ? List.of(fixed) : sa.connection.children()) {
-            nTsi = TrafficSelectors.narrow(remoteSelectors(sa, c, tsi), tsi);
-            nTsr = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()), tsr);
-            if (!nTsi.isEmpty() && !nTsr.isEmpty()) {
+            // RFC 7296 2.9: narrow to the first CHILD_SA configuration both sides overlap with
+            if (SelectorUnit.narrow(c, sa.local.address(), sa.remote.address(), sa.natRemote, tsi, tsr)
+                    instanceof NarrowingResult.Narrowed n) {
+                nTsi = SelectorUnit.wire(n.tsi());
+                nTsr = SelectorUnit.wire(n.tsr());
                 config = c;
                 break;
             }
@@ -153,22 +157,6 @@ public final class ChildCreateUnit {
         return new Negotiated(childFailure(s, sa, child, type, reason), Optional.empty());
     }
 
-    /**
-     * Our selectors for the peer's side. {@code dynamic} is the peer's address; behind a NAT the peer proposes its
-     * private address, which we then accept as its dynamic address (like strongSwan, RFC 7296 2.23.1 transport mode).
-     */
-    private static List<TrafficSelectorSubstructure> remoteSelectors(IkeSa sa, ChildConfig c, List<TrafficSelectorSubstructure> tsi) {
-        List<TrafficSelectorSubstructure> out = new ArrayList<>(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()));
-        if (sa.natRemote && c.remoteTs().stream().anyMatch(t -> t.strip().startsWith("dynamic"))) {
-            for (TrafficSelectorSubstructure t : tsi) {
-                if (java.util.Arrays.equals(t.startAddress(), t.endAddress())) {
-                    out.add(new TrafficSelectorSubstructure(t.tsType(), 0, 0, 0xffff, t.startAddress(), t.endAddress()));
-                }
-            }
-        }
-        return out;
-    }
-
     private static List<Payload> childFailure(Session s, IkeSa sa, String child, NotifyType type, String reason) {
         s.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA failed: " + reason);
         s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), child == null ? "" : child, type.value(), reason));
@@ -198,7 +186,7 @@ public final class ChildCreateUnit {
                     "invalid ESP proposal in response"));
             return;
         }
-        if (!TrafficSelectors.within(tsi, offer.tsi()) || !TrafficSelectors.within(tsr, offer.tsr())) {
+        if (SelectorUnit.check(offer.tsi(), offer.tsr(), tsi, tsr) instanceof SelectorCheck.Rejected) { // RFC 7296 2.9
             s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, NotifyType.TS_UNACCEPTABLE.value(),
                     "traffic selectors not within our offer"));
             return;
