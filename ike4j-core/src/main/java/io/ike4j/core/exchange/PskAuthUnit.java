@@ -19,7 +19,7 @@ public final class PskAuthUnit {
     /** The signed octets of one side (RFC 7296 2.15). */
     public static byte[] signedOctets(Prf prf, byte[] realMessage, byte[] peerNonce, byte[] skP, Identity id) {
         byte[] rest = new byte[4 + id.data().length];
-        rest[0] = (byte) id.type();
+        rest[0] = (byte) id.concreteType().value(); // RestOfIDPayload: ID Type | RESERVED | data
         System.arraycopy(id.data(), 0, rest, 4, id.data().length);
         return AuthenticationOctets.signedOctets(realMessage, peerNonce, AuthenticationOctets.macedId(prf, skP, rest));
     }

@@ -51,7 +51,7 @@ class KeyDerivationCrossCheckTest {
 
         Identity id = Identity.of("moon.example.org");
         byte[] idBody = new byte[4 + id.data().length];
-        idBody[0] = (byte) id.type();
+        idBody[0] = (byte) id.concreteType().value();
         System.arraycopy(id.data(), 0, idBody, 4, id.data().length);
         byte[] message = new byte[100];
         r.nextBytes(message);
