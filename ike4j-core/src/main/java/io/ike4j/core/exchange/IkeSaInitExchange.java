@@ -12,6 +12,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.codec.payload.SecurityAssociationPayload;
 import io.ike4j.core.config.AddressMatch;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.EngineSettings;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.crypto.KeyExchangeResponse;
 import io.ike4j.core.engine.Endpoint;
@@ -187,8 +188,10 @@ public final class IkeSaInitExchange {
         boolean forced = sa.connection.encap() && nat.peerSupports();
         if (forced) sa.natLocal = true; // encap=yes: behave as if behind a NAT (strongSwan fakes NAT-D)
         if (sa.isInitiator() && (sa.natLocal || sa.natRemote || forced)) {
-            if (sa.local.port() == 500) sa.local = new Endpoint(sa.local.address(), 4500);
-            if (sa.remote.port() == 500) sa.remote = new Endpoint(sa.remote.address(), 4500);
+            // we float from our IKE port to our NAT-T port; the peer moves to 4500 only if it was on 500 (as strongSwan)
+            EngineSettings ports = s.settings();
+            if (sa.local.port() == ports.ikePort()) sa.local = new Endpoint(sa.local.address(), ports.natTraversalPort());
+            if (sa.remote.port() == EngineSettings.IKE_PORT) sa.remote = new Endpoint(sa.remote.address(), EngineSettings.NAT_T_PORT);
         }
         if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
     }

@@ -33,10 +33,15 @@ final class Configs {
     java.time.Duration childLife;
     java.time.Duration ikeRekey = java.time.Duration.ofHours(4);
     java.time.Duration dpdA = java.time.Duration.ZERO;
+    /** Connection ports: A's local and remote port, B's local port. */
+    int portA = 500;
+    int remotePortA = 500;
+    int portB = 500;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
-                .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
+                .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB)
+                        .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey).lifeTime(childLife).build())
@@ -45,7 +50,7 @@ final class Configs {
 
     EngineConfig b() {
         return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
-                .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any")
+                .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any").localPort(portB)
                         .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
