@@ -22,4 +22,10 @@ class RetransmissionTest {
             assertThat(s.retransmitTries()).isEqualTo(3);
         }
     }
+
+    @Test
+    void sourceAddressSelectorAsksTheRoutingTable() {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        assertThat(UdpTransport.sourceAddressSelector().sourceFor(loopback)).contains(loopback);
+    }
 }

@@ -52,7 +52,7 @@ public final class IkeSaInitExchange {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
             return;
         }
-        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> wildcard(remoteIp.get()));
+        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
@@ -74,6 +74,18 @@ public final class IkeSaInitExchange {
         } finally {
             sa.lock().unlock();
         }
+    }
+
+    /**
+     * No concrete local address configured ({@code %any}, a range): the address the host routes from to the peer, if
+     * the platform knows it and local_addrs allows it, so NAT detection (RFC 7296 2.23) hashes our real address;
+     * else the wildcard address of the peer's family.
+     */
+    private static InetAddress source(Session s, ConnectionConfig c, InetAddress remote) {
+        return s.context().sourceAddresses().sourceFor(remote)
+                .filter(a -> a.getAddress().length == remote.getAddress().length && !a.isAnyLocalAddress())
+                .filter(a -> AddressMatch.best(c.localAddrs(), a) != AddressMatch.NONE)
+                .orElseGet(() -> wildcard(remote));
     }
 
     private static InetAddress wildcard(InetAddress like) {

@@ -33,14 +33,18 @@ final class Configs {
     java.time.Duration childLife;
     java.time.Duration ikeRekey = java.time.Duration.ofHours(4);
     java.time.Duration dpdA = java.time.Duration.ZERO;
+    /** A's local_addrs (default: its address). */
+    String localAddrsA;
     /** Connection ports: A's local and remote port, B's local port. */
     int portA = 500;
     int remotePortA = 500;
     int portB = 500;
+    /** A's engine's source address selector (default: none). */
+    SourceAddressSelector sourceA = SourceAddressSelector.NONE;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
-                .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB)
+                .connection(ConnectionConfig.builder("gw").localAddrs(localAddrsA != null ? localAddrsA : addrA).remoteAddrs(addrB)
                         .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
@@ -62,6 +66,6 @@ final class Configs {
     }
 
     TwoPeers peers() throws Exception {
-        return new TwoPeers(a(), java.net.InetAddress.getByName(addrA), b(), java.net.InetAddress.getByName(addrB));
+        return new TwoPeers(a(), java.net.InetAddress.getByName(addrA), sourceA, b(), java.net.InetAddress.getByName(addrB));
     }
 }

@@ -119,4 +119,37 @@ class NatTraversalTest {
         assertThat(t.a.outputs(EngineOutput.SendDatagram.class).get(1).remote().port()).isEqualTo(7000);
         assertThat(EstablishTest.installed(t.a).udpEncapsulation()).isTrue();
     }
+
+    @Test
+    void wildcardLocalAddressUsesTheSourceAddressSelector() throws Exception {
+        InetAddress a = InetAddress.getByName("192.0.2.1"), b = InetAddress.getByName("192.0.2.2");
+        Configs c = new Configs();
+        c.localAddrsA = "%any";
+        List<InetAddress> asked = new java.util.ArrayList<>();
+        c.sourceA = destination -> {
+            asked.add(destination);
+            return destination.equals(b) ? java.util.Optional.of(a) : java.util.Optional.empty();
+        };
+        TwoPeers t = c.peers();
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        assertThat(t.a.outputs(EngineOutput.SendDatagram.class).getFirst().local()).isEqualTo(new Endpoint(a, 500));
+        t.run(Duration.ofSeconds(1));
+        assertThat(asked).containsExactly(b);
+        IkeSaInfo info = t.a.engine.listSas().getFirst();
+        assertThat(info.natLocal() || info.natRemote()).isFalse(); // the NAT-D hash carried our real address
+        assertThat(info.local()).isEqualTo(new Endpoint(a, 500));
+        assertThat(EstablishTest.installed(t.a).udpEncapsulation()).isFalse();
+    }
+
+    @Test
+    void wildcardLocalAddressWithoutSelectorLooksLikeNat() throws Exception {
+        Configs c = new Configs();
+        c.localAddrsA = "%any";
+        TwoPeers t = c.peers();
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        assertThat(t.a.outputs(EngineOutput.SendDatagram.class).getFirst().local().address().isAnyLocalAddress()).isTrue();
+        t.run(Duration.ofSeconds(1));
+        // the unchanged default: hashing 0.0.0.0 makes us believe we are behind a NAT
+        assertThat(t.a.engine.listSas().getFirst().natLocal()).isTrue();
+    }
 }
