@@ -267,7 +267,7 @@ public final class IkeEngine implements Engine {
                         }
                     }
                     case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message());
+                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
                         else IkeIntermediateExchange.unexpected(s, sa, msg.message());
                     }
                     case INFORMATIONAL -> {
@@ -305,7 +305,7 @@ public final class IkeEngine implements Engine {
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
                     case IKE_INTERMEDIATE -> {
-                        if (sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.processResponse(s, sa, msg.message());
+                        if (sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.processResponse(s, sa, msg.message(), d);
                     }
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
                     case CREATE_CHILD_SA -> {

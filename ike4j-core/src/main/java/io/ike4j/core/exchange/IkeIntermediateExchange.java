@@ -65,7 +65,7 @@ public final class IkeIntermediateExchange {
     }
 
     /** Initiator: the IKE_INTERMEDIATE response (the caller opened it and checked its message ID). */
-    public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
+    public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
         IntermediateState st = sa.intermediate;
         KeyExchangeMethod expected = st.next();
         KeyExchange ke = st.keyExchange;
@@ -91,7 +91,7 @@ public final class IkeIntermediateExchange {
                 return;
             }
             byte[] intAuthR = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPr(), st.intAuthR(),
-                    IntermediateAuthUnit.authenticatedData(m.header(), m.payloads()));
+                    IntermediateAuthUnit.receivedData(m, datagram, sa.keys.inbound()));
             st.intAuth(st.pendingIntAuthI, intAuthR);
             Arrays.fill(intAuthR, (byte) 0);
             if (!updateKeys(s, sa, shared)) {
@@ -105,7 +105,7 @@ public final class IkeIntermediateExchange {
     }
 
     /** Responder: an IKE_INTERMEDIATE request while the IKE SA is being set up (opened, message ID checked). */
-    public static void respond(Session s, IkeSa sa, IkeMessage m) {
+    public static void respond(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
         IntermediateState st = sa.intermediate;
         long mid = m.header().messageId();
         KeyExchangeMethod expected = st.next();
@@ -113,7 +113,7 @@ public final class IkeIntermediateExchange {
         if (expected == null || kei.isEmpty()) {
             if (expected == null && kei.isEmpty() && st.peerSupports) { // RFC 9242 3: an IKE_INTERMEDIATE without KE
                 List<Payload> none = List.of();
-                commitIntAuth(sa, m, IntermediateAuthUnit.authenticatedData(
+                commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
                         Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), none));
                 Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, none);
                 return;
@@ -142,17 +142,17 @@ public final class IkeIntermediateExchange {
         byte[] shared = ker.sharedSecret();
         List<Payload> ps = List.of(KeyExchangeUnit.payload(expected, ker.publicValue()));
         ker.destroy();
-        commitIntAuth(sa, m, IntermediateAuthUnit.authenticatedData(
+        commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
                 Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), ps));
         Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, ps); // still under the current keys
         if (!updateKeys(s, sa, shared)) SaLifecycle.fail(s, sa, 0, "key derivation failed");
     }
 
     /** Responder: IntAuth over the request received and the response about to be sent, with the current keys. */
-    private static void commitIntAuth(IkeSa sa, IkeMessage request, byte[] responseData) {
+    private static void commitIntAuth(IkeSa sa, IkeMessage request, byte[] datagram, byte[] responseData) {
         IntermediateState st = sa.intermediate;
         byte[] i = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPi(), st.intAuthI(),
-                IntermediateAuthUnit.authenticatedData(request.header(), request.payloads()));
+                IntermediateAuthUnit.receivedData(request, datagram, sa.keys.inbound()));
         byte[] r = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPr(), st.intAuthR(), responseData);
         st.intAuth(i, r);
         Arrays.fill(i, (byte) 0);

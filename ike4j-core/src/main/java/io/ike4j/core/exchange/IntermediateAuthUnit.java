@@ -1,13 +1,16 @@
 package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.IkeHeader;
+import io.ike4j.core.codec.IkeMessage;
 import io.ike4j.core.codec.PayloadType;
 import io.ike4j.core.codec.WireWriter;
 import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.crypto.EncryptedPayloadProtection;
 import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.sa.IkeSa;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * RFC 9242 3.3.2: the IKE_INTERMEDIATE messages are authenticated by the AUTH payloads of IKE_AUTH through
@@ -43,6 +46,31 @@ final class IntermediateAuthUnit {
         } finally {
             Arrays.fill(plain, (byte) 0);
         }
+    }
+
+    /**
+     * IntAuth_A | IntAuth_P of a received IKE_INTERMEDIATE message, from the exact bytes the peer sent when the
+     * datagram is a whole message whose only payload is SK (the normal case): the plaintext is opened again with
+     * {@code inbound} and the two length fields adjusted. Otherwise (SKF fragments, RFC 7383) from the decoded
+     * inner payloads, re-encoded as if unfragmented.
+     */
+    static byte[] receivedData(IkeMessage decoded, byte[] datagram, EncryptedPayloadProtection inbound) {
+        int prefix = IkeHeader.SIZE + 4;
+        if (datagram.length > prefix && (datagram[16] & 0xff) == PayloadType.SK.value()) {
+            Optional<byte[]> plain = inbound.open(datagram, prefix, datagram.length - prefix);
+            if (plain.isPresent()) {
+                byte[] p = plain.get();
+                try {
+                    WireWriter w = new WireWriter(prefix + p.length).bytes(Arrays.copyOf(datagram, prefix)).bytes(p);
+                    w.patchU32(24, prefix + p.length);
+                    w.patchU16(IkeHeader.SIZE + 2, 4 + p.length);
+                    return w.toByteArray();
+                } finally {
+                    Arrays.fill(p, (byte) 0);
+                }
+            }
+        }
+        return authenticatedData(decoded.header(), decoded.payloads());
     }
 
     /** IntAuth(n) = prf(SK_p(n), IntAuth(n-1) | A | P). */

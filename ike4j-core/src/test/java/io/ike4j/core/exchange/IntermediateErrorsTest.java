@@ -116,7 +116,7 @@ class IntermediateErrorsTest {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
         Session s = session();
         IkeIntermediateExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.ML_KEM_512.value(),
-                new byte[KeyExchangeLengths.initiatorLength(KeyExchangeMethod.ML_KEM_512)], false)));
+                new byte[KeyExchangeLengths.initiatorLength(KeyExchangeMethod.ML_KEM_512)], false)), new byte[0]);
         assertThat(answer(s, ExchangeType.IKE_INTERMEDIATE)).singleElement().satisfies(n -> {
             assertThat(n.notifyType()).isEqualTo(NotifyType.INVALID_KE_PAYLOAD.value());
             assertThat(n.data()).containsExactly(0, KeyExchangeMethod.ML_KEM_768.value());
@@ -130,7 +130,7 @@ class IntermediateErrorsTest {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
         Session s = session();
         IkeIntermediateExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.ML_KEM_768.value(),
-                new byte[KeyExchangeLengths.initiatorLength(KeyExchangeMethod.ML_KEM_768) - 1], false)));
+                new byte[KeyExchangeLengths.initiatorLength(KeyExchangeMethod.ML_KEM_768) - 1], false)), new byte[0]);
         assertThat(answer(s, ExchangeType.IKE_INTERMEDIATE)).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isEqualTo(NotifyType.INVALID_SYNTAX.value()));
         assertThat(failure(s)).isEqualTo(NotifyType.INVALID_SYNTAX.value());
@@ -140,7 +140,7 @@ class IntermediateErrorsTest {
     void missingKeyExchangeIsInvalidSyntax() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.CURVE25519));
         Session s = session();
-        IkeIntermediateExchange.respond(s, sa, request());
+        IkeIntermediateExchange.respond(s, sa, request(), new byte[0]);
         assertThat(answer(s, ExchangeType.IKE_INTERMEDIATE)).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isEqualTo(NotifyType.INVALID_SYNTAX.value()));
     }
@@ -150,7 +150,7 @@ class IntermediateErrorsTest {
         IkeSa sa = sa(false, List.of());
         Session s = session();
         IkeIntermediateExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.CURVE25519.value(),
-                new byte[32], false)));
+                new byte[32], false)), new byte[0]);
         assertThat(answer(s, ExchangeType.IKE_INTERMEDIATE)).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isEqualTo(NotifyType.INVALID_SYNTAX.value()));
     }
@@ -159,7 +159,7 @@ class IntermediateErrorsTest {
     void emptyIntermediateExchangeWithoutKeyExchangeIsAnsweredAndAuthenticated() throws Exception {
         IkeSa sa = sa(false, List.of());
         Session s = session();
-        IkeIntermediateExchange.respond(s, sa, request());
+        IkeIntermediateExchange.respond(s, sa, request(), new byte[0]);
         assertThat(answer(s, ExchangeType.IKE_INTERMEDIATE)).isEmpty();
         assertThat(failure(s)).isEqualTo(-1);
         assertThat(sa.intermediate.exchanges()).isEqualTo(1);
@@ -185,7 +185,8 @@ class IntermediateErrorsTest {
         assertThat(sa.intermediate.keyExchange).isNotNull();
         IkeHeader h = IkeHeader.of(SPI_I, SPI_R, ExchangeType.IKE_INTERMEDIATE, false, true, 0);
         IkeIntermediateExchange.processResponse(s, sa, new IkeMessage(h, List.of(new KeyExchangePayload(
-                KeyExchangeMethod.ML_KEM_1024.value(), new byte[KeyExchangeLengths.responderLength(KeyExchangeMethod.ML_KEM_1024)], false))));
+                KeyExchangeMethod.ML_KEM_1024.value(), new byte[KeyExchangeLengths.responderLength(KeyExchangeMethod.ML_KEM_1024)], false))),
+                new byte[0]);
         assertThat(failure(s)).isEqualTo(NotifyType.INVALID_SYNTAX.value());
         assertThat(sa.intermediate.keyExchange).isNull();
     }

@@ -154,6 +154,19 @@ class IntermediateKnownAnswerTest {
                 first, data);
         assertThat(second).isEqualTo(hmac(SK_PI, first, a, p)); // IntAuth_i2 = prf(SK_pi2, IntAuth_i1 | A | P)
 
+        // a received message: A | P from the exact bytes (SK opened again, lengths adjusted) is the same
+        var seal = SkProtections.forDirection(EncryptionAlgorithm.AES_GCM_16, 256, IntegrityAlgorithm.NONE,
+                filled(36, 0x12), new byte[0], random);
+        var open = SkProtections.forDirection(EncryptionAlgorithm.AES_GCM_16, 256, IntegrityAlgorithm.NONE,
+                filled(36, 0x12), new byte[0], random);
+        var h = Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, false, 1);
+        byte[] wire = Messenger.CODEC.encodeProtected(h, inner, seal);
+        var outer = ((io.ike4j.core.codec.DecodeResult.Decoded) Messenger.CODEC.decode(wire)).message();
+        var decoded = ((io.ike4j.core.codec.DecodeResult.Decoded) Messenger.CODEC.decodeInner(outer, wire, open)).message();
+        assertThat(wire.length).isGreaterThan(data.length); // IV, padding and ICV are not covered
+        assertThat(IntermediateAuthUnit.receivedData(decoded, wire, open)).isEqualTo(data);
+        assertThat(IntermediateAuthUnit.receivedData(decoded, new byte[0], open)).as("fallback: re-encoded").isEqualTo(data);
+
         byte[] octets = {1, 2, 3};
         assertThat(IntermediateAuthUnit.signedOctets(sa, octets, 3)).as("no IKE_INTERMEDIATE: RFC 7296 octets").isEqualTo(octets);
         byte[] r = filled(32, 0xc0);
