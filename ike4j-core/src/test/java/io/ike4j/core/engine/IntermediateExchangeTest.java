@@ -78,6 +78,30 @@ class IntermediateExchangeTest {
     }
 
     @Test
+    void lostIntermediateMessagesAreRetransmittedUnderTheKeysTheyWereSentWith() throws Exception {
+        Configs c = new Configs();
+        c.ike = "aes128gcm16-prfsha256-x25519-ke1_mlkem768-ke2_mlkem512";
+        TwoPeers t = c.peers();
+        // lose the first IKE_INTERMEDIATE response (the responder has already moved to the next keys) and the
+        // second IKE_INTERMEDIATE request
+        int[] responses = {0}, requests = {0};
+        t.network = p -> {
+            if (p.data().length > 18 && (p.data()[18] & 0xff) == ExchangeType.IKE_INTERMEDIATE.value()) {
+                if (p.from() == t.b && responses[0]++ == 0) return List.of();
+                if (p.from() == t.a && requests[0]++ == 2) return List.of(); // #0 mid 1, #1 its retransmit, #2 mid 2
+            }
+            return List.of(p);
+        };
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(60));
+        assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
+        assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
+        assertThat(responses[0]).isGreaterThanOrEqualTo(2);
+        assertThat(requests[0]).isGreaterThanOrEqualTo(4);
+        EstablishTest.assertKeysMatch(EstablishTest.installed(t.a), EstablishTest.installed(t.b));
+    }
+
+    @Test
     void optionalAdditionalKeyExchangeDeclinedMeansNoIntermediateExchange() throws Exception {
         TwoPeers t = establish("aes256gcm16-prfsha256-x25519-ke1_mlkem768-ke1_none", "aes256gcm16-prfsha256-x25519-ke1_none");
         assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
