@@ -59,7 +59,7 @@ public final class IkeIntermediateExchange {
         byte[] data = IntermediateAuthUnit.authenticatedData(Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, false, mid), ps);
         Arrays.fill(st.pendingIntAuthI, (byte) 0);
         st.pendingIntAuthI = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPi(), st.intAuthI(), data);
-        s.log(EngineLog.Subsystem.IKE, sa, "additional key exchange " + (st.methods().indexOf(method) + 1) + " of "
+        s.log(EngineLog.Subsystem.IKE, sa, "additional key exchange " + (st.done() + 1) + " of "
                 + st.methods().size() + ": " + SaInfos.name(method));
         Messenger.sendRequest(s, sa, ExchangeType.IKE_INTERMEDIATE, ps);
     }

@@ -39,6 +39,9 @@ public final class IntermediateState {
 
     public boolean complete() { return done >= methods.size(); }
 
+    /** How many additional key exchanges are complete. */
+    public int done() { return done; }
+
     /** How many IKE_INTERMEDIATE exchanges took place (0: AUTH is computed as in RFC 7296). */
     public int exchanges() { return exchanges; }
 

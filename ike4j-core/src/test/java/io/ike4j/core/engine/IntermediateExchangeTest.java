@@ -51,6 +51,7 @@ class IntermediateExchangeTest {
         "aes256-sha384-ecp384-ke1_mlkem1024,                   1, ML_KEM_1024",
         "aes128gcm16-prfsha512-x25519-ke1_mlkem512-ke2_mlkem768, 2, ML_KEM_512",
         "aes128-sha256-mlkem768-ke1_ecp256-ke2_x25519,         2, ECP_256",
+        "aes256gcm16-prfsha384-x25519-ke1_mlkem768-ke2_mlkem768, 2, ML_KEM_768",
     })
     void additionalKeyExchangesEstablishIkeAndChildSa(String ike, int exchanges, String firstAdditional) throws Exception {
         TwoPeers t = establish(ike, ike);
@@ -67,6 +68,7 @@ class IntermediateExchangeTest {
         assertThat(announcesIntermediate(t.a)).isTrue();
         assertThat(announcesIntermediate(t.b)).isTrue();
         assertThat(t.a.log).anyMatch(l -> l.contains("additional key exchange 1 of " + exchanges + ": " + firstAdditional));
+        assertThat(t.a.log).anyMatch(l -> l.contains("additional key exchange " + exchanges + " of " + exchanges));
         ChildSaSpec a = EstablishTest.installed(t.a), b = EstablishTest.installed(t.b);
         EstablishTest.assertKeysMatch(a, b);
         // both ends agree on everything after the key updates: the IKE SA keeps working (an INFORMATIONAL round trip)
