@@ -44,8 +44,8 @@ public final class IkeAuthExchange {
         ps.add(InitialContactUnit.announce());
         if (!expected.isAny() && !expected.isPattern()) ps.add(IdentityUnit.payload(false, expected));
         try {
-            ps.add(PskAuthUnit.payload(prf, secret,
-                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceR, sa.keys.skPi(), sa.localId)));
+            ps.add(PskAuthUnit.payload(prf, secret, IntermediateAuthUnit.signedOctets(sa,
+                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceR, sa.keys.skPi(), sa.localId), sa.nextRequestId)));
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
@@ -90,15 +90,16 @@ public final class IkeAuthExchange {
         Prf prf = Prf.of(sa.transforms.prf());
         byte[] secret = psk.get().secret();
         try {
-            byte[] octets = PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceR, sa.keys.skPi(), remoteId);
+            byte[] octets = IntermediateAuthUnit.signedOctets(sa,
+                    PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceR, sa.keys.skPi(), remoteId), mid);
             if (!PskAuthUnit.verify(prf, secret, octets, m.first(AuthenticationPayload.class).orElseThrow())) {
                 rejectAuth(s, sa, mid, "PSK authentication of " + remoteId + " failed");
                 return;
             }
             List<Payload> ps = new ArrayList<>();
             ps.add(IdentityUnit.payload(false, sa.localId));
-            ps.add(PskAuthUnit.payload(prf, secret,
-                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceI, sa.keys.skPr(), sa.localId)));
+            ps.add(PskAuthUnit.payload(prf, secret, IntermediateAuthUnit.signedOctets(sa,
+                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceI, sa.keys.skPr(), sa.localId), mid)));
             established(s, sa);
             boolean initialContact = InitialContactUnit.present(m);
             if (c.unique() != ConnectionConfig.Unique.NEVER && (initialContact || c.unique() == ConnectionConfig.Unique.REPLACE)) {
@@ -191,7 +192,8 @@ public final class IkeAuthExchange {
         }
         byte[] secret = psk.get().secret();
         try {
-            byte[] octets = PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceI, sa.keys.skPr(), remoteId);
+            byte[] octets = IntermediateAuthUnit.signedOctets(sa, PskAuthUnit.signedOctets(prf, sa.peerInitMessage,
+                    sa.nonceI, sa.keys.skPr(), remoteId), m.header().messageId());
             if (!PskAuthUnit.verify(prf, secret, octets, auth.get())) {
                 authFailedHere(s, sa, "PSK authentication of " + remoteId + " failed");
                 return;

@@ -112,6 +112,7 @@ public final class IkeSaInitExchange {
         ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
+        if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -183,13 +184,15 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
+        sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
             return;
         }
         NatDetectionUnit.Result nat = NatDetectionUnit.evaluate(m, sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote);
         applyNat(s, sa, nat);
-        IkeAuthExchange.initiate(s, sa);
+        IkeIntermediateExchange.next(s, sa); // RFC 9370 2.2.1: additional key exchanges first, then IKE_AUTH
     }
 
     /** RFC 7296 2.23: after NAT detection (or forced encapsulation) continue on port 4500; keepalives if we are behind NAT. */
@@ -260,6 +263,12 @@ public final class IkeSaInitExchange {
             answerPlain(s, in, h, List.of(KeyExchangeUnit.invalidKe(request.get())));
             return;
         }
+        boolean intermediate = IkeIntermediateExchange.announced(m);
+        List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(chosen.proposal());
+        if (!additional.isEmpty() && !intermediate) { // RFC 9370 2.2.1: ADDKE requires IKE_INTERMEDIATE support
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+            return;
+        }
         IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
         KeyExchangeResponse ker;
         try {
@@ -279,6 +288,8 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = intermediate;
+        sa.intermediate.negotiated(additional);
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
         ker.destroy();
@@ -306,6 +317,7 @@ public final class IkeSaInitExchange {
                 ps.add(FragmentationSupportUnit.announce());
             }
             ps.add(SignatureHashUnit.announce());
+            if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
