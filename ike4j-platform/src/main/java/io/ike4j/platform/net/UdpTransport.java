@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (one byte 0xFF, counted and ignored), IKE behind the four-byte non-ESP marker (stripped), or ESP-in-UDP (handed
  * to the {@link EspSink}). Nothing a peer sends can end a loop; problems are logged and counted.
  */
-public final class UdpTransport implements DatagramSender, AutoCloseable {
+public final class UdpTransport implements DatagramSender, EspSender, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
     /** Larger than any UDP payload (65527 bytes at most), so a datagram is never truncated. */
     static final int RECEIVE_BUFFER = 64 * 1024;
@@ -136,11 +136,8 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
                 continue;
             }
             if (from == null) continue;
-            buffer.flip();
-            byte[] datagram = new byte[buffer.remaining()];
-            buffer.get(datagram);
             try {
-                dispatch(c, Endpoint.of(from), datagram);
+                dispatch(c, Endpoint.of(from), buffer.array(), buffer.position());
             } catch (RuntimeException e) { // a handler bug must not end the loop
                 stats.receiveErrors.increment();
                 LOG.log(System.Logger.Level.ERROR, "handling a datagram from " + from + " on " + c.local() + " failed", e);
@@ -148,46 +145,48 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
         }
     }
 
-    private void dispatch(BoundChannel c, Endpoint remote, byte[] datagram) {
+    /** Dispatches the datagram {@code buf[0, len)}; the buffer is reused for the next datagram. */
+    private void dispatch(BoundChannel c, Endpoint remote, byte[] buf, int len) {
         if (!c.natTraversal()) {
-            if (datagram.length == 0) {
+            if (len == 0) {
                 stats.malformed.increment();
                 return;
             }
             stats.ikeReceived.increment();
-            handler.onIkeDatagram(c.local(), remote, datagram);
+            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOf(buf, len));
             return;
         }
         // RFC 3948 2.3: a NAT-keepalive is a single octet 0xFF.
-        if (datagram.length == 1 && datagram[0] == KEEPALIVE) {
+        if (len == 1 && buf[0] == KEEPALIVE) {
             stats.keepalivesReceived.increment();
             return;
         }
-        if (datagram.length < NON_ESP_MARKER_LENGTH) {
+        if (len < NON_ESP_MARKER_LENGTH) {
             stats.malformed.increment();
             return;
         }
-        if (hasNonEspMarker(datagram)) {
+        if (hasNonEspMarker(buf)) {
             // RFC 3948 2.2: IKE behind the non-ESP marker.
-            if (datagram.length == NON_ESP_MARKER_LENGTH) {
+            if (len == NON_ESP_MARKER_LENGTH) {
                 stats.malformed.increment();
                 return;
             }
             stats.ikeReceived.increment();
-            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOfRange(datagram, NON_ESP_MARKER_LENGTH, datagram.length));
+            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOfRange(buf, NON_ESP_MARKER_LENGTH, len));
             return;
         }
         // RFC 3948 2.1: ESP-in-UDP, the SPI (non-zero) comes first; SPI + sequence number at least.
-        if (datagram.length < 8) {
+        if (len < 8) {
             stats.malformed.increment();
             return;
         }
         stats.espReceived.increment();
-        if (!espSink.onEspPacket(c.local(), remote, datagram)) stats.espDropped.increment();
+        // no copy: the sink sees the receive buffer for the duration of the call
+        if (!espSink.onEspPacket(c.local(), remote, buf, 0, len)) stats.espDropped.increment();
     }
 
     private static boolean hasNonEspMarker(byte[] d) {
-        return d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0;
+        return hasNonEspMarker(d, 0);
     }
 
     @Override
@@ -215,6 +214,32 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Sends the ESP packet {@code packet[off, off+len)} (starting at the SPI) as ESP-in-UDP (RFC 3948 2.1: no
+     * non-ESP marker) from the NAT-T socket at {@code local} (a wildcard address is resolved as for IKE). Allocates
+     * nothing but the JDK's send path needs; safe to call from several threads.
+     */
+    @Override
+    public boolean sendEsp(Endpoint local, Endpoint remote, byte[] packet, int off, int len) {
+        Optional<BoundChannel> c = channelFor(local, remote);
+        if (c.isEmpty() || !c.get().natTraversal()) return sendFailed("no NAT-T socket bound to " + local);
+        if (len < 8 || hasNonEspMarker(packet, off)) return sendFailed("not an ESP packet (" + len + " bytes)");
+        int max = remote.address() instanceof Inet4Address ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6;
+        if (len > max) return sendFailed("ESP packet of " + len + " bytes exceeds " + max);
+        if (closed.get()) return sendFailed("transport closed");
+        try {
+            c.get().channel().send(ByteBuffer.wrap(packet, off, len), remote.toSocketAddress());
+            stats.espSent.increment();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return sendFailed("sending ESP " + c.get().local() + " -> " + remote + " failed: " + e.getMessage());
+        }
+    }
+
+    private static boolean hasNonEspMarker(byte[] d, int off) {
+        return d[off] == 0 && d[off + 1] == 0 && d[off + 2] == 0 && d[off + 3] == 0;
     }
 
     private boolean send(BoundChannel c, Endpoint remote, byte[] datagram) {
@@ -285,6 +310,7 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
     }
 
     /** The NAT-T port all addresses share. */
+    @Override
     public int natTraversalPort() {
         return natTraversalPort;
     }
