@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * engine needs exactly that for the NAT detection hashes (RFC 7296 2.23). So one channel is bound per local
  * address and port, and each datagram is reported with the endpoint of the channel it arrived on.
  *
- * <p>Each channel has a receive loop on a virtual thread. On the NAT-T port a datagram is either a NAT-keepalive
+ * <p>Each channel has a receive loop: a virtual thread for the IKE port, a platform thread for the NAT-T port (ESP). On the NAT-T port a datagram is either a NAT-keepalive
  * (one byte 0xFF, counted and ignored), IKE behind the four-byte non-ESP marker (stripped), or ESP-in-UDP (handed
  * to the {@link EspSink}). Nothing a peer sends can end a loop; problems are logged and counted.
  */
@@ -39,6 +39,8 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
     static final int MAX_PAYLOAD_V6 = 65_527; // 65535 - 8 (IPv6 payload length covers only UDP header + data)
     static final int NON_ESP_MARKER_LENGTH = 4;
     static final byte KEEPALIVE = (byte) 0xFF;
+    /** Requested receive/send buffer of NAT-T sockets (ESP-in-UDP). */
+    static final int ESP_SOCKET_BUFFER = 4 << 20;
 
     private final Map<Endpoint, BoundChannel> channels;
     private final int ikePort;
@@ -88,6 +90,7 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
             try {
                 channel = DatagramChannel.open(address instanceof Inet4Address
                         ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                if (natT) enlargeBuffers(channel);
                 channel.bind(new InetSocketAddress(address, chosen));
                 Endpoint local = Endpoint.of((InetSocketAddress) channel.getLocalAddress());
                 chosen = local.port(); // port 0: later addresses reuse the port the first one got
@@ -104,6 +107,19 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
         return chosen;
     }
 
+    /**
+     * ESP-in-UDP comes in bursts (a TCP window at a time): a larger socket buffer absorbs a burst while the receive
+     * thread is not scheduled, instead of dropping it. The kernel caps the request at net.core.rmem_max/wmem_max.
+     */
+    private static void enlargeBuffers(DatagramChannel channel) {
+        try {
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, ESP_SOCKET_BUFFER);
+            channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, ESP_SOCKET_BUFFER);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "socket buffers: {0}", e.getMessage());
+        }
+    }
+
     /** Addresses of all interfaces that are up, IPv4 and IPv6 (link-local ones carry their scope). */
     static List<InetAddress> interfaceAddresses() throws SocketException {
         List<InetAddress> result = new ArrayList<>();
@@ -116,7 +132,10 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
 
     private void startLoops() {
         for (BoundChannel c : channels.values()) {
-            loops.add(Thread.ofVirtual().name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
+            // ESP-in-UDP arrives on the NAT-T sockets at packet rates: a platform thread blocks in recvfrom directly,
+            // where a virtual thread would park and be woken by the poller for every datagram
+            Thread.Builder b = c.natTraversal() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+            loops.add(b.name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
         }
     }
 
