@@ -24,7 +24,8 @@ import java.time.Duration;
 /**
  * Builds the daemon's data plane from {@code --dataplane}. {@code auto} probes, in this order:
  * <ol>
- *   <li>XFRM, if the kernel can hold an ESP SA: a throwaway SA (AES-GCM, SPI {@value #PROBE_SPI} from the range
+ *   <li>XFRM, if the kernel can hold an ESP SA: a throwaway SA (AES-CBC/HMAC-SHA-256, which every ESP-capable kernel
+ *       has; SPI {@value #PROBE_SPI} from the range
  *       RFC 4303 2.1 reserves, so no peer ever uses it, 127.0.0.1 to itself) is added with XFRM_MSG_NEWSA and deleted
  *       at once. This answers exactly the question (the kernel loads esp4 on demand); merely finding
  *       /proc/net/xfrm_stat would not, since XFRM exists without ESP;</li>
@@ -107,12 +108,12 @@ final class DataPlaneSelector {
         if (client == null) return "no NETLINK_XFRM socket";
         try (client) {
             InetAddress lo = InetAddress.getLoopbackAddress();
-            XfrmAlgorithms gcm = new XfrmAlgorithms.Aead("rfc4106(gcm(aes))", new byte[20], 128);
+            XfrmAlgorithms algs = new XfrmAlgorithms.CipherAuth("cbc(aes)", new byte[16], "hmac(sha256)", new byte[32], 128);
             XfrmResult<Void> r;
             try {
-                r = client.addSa(XfrmSa.builder(lo, lo, PROBE_SPI, gcm).build());
+                r = client.addSa(XfrmSa.builder(lo, lo, PROBE_SPI, algs).build());
             } finally {
-                gcm.wipe();
+                algs.wipe();
             }
             if (r instanceof XfrmResult.Failure<Void>(var e)) return e.message();
             client.deleteSa(XfrmSaId.esp(lo, lo, PROBE_SPI));
