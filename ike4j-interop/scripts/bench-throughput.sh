@@ -5,7 +5,8 @@
 #   sudo ike4j-interop/scripts/bench-throughput.sh [SECONDS]      (default 10 s per run)
 #
 # Runs ike4j<->ike4j and strongSwan<->strongSwan, each with AES-GCM-16 (128-bit key) and ChaCha20-Poly1305, and
-# prints the receiver's Mbit/s of a single TCP stream for each, and the ike4j/strongSwan ratio.
+# prints the receiver's Mbit/s of a single TCP stream for each (after a 3 s warm-up transfer), the ike4j/strongSwan
+# ratio, and both IPsec daemons' CPU time per GB carried (user+system, from /proc: less sensitive to other load).
 # Needs root, iproute2, iperf3, strongSwan 5.9 with kernel-libipsec (charon-systemd, swanctl) and a JDK 25
 # (bin/ike4j builds the jar if needed). IKE4J_JAVA_OPTS is passed to ike4j's JVM (e.g. a JFR recording).
 # Both implementations see the same machine; run it on an otherwise idle host: other load skews the figures.
@@ -149,6 +150,14 @@ cpu_ticks() { # user+system clock ticks of the IPsec daemons
   echo "$sum"
 }
 
+warm_up() { # a short transfer first: ike4j's hot paths get compiled (JIT) before the measured run, charon's caches warm
+  ip netns exec "$R" iperf3 -s -B 10.2.0.1 -1 >/dev/null 2>&1 &
+  local srv=$!
+  sleep 0.5
+  ip netns exec "$L" iperf3 -c 10.2.0.1 -B 10.1.0.1 -t 3 >/dev/null 2>&1 || true
+  wait $srv 2>/dev/null || true
+}
+
 iperf() { # prints "Mbit/s CPU-seconds-per-GB" (receiver's rate; both daemons' CPU time per GB carried)
   ip netns exec "$R" iperf3 -s -B 10.2.0.1 -1 >/dev/null 2>&1 &
   local srv=$!
@@ -177,7 +186,7 @@ run() { # IMPL ESP -> Mbit/s
     swanctl --initiate --child net --uri "unix://$work/swan-l-$esp/charon.vici" >/dev/null
   fi
   ip netns exec "$L" ping -q -c 2 -W 2 -I 10.1.0.1 10.2.0.1 >/dev/null || { echo "bench: $impl $esp: no tunnel" >&2; stop_all; return 1; }
-  ip netns exec "$L" ping -q -c 200 -i 0.002 -I 10.1.0.1 10.2.0.1 >/dev/null 2>&1 || true # warm-up (JIT)
+  warm_up
   local m
   m=$(iperf)
   stop_all

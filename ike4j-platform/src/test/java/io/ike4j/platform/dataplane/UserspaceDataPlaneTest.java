@@ -262,6 +262,38 @@ class UserspaceDataPlaneTest {
         assertThatThrownBy(() -> a.install(s)).isInstanceOf(DataPlaneException.class);
     }
 
+    @Test
+    void aRouteThatCannotBeAddedFailsTheInstallAndTakesItsSiblingsAlong() throws Exception {
+        List<Route> log = new CopyOnWriteArrayList<>();
+        RouteInstaller failing = new RouteInstaller() {
+            @Override
+            public void add(String cidr, Optional<String> source) throws IOException {
+                log.add(new Route("add", cidr, source));
+                if (cidr.equals("10.2.2.0/24")) throw new IOException("RTNETLINK answers: File exists");
+            }
+
+            @Override
+            public void delete(String cidr) {
+                log.add(new Route("del", cidr, Optional.empty()));
+            }
+        };
+        List<InetAddress> none = List.of(InetAddress.getByName("192.0.2.1"));
+        a = UserspaceDataPlane.start(devA, failing, () -> none, wireA, RandomSource.secure(), e -> { }, 4500);
+        ChildSaSpec base = spec(true, 1, 0xa1, 0xb1, ChildSaSpec.Lifetimes.NONE, false);
+        var wide = new TrafficSelectorSubstructure(TrafficSelectorSubstructure.TS_IPV4_ADDR_RANGE, 0, 0, 65535,
+                new byte[] {10, 2, 0, 0}, new byte[] {10, 2, 2, (byte) 255});
+        ChildSaSpec s = new ChildSaSpec(1, 1, "conn", "child", 1, ProtocolId.ESP, ChildSaSpec.Mode.TUNNEL, base.local(),
+                base.remote(), false, false, 32, keys(0xa1, 2), keys(0xb1, 1), base.localSelectors(), List.of(wide),
+                ChildSaSpec.Lifetimes.NONE);
+        assertThatThrownBy(() -> a.install(s)).isInstanceOf(DataPlaneException.class).hasMessageContaining("File exists");
+        // no local address inside 10.1/16 here: routes without a preferred source
+        assertThat(log).containsExactly(new Route("add", "10.2.0.0/23", Optional.empty()),
+                new Route("add", "10.2.2.0/24", Optional.empty()), new Route("del", "10.2.0.0/23", Optional.empty()));
+        assertThat(a.counters(1, 1)).isEmpty();
+        assertThat(a.routes()).isEmpty();
+        a.install(spec(true, 1, 0xa1, 0xb1, ChildSaSpec.Lifetimes.NONE, false)); // the SPI is free again
+    }
+
     // ---- fixtures
 
     static ChildSaSpec spec(boolean sideA, long child, int spiIn, int spiOut, ChildSaSpec.Lifetimes lifetimes,
