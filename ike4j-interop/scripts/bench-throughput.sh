@@ -180,7 +180,8 @@ run() { # IMPL ESP -> Mbit/s
   local impl=$1 esp=$2
   if [ "$impl" = ike4j ]; then
     start_ike4j r "$R" "$esp"; start_ike4j l "$L" "$esp"
-    "$root/bin/ike4j" initiate --child net --uri "unix://$work/ike4j-l-$esp/ike4j.sock" >/dev/null
+    "$root/bin/ike4j" initiate --child net --uri "unix://$work/ike4j-l-$esp/ike4j.sock" >/dev/null || {
+      tail -n 20 "$work"/ike4j-*-"$esp"/daemon.log >&2; stop_all; return 1; }
   else
     start_strongswan r "$R" "$esp"; start_strongswan l "$L" "$esp"
     swanctl --initiate --child net --uri "unix://$work/swan-l-$esp/charon.vici" >/dev/null

@@ -174,7 +174,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         if (!spec.udpEncapsulation() && plainEspLogged.compareAndSet(false, true)) {
             LOG.log(System.Logger.Level.INFO, "the IKE SA of {0}/{1} negotiated no UDP encapsulation; the user-space "
                     + "data plane sends ESP in UDP to the peer''s port {2} anyway (plain ESP needs the kernel)",
-                    spec.connection(), spec.child(), remoteNatTraversalPort);
+                    spec.connection(), spec.child(), Integer.toString(remoteNatTraversalPort));
         }
         Endpoint local = new Endpoint(spec.local().address(), sender.natTraversalPort());
         Endpoint remote = spec.udpEncapsulation() ? spec.remote() : new Endpoint(spec.remote().address(), remoteNatTraversalPort);
