@@ -87,6 +87,13 @@ public final class Daemon implements AutoCloseable {
             plane = selected.plane();
             esp.set(selected.sink());
             log.log(Subsystem.KNL, 0, "data plane: " + selected.description());
+            if (DataPlaneSelector.kind(plane) == DaemonOptions.DataPlaneKind.XFRM) {
+                try { // RFC 3948: the kernel decapsulates ESP-in-UDP on the NAT-T sockets itself
+                    log.log(Subsystem.KNL, 1, "UDP_ENCAP_ESPINUDP set on " + udp.enableKernelEspInUdp() + " NAT-T sockets");
+                } catch (IOException e) {
+                    log.log(Subsystem.KNL, 0, "cannot hand ESP-in-UDP to the kernel (NAT-T traffic will not flow): " + e.getMessage());
+                }
+            }
             this.dataPlane = keylog == null ? plane : new KeyLoggingDataPlane(plane, keylog);
             eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
                     clock, log, keyLogSink(keylog));

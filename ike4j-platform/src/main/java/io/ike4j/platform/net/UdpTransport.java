@@ -303,6 +303,18 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
         }
     }
 
+    /**
+     * For the kernel data plane (XFRM): makes the kernel take ESP-in-UDP arriving on the NAT-T sockets (RFC 3948,
+     * {@code UDP_ENCAP_ESPINUDP}); IKE behind the non-ESP marker still arrives here. Without it the kernel would hand
+     * ESP-in-UDP to this process, which has no SAs. Linux only.
+     *
+     * @return the number of sockets switched (one per local address)
+     * @throws IOException if the option cannot be set
+     */
+    public int enableKernelEspInUdp() throws IOException {
+        return KernelEspInUdp.enable(natTraversalPort);
+    }
+
     /** Every bound local endpoint (IKE and NAT-T), in binding order. */
     public List<Endpoint> localEndpoints() {
         return List.copyOf(channels.keySet());

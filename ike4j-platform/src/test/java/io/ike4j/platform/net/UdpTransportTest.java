@@ -191,6 +191,33 @@ class UdpTransportTest {
     }
 
     @Test
+    void withKernelEspInUdpTheKernelTakesEspAndIkeStillArrives() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp")),
+                "Linux procfs");
+        assertThat(transport.enableKernelEspInUdp()).as("one NAT-T socket per address").isEqualTo(2);
+        // ESP-in-UDP (longer than an ESP header) now goes to the kernel's XFRM, which has no SA for it and drops it
+        byte[] espPacket = new byte[40];
+        espPacket[0] = 0x11;
+        espPacket[7] = 1;
+        sendTo(a2, transport.natTraversalPort(), espPacket);
+        sendTo(a2, transport.natTraversalPort(), (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 7); // IKE behind the marker
+        assertThat(next(ike).data()).containsExactly(7);
+        assertThat(esp.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(transport.counters().espReceived()).isZero();
+    }
+
+    @Test
+    void procNetUdpInodesAreFoundByPort() {
+        var lines = java.util.List.of(
+                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                "  1: 0100007F:1194 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4711 2 0000000000000000 0",
+                "  2: 0100007F:01F4 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4712 2 0000000000000000 0");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 4500)).containsExactly("4711");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 500)).containsExactly("4712");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 4501)).isEmpty();
+    }
+
+    @Test
     void zeroCopySinksSeeTheReceiveBufferSlice() throws Exception {
         BlockingQueue<byte[]> slices = new LinkedBlockingQueue<>();
         EspSink sink = new EspSink() {
