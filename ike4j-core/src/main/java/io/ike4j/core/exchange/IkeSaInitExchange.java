@@ -170,6 +170,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
             return;
@@ -264,6 +265,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
         ker.destroy();
@@ -290,6 +292,7 @@ public final class IkeSaInitExchange {
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
+            ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
