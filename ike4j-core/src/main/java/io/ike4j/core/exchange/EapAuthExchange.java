@@ -165,6 +165,8 @@ final class EapAuthExchange {
                     IkeAuthExchange.authFailedHere(s, sa, failure.get());
                     return;
                 }
+                s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with "
+                        + IkeAuthExchange.describe(c.remote()) + " successful");
             } else if (c.remote().method() == AuthClass.EAP && c.remote().matchRemote(remoteId) != Identity.MATCH_NONE) {
                 sa.auth.eapOnly = true; // RFC 5998: the responder is authenticated by the EAP method and the MSK
             } else {
