@@ -12,13 +12,13 @@ import java.util.Optional;
 public final class AuthIdentities {
     private AuthIdentities() {}
 
-    /** The same identity for the certificate code; an unknown type number becomes ID_KEY_ID (never matches a cert). */
+    /** The same identity for the certificate code; {@code %any} becomes an empty ID_KEY_ID (never matches a cert). */
     public static IkeIdentity toIke(Identity id) {
-        return new IkeIdentity(IdType.of(id.type()).orElse(IdType.ID_KEY_ID), id.data());
+        return new IkeIdentity(id.type().orElse(IdType.ID_KEY_ID), id.data());
     }
 
     public static Identity fromIke(IkeIdentity id) {
-        return new Identity(id.type().value(), id.data());
+        return new Identity(id.type(), id.data());
     }
 
     /**

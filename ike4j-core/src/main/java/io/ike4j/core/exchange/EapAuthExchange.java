@@ -157,7 +157,12 @@ final class EapAuthExchange {
                 IkeAuthExchange.rejectedByPeer(s, sa, m);
                 return;
             }
-            Identity remoteId = IdentityUnit.identity(idr.get());
+            Optional<Identity> idrIdentity = IdentityUnit.identity(idr.get());
+            if (idrIdentity.isEmpty()) {
+                IkeAuthExchange.authFailedHere(s, sa, "unsupported peer ID type " + idr.get().idType());
+                return;
+            }
+            Identity remoteId = idrIdentity.get();
             if (m.first(AuthenticationPayload.class).isPresent() && c.remote().method() != AuthClass.EAP) {
                 Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, m,
                         AuthOctets.responder(sa, remoteId));

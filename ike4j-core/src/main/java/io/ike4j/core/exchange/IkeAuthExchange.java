@@ -91,9 +91,15 @@ public final class IkeAuthExchange {
             return;
         }
         boolean hasAuth = m.first(AuthenticationPayload.class).isPresent();
-        Identity remoteId = IdentityUnit.identity(idi);
+        Optional<Identity> idiIdentity = IdentityUnit.identity(idi);
+        if (idiIdentity.isEmpty()) {
+            rejectAuth(s, sa, mid, "unsupported ID type " + idi.idType());
+            return;
+        }
+        Identity remoteId = idiIdentity.get();
+        // an IDr of an unknown type cannot name one of our identities: treated like none
         Optional<Identity> wantedLocal = m.all(IdentificationPayload.class).stream().filter(p -> !p.initiator())
-                .findFirst().map(IdentityUnit::identity);
+                .findFirst().flatMap(IdentityUnit::identity);
         ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth);
         if (c == null) {
             rejectAuth(s, sa, mid, "no connection matches " + remoteId + (hasAuth ? "" : " with EAP"));
@@ -209,7 +215,12 @@ public final class IkeAuthExchange {
             rejectedByPeer(s, sa, m);
             return;
         }
-        Identity remoteId = IdentityUnit.identity(idr.get());
+        Optional<Identity> idrIdentity = IdentityUnit.identity(idr.get());
+        if (idrIdentity.isEmpty()) {
+            authFailedHere(s, sa, "unsupported peer ID type " + idr.get().idType());
+            return;
+        }
+        Identity remoteId = idrIdentity.get();
         Optional<String> failure = PeerAuthUnit.verify(s, sa, sa.connection.remote(), sa.localId, remoteId, m,
                 AuthOctets.responder(sa, remoteId));
         if (failure.isPresent()) {
