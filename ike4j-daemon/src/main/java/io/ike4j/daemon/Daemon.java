@@ -87,7 +87,7 @@ public final class Daemon implements AutoCloseable {
                     clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
-            rt.addListener(e -> SaEventLog.log(log, e));
+            // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream
             target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
             log.log(Subsystem.CFG, 1, "control socket unix://" + ctl.path());

@@ -173,8 +173,10 @@ public final class IkeAuthExchange {
         sa.establishedAtEpochSecond = Math.max(1, s.now().getEpochSecond());
         s.registry().halfOpenDone(sa);
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
+        // charon's wording: IKE_SA home[1] established between 192.0.2.1[moon]...192.0.2.2[sun]
         s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA " + sa.connectionName() + "[" + sa.id() + "] established between "
-                + sa.localId + "[" + sa.local + "]...[" + sa.remote + "]" + sa.remoteId);
+                + sa.local.address().getHostAddress() + "[" + sa.localId + "]..."
+                + sa.remote.address().getHostAddress() + "[" + sa.remoteId + "]");
         s.event(new SaEvent.IkeSaEstablished(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
         ConnectionConfig c = sa.connection;
         if (!sa.isInitiator() && c.unique() != ConnectionConfig.Unique.NEVER

@@ -307,6 +307,13 @@ public final class IkeSaInitExchange {
 
     /** An unprotected IKE_SA_INIT answer carrying only notifications; no state is kept (RFC 7296 2.6, 2.21.1). */
     public static void answerPlain(Session s, EngineInput.DatagramReceived in, IkeHeader request, List<Payload> notifies) {
+        // one log line per refused IKE_SA_INIT, naming the error sent (a COOKIE demand is not an error)
+        for (Payload p : notifies) {
+            if (p instanceof NotifyPayload n && n.isError()) {
+                s.log(EngineLog.Subsystem.IKE, null, "refusing IKE_SA_INIT from " + in.remote() + ": sending "
+                        + n.notification().map(Enum::name).orElse("notify " + n.notifyType()));
+            }
+        }
         IkeHeader h = IkeHeader.of(request.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, false, true, request.messageId());
         byte[] d = Messenger.CODEC.encode(new IkeMessage(h, notifies));
         s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), d));
