@@ -20,17 +20,19 @@ final class CoreEngineBinding implements EngineBinding {
     private final Engine engine;
     private final DaemonLog log;
     private final SwanctlToEngineConfig.Ports ports;
+    private final Optional<java.nio.file.Path> swanctlDir;
 
-    CoreEngineBinding(SwanctlConfig config, SwanctlToEngineConfig.Ports ports, InstantSource clock, DaemonLog log,
-                      Optional<KeyLogSink> keyLog) {
+    CoreEngineBinding(SwanctlConfig config, SwanctlToEngineConfig.Ports ports, Optional<java.nio.file.Path> swanctlDir,
+                      InstantSource clock, DaemonLog log, Optional<KeyLogSink> keyLog) {
         this.log = log;
         this.ports = ports;
+        this.swanctlDir = swanctlDir;
         SwanctlToEngineConfig.Mapped mapped = map(config);
         this.engine = Engine.create(new EngineContext(mapped.config(), clock, RandomSource.secure(), engineLog(log), keyLog));
     }
 
     private SwanctlToEngineConfig.Mapped map(SwanctlConfig config) {
-        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config, ports);
+        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config, ports, swanctlDir);
         mapped.warnings().forEach(w -> log.log(Subsystem.CFG, 0, w));
         return mapped;
     }
