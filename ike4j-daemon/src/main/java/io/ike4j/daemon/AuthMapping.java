@@ -27,6 +27,7 @@ final class AuthMapping {
         if (rounds.size() > 1) warnings.add(where + ": only the first authentication round is used (RFC 4739 not supported yet)");
         Optional<AuthConfig> first = rounds.stream().findFirst();
         String auth = first.map(AuthConfig::auth).orElse("pubkey").toLowerCase(Locale.ROOT);
+        if (auth.startsWith("ike:")) auth = auth.substring(4); // a constraint on IKE signatures only (rsa/pss-sha256)
         AuthClass method;
         Optional<EapMethod> eap = Optional.empty();
         if (auth.equals("psk")) {
