@@ -96,7 +96,7 @@ public final class Daemon implements AutoCloseable {
             }
             this.dataPlane = keylog == null ? plane : new KeyLoggingDataPlane(plane, keylog);
             eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
-                    clock, log, keyLogSink(keylog));
+                    java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
             // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream

@@ -186,6 +186,7 @@ public final class IkeSaInitExchange {
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
             return;
@@ -290,6 +291,7 @@ public final class IkeSaInitExchange {
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
         sa.intermediate.peerSupports = intermediate;
         sa.intermediate.negotiated(additional);
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
         ker.destroy();
@@ -316,6 +318,7 @@ public final class IkeSaInitExchange {
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
+            ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));

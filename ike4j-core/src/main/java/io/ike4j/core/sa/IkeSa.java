@@ -64,6 +64,8 @@ public final class IkeSa {
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
     public ChildOffer childOffer;
+    /** IKE_AUTH progress: peer announcements, EAP (RFC 7296 2.15, 2.16). */
+    public final AuthProgress auth = new AuthProgress();
     /** Our CREATE_CHILD_SA request in flight, if any. */
     public CreateChildOffer childRequest;
     /** The request task in flight (for INFORMATIONAL responses). */
@@ -157,6 +159,7 @@ public final class IkeSa {
 
     /** Wipes every secret of this SA (keys, nonces, pending key exchange). */
     public void wipe() {
+        auth.wipe();
         if (keys != null) keys.wipe();
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
