@@ -1,5 +1,6 @@
 package io.ike4j.core.config;
 
+import io.ike4j.core.codec.payload.IdType;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -8,26 +9,22 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * An IKE identity (RFC 7296 3.5): the IANA ID type number and the identification data.
- * {@link #ANY} ({@code %any}) is the wildcard used to match any remote identity; it is never sent.
+ * An IKE identity (RFC 7296 3.5): the IANA ID type and the identification data. {@link #ANY} ({@code %any}) is the
+ * wildcard used to match any remote identity; it has no ID type (empty {@link #type()}) and is never sent.
  * Parses strongSwan identity strings with {@link #parse(String)}.
  */
-public record Identity(int type, byte[] data) {
-    // RFC 7296 3.5 ID types (IANA "IKEv2 Identification Payload ID Types")
-    public static final int ID_ANY = 0;
-    public static final int ID_IPV4_ADDR = 1;
-    public static final int ID_FQDN = 2;
-    public static final int ID_RFC822_ADDR = 3;
-    public static final int ID_IPV6_ADDR = 5;
-    public static final int ID_DER_ASN1_DN = 9;
-    public static final int ID_DER_ASN1_GN = 10;
-    public static final int ID_KEY_ID = 11;
-
-    public static final Identity ANY = new Identity(ID_ANY, new byte[0]);
+public record Identity(Optional<IdType> type, byte[] data) {
+    public static final Identity ANY = new Identity(Optional.empty(), new byte[0]);
 
     public Identity {
-        if (type < 0 || type > 255) throw new IllegalArgumentException("ID type out of range: " + type);
+        if (type == null || data == null) throw new IllegalArgumentException("type and data required");
+        if (type.isEmpty() && data.length != 0) throw new IllegalArgumentException("%any carries no data");
         data = data.clone();
+    }
+
+    /** A concrete identity of an IANA ID type. */
+    public Identity(IdType type, byte[] data) {
+        this(Optional.of(type), data);
     }
 
     @Override
@@ -36,32 +33,41 @@ public record Identity(int type, byte[] data) {
     }
 
     public boolean isAny() {
-        return type == ID_ANY;
+        return type.isEmpty();
+    }
+
+    /** The ID type of a concrete identity; {@code %any} has none (a programming error to ask, it is never sent). */
+    public IdType concreteType() {
+        return type.orElseThrow(() -> new IllegalStateException("%any has no ID type"));
     }
 
     /** True for {@code %any} and FQDN/RFC822 identities with a {@code *} wildcard: never sent, only matched. */
     public boolean isPattern() {
         if (isAny()) return true;
-        if (type != ID_FQDN && type != ID_RFC822_ADDR) return false;
+        if (!isText(type.get())) return false;
         for (byte b : data) if (b == '*') return true;
         return false;
     }
 
+    private static boolean isText(IdType t) {
+        return t == IdType.ID_FQDN || t == IdType.ID_RFC822_ADDR;
+    }
+
     public static Identity ofAddress(InetAddress address) {
         byte[] a = address.getAddress();
-        return new Identity(a.length == 4 ? ID_IPV4_ADDR : ID_IPV6_ADDR, a);
+        return new Identity(a.length == 4 ? IdType.ID_IPV4_ADDR : IdType.ID_IPV6_ADDR, a);
     }
 
     public static Identity fqdn(String name) {
-        return new Identity(ID_FQDN, name.getBytes(StandardCharsets.US_ASCII));
+        return new Identity(IdType.ID_FQDN, name.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static Identity rfc822(String address) {
-        return new Identity(ID_RFC822_ADDR, address.getBytes(StandardCharsets.US_ASCII));
+        return new Identity(IdType.ID_RFC822_ADDR, address.getBytes(StandardCharsets.US_ASCII));
     }
 
     public static Identity keyId(byte[] keyId) {
-        return new Identity(ID_KEY_ID, keyId);
+        return new Identity(IdType.ID_KEY_ID, keyId);
     }
 
     /**
@@ -103,8 +109,8 @@ public record Identity(int type, byte[] data) {
      */
     public int matches(Identity other) {
         if (isAny()) return MATCH_ANY;
-        if (other.type == type && Arrays.equals(other.data, data)) return MATCH_PERFECT;
-        if (other.type == type && (type == ID_FQDN || type == ID_RFC822_ADDR)) {
+        if (other.type.equals(type) && Arrays.equals(other.data, data)) return MATCH_PERFECT;
+        if (other.type.equals(type) && isText(type.get())) {
             String pattern = new String(data, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
             String value = new String(other.data, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT);
             if (pattern.equals(value)) return MATCH_PERFECT;
@@ -128,19 +134,19 @@ public record Identity(int type, byte[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Identity i && i.type == type && Arrays.equals(i.data, data);
+        return o instanceof Identity i && i.type.equals(type) && Arrays.equals(i.data, data);
     }
 
     @Override
     public int hashCode() {
-        return type * 31 + Arrays.hashCode(data);
+        return type.hashCode() * 31 + Arrays.hashCode(data);
     }
 
     /** strongSwan-like text: {@code 192.0.2.1}, {@code moon.example}, {@code user@host}, {@code @#0a0b}, {@code %any}. */
     @Override
     public String toString() {
-        return switch (type) {
-            case ID_ANY -> "%any";
+        if (type.isEmpty()) return "%any";
+        return switch (type.get()) {
             case ID_IPV4_ADDR, ID_IPV6_ADDR -> IpLiterals.format(data).orElse("@#" + HexFormat.of().formatHex(data));
             case ID_FQDN, ID_RFC822_ADDR -> new String(data, StandardCharsets.US_ASCII);
             default -> "@#" + HexFormat.of().formatHex(data);

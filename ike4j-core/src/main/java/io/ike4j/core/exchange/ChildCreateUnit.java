@@ -12,11 +12,16 @@ import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.crypto.KeyExchangeResponse;
+import io.ike4j.core.crypto.ChildSaKeys;
+import io.ike4j.core.crypto.IkeKeyDerivation;
+import io.ike4j.core.crypto.KeyMaterialLengths;
 import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.crypto.PrfPlusLengthException;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.policy.NarrowingResult;
+import io.ike4j.core.policy.SelectorCheck;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.proposal.Proposal;
 import io.ike4j.core.proposal.ProposalSelection;
@@ -57,8 +62,8 @@ public final class ChildCreateUnit {
         ChildSa child = new ChildSa(s.registry().nextId(), config, newSpi(s));
         List<ProposalSubstructure> props = ProposalUnit.offer(
                 ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals())), spiBytes(child.inboundSpi()));
-        List<TrafficSelectorSubstructure> tsi = TrafficSelectors.fromConfig(config.localTs(), sa.local.address());
-        List<TrafficSelectorSubstructure> tsr = TrafficSelectors.fromConfig(config.remoteTs(), sa.remote.address());
+        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offer(config.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsr = SelectorUnit.offer(config.remoteTs(), sa.remote.address());
         boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT;
         sa.childOffer = new ChildOffer(child, props, tsi, tsr, transport);
         List<Payload> out = new ArrayList<>();
@@ -97,9 +102,11 @@ public final class ChildCreateUnit {
         ChildConfig config = null;
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
         for (ChildConfig c : fixed != null ? List.of(fixed) : sa.connection.children()) {
-            nTsi = TrafficSelectors.narrow(remoteSelectors(sa, c, tsi), tsi);
-            nTsr = TrafficSelectors.narrow(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()), tsr);
-            if (!nTsi.isEmpty() && !nTsr.isEmpty()) {
+            // RFC 7296 2.9: narrow to the first CHILD_SA configuration both sides overlap with
+            if (SelectorUnit.narrow(c, sa.local.address(), sa.remote.address(), sa.natRemote, tsi, tsr)
+                    instanceof NarrowingResult.Narrowed n) {
+                nTsi = SelectorUnit.wire(n.tsi());
+                nTsr = SelectorUnit.wire(n.tsr());
                 config = c;
                 break;
             }
@@ -150,22 +157,6 @@ public final class ChildCreateUnit {
         return new Negotiated(childFailure(s, sa, child, type, reason), Optional.empty());
     }
 
-    /**
-     * Our selectors for the peer's side. {@code dynamic} is the peer's address; behind a NAT the peer proposes its
-     * private address, which we then accept as its dynamic address (like strongSwan, RFC 7296 2.23.1 transport mode).
-     */
-    private static List<TrafficSelectorSubstructure> remoteSelectors(IkeSa sa, ChildConfig c, List<TrafficSelectorSubstructure> tsi) {
-        List<TrafficSelectorSubstructure> out = new ArrayList<>(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()));
-        if (sa.natRemote && c.remoteTs().stream().anyMatch(t -> t.strip().startsWith("dynamic"))) {
-            for (TrafficSelectorSubstructure t : tsi) {
-                if (java.util.Arrays.equals(t.startAddress(), t.endAddress())) {
-                    out.add(new TrafficSelectorSubstructure(t.tsType(), 0, 0, 0xffff, t.startAddress(), t.endAddress()));
-                }
-            }
-        }
-        return out;
-    }
-
     private static List<Payload> childFailure(Session s, IkeSa sa, String child, NotifyType type, String reason) {
         s.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA failed: " + reason);
         s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), child == null ? "" : child, type.value(), reason));
@@ -195,7 +186,7 @@ public final class ChildCreateUnit {
                     "invalid ESP proposal in response"));
             return;
         }
-        if (!TrafficSelectors.within(tsi, offer.tsi()) || !TrafficSelectors.within(tsr, offer.tsr())) {
+        if (SelectorUnit.check(offer.tsi(), offer.tsr(), tsi, tsr) instanceof SelectorCheck.Rejected) { // RFC 7296 2.9
             s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, NotifyType.TS_UNACCEPTABLE.value(),
                     "traffic selectors not within our offer"));
             return;
@@ -212,31 +203,36 @@ public final class ChildCreateUnit {
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
-        KeyDerivation.ChildKeyMaterial km;
+        ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
-            km = KeyDerivation.childKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
-                    t.encryption(), t.encryptionKeyBits(), t.integrity());
+            // RFC 7296 2.17: KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
+            km = IkeKeyDerivation.childSaKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
+                    KeyMaterialLengths.encryption(t.encryption(), t.encryptionKeyBits()),
+                    KeyMaterialLengths.integrity(t.integrity()));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return false;
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        KeyDerivation.ChildKeys in = sa.isInitiator() ? km.responderToInitiator() : km.initiatorToResponder();
-        KeyDerivation.ChildKeys out = sa.isInitiator() ? km.initiatorToResponder() : km.responderToInitiator();
+        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();
         ChildSaSpec spec = new ChildSaSpec(sa.id(), child.id(), sa.connectionName(), c.name(),
                 c.reqid() != 0 ? c.reqid() : (int) child.id(), ProtocolId.ESP, mode, sa.local, sa.remote,
                 sa.natLocal || sa.natRemote, t.esn(), c.replayWindow(),
                 new ChildSaSpec.DirectionKeys(child.inboundSpi(), t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                        in.encryption(), in.integrity()),
+                        inEncr, inInteg),
                 new ChildSaSpec.DirectionKeys(outboundSpi, t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                        out.encryption(), out.integrity()),
+                        outEncr, outInteg),
                 localTs, remoteTs,
                 new ChildSaSpec.Lifetimes(c.rekeyTime().toSeconds(), c.lifeTime().toSeconds(), c.rekeyBytes(),
                         c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
-        km.wipe();
+        for (byte[] k : new byte[][] {inEncr, inInteg, outEncr, outInteg}) java.util.Arrays.fill(k, (byte) 0);
         child.negotiated(outboundSpi, t, mode, localTs, remoteTs, s.now().getEpochSecond());
         sa.children.add(child);
         s.emit(new EngineOutput.InstallChildSa(spec));

@@ -16,6 +16,7 @@ import io.ike4j.core.crypto.KeyExchange;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.policy.SelectorCheck;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.proposal.KeyExchangeNegotiation;
 import io.ike4j.core.proposal.Proposal;
@@ -120,8 +121,8 @@ public final class CreateChildSaExchange {
         List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
         byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         boolean transport = c.mode() == ChildConfig.Mode.TRANSPORT;
-        List<TrafficSelectorSubstructure> tsi = TrafficSelectors.fromConfig(c.localTs(), sa.local.address());
-        List<TrafficSelectorSubstructure> tsr = TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address());
+        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offer(c.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsr = SelectorUnit.offer(c.remoteTs(), sa.remote.address());
         List<Payload> ps = new ArrayList<>();
         if (transport) ps.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
         ps.add(new SecurityAssociationPayload(offered));
@@ -187,7 +188,7 @@ public final class CreateChildSaExchange {
             }
         }
         List<TrafficSelectorSubstructure> tsi = selectors(m, true), tsr = selectors(m, false);
-        if (!TrafficSelectors.within(tsi, o.tsi()) || !TrafficSelectors.within(tsr, o.tsr())) {
+        if (SelectorUnit.check(o.tsi(), o.tsr(), tsi, tsr) instanceof SelectorCheck.Rejected) { // RFC 7296 2.9
             return "traffic selectors not within our offer";
         }
         boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);

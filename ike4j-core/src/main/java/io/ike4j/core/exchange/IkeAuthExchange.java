@@ -65,9 +65,15 @@ public final class IkeAuthExchange {
             rejectAuth(s, sa, mid, "no AUTH payload (EAP not supported)");
             return;
         }
-        Identity remoteId = IdentityUnit.identity(idi);
+        Optional<Identity> idiIdentity = IdentityUnit.identity(idi);
+        if (idiIdentity.isEmpty()) {
+            rejectAuth(s, sa, mid, "unsupported ID type " + idi.idType());
+            return;
+        }
+        Identity remoteId = idiIdentity.get();
+        // an IDr of an unknown type cannot name one of our identities: treated like none
         Optional<Identity> wantedLocal = m.all(IdentificationPayload.class).stream().filter(p -> !p.initiator())
-                .findFirst().map(IdentityUnit::identity);
+                .findFirst().flatMap(IdentityUnit::identity);
         ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal);
         if (c == null) {
             rejectAuth(s, sa, mid, "no connection matches " + remoteId);
@@ -165,7 +171,12 @@ public final class IkeAuthExchange {
             SaLifecycle.fail(s, sa, type, "IKE_AUTH rejected by peer: " + NotifyType.of(type).map(Enum::name).orElse("" + type));
             return;
         }
-        Identity remoteId = IdentityUnit.identity(idr.get());
+        Optional<Identity> idrIdentity = IdentityUnit.identity(idr.get());
+        if (idrIdentity.isEmpty()) {
+            authFailedHere(s, sa, "unsupported peer ID type " + idr.get().idType());
+            return;
+        }
+        Identity remoteId = idrIdentity.get();
         if (sa.connection.remoteIdentity().matches(remoteId) == Identity.MATCH_NONE) {
             authFailedHere(s, sa, "unexpected peer identity " + remoteId);
             return;

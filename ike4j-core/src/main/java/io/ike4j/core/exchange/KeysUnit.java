@@ -1,15 +1,23 @@
 package io.ike4j.core.exchange;
 
+import io.ike4j.core.crypto.IkeKeyDerivation;
+import io.ike4j.core.crypto.IkeKeyLengths;
+import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.crypto.PrfPlusLengthException;
 import io.ike4j.core.crypto.SkProtection;
 import io.ike4j.core.crypto.SkProtections;
+import io.ike4j.core.proposal.IntegrityAlgorithm;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaKeys;
 import io.ike4j.core.sa.IkeTransforms;
-import io.ike4j.core.proposal.IntegrityAlgorithm;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Optional;
 
-/** Turns g^ir into the IKE SA's keys and SK protections (RFC 7296 2.14), and feeds the optional key log. */
+/**
+ * Turns g^ir into the IKE SA's keys and SK protections with the crypto package's {@link IkeKeyDerivation}
+ * (RFC 7296 2.14, 2.18), and feeds the optional key log.
+ */
 final class KeysUnit {
     private KeysUnit() {}
 
@@ -17,60 +25,68 @@ final class KeysUnit {
      * RFC 7296 2.18: keys of the IKE SA replacing {@code sa}: SKEYSEED = prf_old(SK_d (old), g^ir (new) | Ni | Nr), then
      * prf+ of the new PRF over Ni | Nr | SPIi | SPIr. {@code newInitiator}: whether we are the new SA's initiator.
      */
-    static java.util.Optional<IkeSaKeys> rekeyed(Session s, IkeSa sa, IkeTransforms t, boolean newInitiator, byte[] shared,
-                                                 byte[] ni, byte[] nr, long spiI, long spiR) {
+    static Optional<IkeSaKeys> rekeyed(Session s, IkeSa sa, IkeTransforms t, boolean newInitiator, byte[] shared,
+                                       byte[] ni, byte[] nr, long spiI, long spiR) {
         byte[] oldSkD = sa.keys.skD();
-        byte[] skeyseed = io.ike4j.core.crypto.IkeKeyDerivation.rekeyedSkeyseed(
-                io.ike4j.core.crypto.Prf.of(sa.transforms.prf()), oldSkD, shared, ni, nr);
+        byte[] skeyseed = IkeKeyDerivation.rekeyedSkeyseed(Prf.of(sa.transforms.prf()), oldSkD, shared, ni, nr);
         Arrays.fill(oldSkD, (byte) 0);
         Arrays.fill(shared, (byte) 0);
-        io.ike4j.core.crypto.IkeSaKeys km = null;
+        io.ike4j.core.crypto.IkeSaKeys km;
         try {
-            km = io.ike4j.core.crypto.IkeKeyDerivation.ikeSaKeys(io.ike4j.core.crypto.Prf.of(t.prf()), skeyseed, ni, nr,
-                    java.nio.ByteBuffer.allocate(8).putLong(spiI).array(), java.nio.ByteBuffer.allocate(8).putLong(spiR).array(),
-                    io.ike4j.core.crypto.IkeKeyLengths.of(t.prf(), t.encryption(), t.encryptionKeyBits(), t.integrity()));
-            SkProtection fromI = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    km.skEi(), km.skAi(), s.context().random());
-            SkProtection fromR = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    km.skEr(), km.skAr(), s.context().random());
-            io.ike4j.core.crypto.IkeSaKeys k = km;
-            s.context().keyLog().ifPresent(l -> l.ikeSaKeys(spiI, spiR, t.encryption(), t.encryptionKeyBits(), k.skEi(), k.skEr(),
-                    t.integrity() == null ? IntegrityAlgorithm.NONE : t.integrity(), k.skAi(), k.skAr()));
-            return java.util.Optional.of(newInitiator ? new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromR, fromI)
-                    : new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromI, fromR));
+            km = IkeKeyDerivation.ikeSaKeys(Prf.of(t.prf()), skeyseed, ni, nr, spiBytes(spiI), spiBytes(spiR), lengths(t));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } finally {
             Arrays.fill(skeyseed, (byte) 0);
-            if (km != null) km.wipe();
         }
+        return protect(s, t, km, newInitiator, spiI, spiR);
     }
 
+    /** RFC 7296 2.14: SKEYSEED = prf(Ni | Nr, g^ir) and the seven keys of a new IKE SA from IKE_SA_INIT. */
     static boolean derive(Session s, IkeSa sa, byte[] shared) {
         IkeTransforms t = sa.transforms;
-        KeyDerivation.IkeKeyMaterial km;
+        io.ike4j.core.crypto.IkeSaKeys km;
         try {
-            km = KeyDerivation.ikeKeys(t, shared, sa.nonceI, sa.nonceR, sa.initiatorSpi(), sa.responderSpi);
+            km = IkeKeyDerivation.initialIkeSaKeys(Prf.of(t.prf()), sa.nonceI, sa.nonceR, shared,
+                    spiBytes(sa.initiatorSpi()), spiBytes(sa.responderSpi), lengths(t));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return false;
         } finally {
             Arrays.fill(shared, (byte) 0);
         }
+        Optional<IkeSaKeys> keys = protect(s, t, km, sa.isInitiator(), sa.initiatorSpi(), sa.responderSpi);
+        keys.ifPresent(k -> sa.keys = k);
+        return keys.isPresent();
+    }
+
+    /** The SA's keys with SK protections per direction; wipes {@code km} and every copy taken from it. */
+    private static Optional<IkeSaKeys> protect(Session s, IkeTransforms t, io.ike4j.core.crypto.IkeSaKeys km,
+                                               boolean initiator, long spiI, long spiR) {
+        byte[] ei = km.skEi(), ai = km.skAi(), er = km.skEr(), ar = km.skAr();
+        byte[] d = km.skD(), pi = km.skPi(), pr = km.skPr();
         try {
             SkProtection fromI = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    km.skEi(), km.skAi(), s.context().random());
+                    ei, ai, s.context().random());
             SkProtection fromR = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    km.skEr(), km.skAr(), s.context().random());
-            sa.keys = sa.isInitiator() ? new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromR, fromI)
-                    : new IkeSaKeys(km.skD(), km.skPi(), km.skPr(), fromI, fromR);
-            s.context().keyLog().ifPresent(k -> k.ikeSaKeys(sa.initiatorSpi(), sa.responderSpi,
-                    t.encryption(), t.encryptionKeyBits(), km.skEi().clone(), km.skEr().clone(),
-                    t.integrity() == null ? IntegrityAlgorithm.NONE : t.integrity(), km.skAi().clone(), km.skAr().clone()));
-            return true;
+                    er, ar, s.context().random());
+            s.context().keyLog().ifPresent(l -> l.ikeSaKeys(spiI, spiR, t.encryption(), t.encryptionKeyBits(),
+                    ei.clone(), er.clone(), t.integrity() == null ? IntegrityAlgorithm.NONE : t.integrity(),
+                    ai.clone(), ar.clone()));
+            return Optional.of(initiator ? new IkeSaKeys(d, pi, pr, fromR, fromI) : new IkeSaKeys(d, pi, pr, fromI, fromR));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         } finally {
+            for (byte[] k : new byte[][] {ei, ai, er, ar, d, pi, pr}) Arrays.fill(k, (byte) 0);
             km.wipe();
         }
+    }
+
+    /** The crypto package's key lengths for a negotiated suite (SK_a is 0 with AEAD). */
+    static IkeKeyLengths lengths(IkeTransforms t) {
+        return IkeKeyLengths.of(t.prf(), t.encryption(), t.encryptionKeyBits(), t.integrity());
+    }
+
+    static byte[] spiBytes(long spi) {
+        return ByteBuffer.allocate(8).putLong(spi).array();
     }
 }

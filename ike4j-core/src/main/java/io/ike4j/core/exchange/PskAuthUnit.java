@@ -3,8 +3,8 @@ package io.ike4j.core.exchange;
 import io.ike4j.core.codec.payload.AuthMethod;
 import io.ike4j.core.codec.payload.AuthenticationPayload;
 import io.ike4j.core.config.Identity;
+import io.ike4j.core.crypto.AuthenticationOctets;
 import io.ike4j.core.crypto.Prf;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -14,26 +14,18 @@ import java.util.Arrays;
  * RealMessage | Nonce of the peer | prf(SK_px, RestOfIDPayload) and RestOfIDPayload = IDType | RESERVED | ID data.
  */
 public final class PskAuthUnit {
-    private static final byte[] KEY_PAD = "Key Pad for IKEv2".getBytes(StandardCharsets.US_ASCII);
-
     private PskAuthUnit() {}
 
     /** The signed octets of one side (RFC 7296 2.15). */
     public static byte[] signedOctets(Prf prf, byte[] realMessage, byte[] peerNonce, byte[] skP, Identity id) {
         byte[] rest = new byte[4 + id.data().length];
-        rest[0] = (byte) id.type();
+        rest[0] = (byte) id.concreteType().value(); // RestOfIDPayload: ID Type | RESERVED | data
         System.arraycopy(id.data(), 0, rest, 4, id.data().length);
-        byte[] maced = prf.compute(skP, rest);
-        return KeyDerivation.concat(KeyDerivation.concat(realMessage, peerNonce), maced);
+        return AuthenticationOctets.signedOctets(realMessage, peerNonce, AuthenticationOctets.macedId(prf, skP, rest));
     }
 
     public static byte[] compute(Prf prf, byte[] psk, byte[] signedOctets) {
-        byte[] inner = prf.compute(psk, KEY_PAD);
-        try {
-            return prf.compute(inner, signedOctets);
-        } finally {
-            Arrays.fill(inner, (byte) 0);
-        }
+        return AuthenticationOctets.pskAuth(prf, psk, signedOctets);
     }
 
     public static AuthenticationPayload payload(Prf prf, byte[] psk, byte[] signedOctets) {

@@ -53,7 +53,7 @@ public final class SaInfos {
         return new ChildSaInfo(c.id(), c.name(), c.state().name(), c.mode().name(), "ESP", sa.natLocal || sa.natRemote,
                 c.inboundSpi(), c.outboundSpi(), t == null ? "" : name(t.encryption()), t == null ? 0 : t.encryptionKeyBits(),
                 t == null ? "" : name(t.integrity()), t == null ? "" : name(t.keyExchange()), t != null && t.esn(),
-                c.localTs().stream().map(TrafficSelectors::format).toList(),
-                c.remoteTs().stream().map(TrafficSelectors::format).toList(), c.installedAt());
+                c.localTs().stream().map(SelectorUnit::display).toList(),
+                c.remoteTs().stream().map(SelectorUnit::display).toList(), c.installedAt());
     }
 }

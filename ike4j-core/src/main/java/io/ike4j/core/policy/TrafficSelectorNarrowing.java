@@ -1,6 +1,7 @@
 package io.ike4j.core.policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,25 @@ public final class TrafficSelectorNarrowing {
         List<TrafficSelector> r = narrowSide(tsr, configuredLocal);
         if (r.isEmpty()) return new NarrowingResult.Unacceptable("TSr does not overlap with the configured local selectors");
         return new NarrowingResult.Narrowed(i, r);
+    }
+
+    /**
+     * Responder: the configured selectors for the initiator's side with {@code dynamic} resolved. {@code dynamic}
+     * is the peer's address; a peer behind a NAT proposes its private address instead (RFC 7296 2.23.1, e.g. a
+     * NATed road warrior in transport mode), so then each single-address selector it proposes in {@code tsi} is
+     * accepted as its dynamic address too (strongSwan's behaviour). Fixed selectors are unaffected.
+     */
+    public static List<TrafficSelector> resolveRemote(List<ConfiguredSelector> configured, byte[] peerAddress,
+                                                      boolean peerBehindNat, List<TrafficSelector> tsi) {
+        List<byte[]> addresses = new ArrayList<>();
+        addresses.add(peerAddress.clone());
+        if (peerBehindNat) {
+            for (TrafficSelector t : tsi) {
+                byte[] a = t.startAddress();
+                if (t.isHost() && addresses.stream().noneMatch(x -> Arrays.equals(x, a))) addresses.add(a);
+            }
+        }
+        return ConfiguredSelector.resolveAll(configured, addresses);
     }
 
     /** The intersections of proposed and configured selectors for one side. */

@@ -3,20 +3,25 @@ package io.ike4j.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ike4j.core.codec.payload.IdType;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 class IdentityTest {
     @Test
     void parsesStrongSwanIdentityStrings() throws Exception {
-        assertThat(Identity.of("192.0.2.1")).isEqualTo(new Identity(Identity.ID_IPV4_ADDR, new byte[] {(byte) 192, 0, 2, 1}));
-        assertThat(Identity.of("2001:db8::1").type()).isEqualTo(Identity.ID_IPV6_ADDR);
+        assertThat(Identity.of("192.0.2.1")).isEqualTo(new Identity(IdType.ID_IPV4_ADDR, new byte[] {(byte) 192, 0, 2, 1}));
+        assertThat(Identity.of("2001:db8::1").type()).contains(IdType.ID_IPV6_ADDR);
         assertThat(Identity.of("2001:db8::1").data()).isEqualTo(InetAddress.getByName("2001:db8::1").getAddress());
         assertThat(Identity.of("@moon.strongswan.org")).isEqualTo(Identity.fqdn("moon.strongswan.org"));
         assertThat(Identity.of("moon.strongswan.org")).isEqualTo(Identity.fqdn("moon.strongswan.org"));
-        assertThat(Identity.of("carol@strongswan.org").type()).isEqualTo(Identity.ID_RFC822_ADDR);
+        assertThat(Identity.of("carol@strongswan.org").type()).contains(IdType.ID_RFC822_ADDR);
         assertThat(Identity.of("@#0a0b0c")).isEqualTo(Identity.keyId(new byte[] {10, 11, 12}));
         assertThat(Identity.of("%any").isAny()).isTrue();
+        assertThat(Identity.of("%any").type()).isEmpty(); // %any has no IANA ID type and is never sent
+        assertThat(Identity.of("*")).isEqualTo(Identity.ANY);
+        assertThatThrownBy(Identity.ANY::concreteType).isInstanceOf(IllegalStateException.class);
+        assertThat(Identity.of("@#0a").concreteType()).isEqualTo(IdType.ID_KEY_ID);
         assertThat(Identity.parse("@#abc")).isEmpty();
         assertThat(Identity.parse("")).isEmpty();
         assertThatThrownBy(() -> Identity.of("@#zz")).isInstanceOf(IllegalArgumentException.class);
@@ -25,8 +30,8 @@ class IdentityTest {
     @Test
     void neverResolvesNames() {
         // a name that would need DNS stays an FQDN identity
-        assertThat(Identity.of("localhost").type()).isEqualTo(Identity.ID_FQDN);
-        assertThat(Identity.of("999.1.1.1").type()).isEqualTo(Identity.ID_FQDN);
+        assertThat(Identity.of("localhost").type()).contains(IdType.ID_FQDN);
+        assertThat(Identity.of("999.1.1.1").type()).contains(IdType.ID_FQDN);
     }
 
     @Test

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.policy.SelectorCheck;
+import io.ike4j.core.policy.TrafficSelector;
+import io.ike4j.core.policy.TrafficSelectorNarrowing;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,27 +16,39 @@ import org.junit.jupiter.api.Test;
 
 class UnitsTest {
     private static TrafficSelectorSubstructure ts(String s) throws Exception {
-        return TrafficSelectors.parse(s, InetAddress.getByName("192.0.2.9")).orElseThrow();
+        return SelectorUnit.offer(List.of(s), InetAddress.getByName("192.0.2.9")).getFirst();
+    }
+
+    private static List<TrafficSelectorSubstructure> parse(String s) throws Exception {
+        return SelectorUnit.offer(List.of(s), InetAddress.getByName("1.2.3.4"));
+    }
+
+    private static List<String> narrow(List<TrafficSelectorSubstructure> ours, List<TrafficSelectorSubstructure> theirs) {
+        return TrafficSelectorNarrowing.narrowSide(SelectorUnit.typed(theirs), SelectorUnit.typed(ours)).stream()
+                .map(TrafficSelector::toString).toList();
+    }
+
+    private static boolean within(List<TrafficSelectorSubstructure> inner, List<TrafficSelectorSubstructure> outer) {
+        return SelectorUnit.check(outer, outer, inner, inner) instanceof SelectorCheck.Accepted;
     }
 
     @Test
     void trafficSelectorParsingAndNarrowing() throws Exception {
-        assertThat(TrafficSelectors.format(ts("10.0.0.0/8"))).isEqualTo("10.0.0.0/8");
-        assertThat(TrafficSelectors.format(ts("dynamic"))).isEqualTo("192.0.2.9/32");
-        assertThat(TrafficSelectors.format(ts("10.0.0.1-10.0.0.5"))).isEqualTo("10.0.0.1..10.0.0.5");
-        assertThat(TrafficSelectors.format(ts("10.1.0.0/16[tcp/443]"))).isEqualTo("10.1.0.0/16[tcp/443]");
-        assertThat(TrafficSelectors.format(ts("::/0"))).isEqualTo("::/0");
-        assertThat(TrafficSelectors.parse("10.0.0.0/33", InetAddress.getByName("1.2.3.4"))).isEmpty();
-        assertThat(TrafficSelectors.parse("10.0.0.0/8[bogus]", InetAddress.getByName("1.2.3.4"))).isEmpty();
-        assertThat(TrafficSelectors.parse("10.0.0.0/8[tcp/9-1]", InetAddress.getByName("1.2.3.4"))).isEmpty();
+        assertThat(SelectorUnit.display(ts("10.0.0.0/8"))).isEqualTo("10.0.0.0/8");
+        assertThat(SelectorUnit.display(ts("dynamic"))).isEqualTo("192.0.2.9/32");
+        assertThat(SelectorUnit.display(ts("10.0.0.1-10.0.0.5"))).isEqualTo("10.0.0.1..10.0.0.5");
+        assertThat(SelectorUnit.display(ts("10.1.0.0/16[tcp/443]"))).isEqualTo("10.1.0.0/16[tcp/443]");
+        assertThat(SelectorUnit.display(ts("::/0"))).isEqualTo("::/0");
+        assertThat(parse("10.0.0.0/33")).isEmpty();
+        assertThat(parse("10.0.0.0/8[bogus]")).isEmpty();
+        assertThat(parse("10.0.0.0/8[tcp/9-1]")).isEmpty();
 
-        List<TrafficSelectorSubstructure> n = TrafficSelectors.narrow(List.of(ts("10.1.2.0/24[udp]")),
-                List.of(ts("10.0.0.0/8"), ts("192.168.0.0/16")));
-        assertThat(n).extracting(TrafficSelectors::format).containsExactly("10.1.2.0/24[udp]");
-        assertThat(TrafficSelectors.narrow(List.of(ts("10.0.0.0/8[tcp]")), List.of(ts("10.0.0.0/8[udp]")))).isEmpty();
-        assertThat(TrafficSelectors.narrow(List.of(ts("::/0")), List.of(ts("10.0.0.0/8")))).isEmpty();
-        assertThat(TrafficSelectors.within(List.of(ts("10.1.2.0/24")), List.of(ts("10.0.0.0/8")))).isTrue();
-        assertThat(TrafficSelectors.within(List.of(ts("10.0.0.0/7")), List.of(ts("10.0.0.0/8")))).isFalse();
+        assertThat(narrow(List.of(ts("10.1.2.0/24[udp]")), List.of(ts("10.0.0.0/8"), ts("192.168.0.0/16"))))
+                .containsExactly("10.1.2.0/24[udp]");
+        assertThat(narrow(List.of(ts("10.0.0.0/8[tcp]")), List.of(ts("10.0.0.0/8[udp]")))).isEmpty();
+        assertThat(narrow(List.of(ts("::/0")), List.of(ts("10.0.0.0/8")))).isEmpty();
+        assertThat(within(List.of(ts("10.1.2.0/24")), List.of(ts("10.0.0.0/8")))).isTrue();
+        assertThat(within(List.of(ts("10.0.0.0/7")), List.of(ts("10.0.0.0/8")))).isFalse();
     }
 
     @Test

@@ -76,6 +76,28 @@ class TrafficSelectorNarrowingTest {
     }
 
     @Test
+    void natedPeerPrivateAddressAcceptedForDynamicRemote() throws Exception {
+        // road warrior 192.168.1.10 behind a NAT that shows it as 203.0.113.7 proposes TSi = its private address
+        List<ConfiguredSelector> dynamicUdp = TrafficSelectorParser.parseList("dynamic[udp/1701]");
+        byte[] outside = TestSelectors.ip("203.0.113.7");
+        List<TrafficSelector> tsi = tss("192.168.1.10[udp/1701]", "10.0.0.0/8");
+        List<TrafficSelector> natted = TrafficSelectorNarrowing.resolveRemote(dynamicUdp, outside, true, tsi);
+        assertThat(natted).containsExactly(ts("203.0.113.7[udp/1701]"), ts("192.168.1.10[udp/1701]"));
+        var n = narrowed(TrafficSelectorNarrowing.narrow(tsi, tss("198.51.100.1"), tss("198.51.100.1"), natted));
+        assertThat(n.tsi()).containsExactly(ts("192.168.1.10[udp/1701]"));
+
+        // without a NAT only the address it comes from is its dynamic address
+        List<TrafficSelector> direct = TrafficSelectorNarrowing.resolveRemote(dynamicUdp, outside, false, tsi);
+        assertThat(direct).containsExactly(ts("203.0.113.7[udp/1701]"));
+        assertThat(TrafficSelectorNarrowing.narrow(tsi, tss("198.51.100.1"), tss("198.51.100.1"), direct))
+                .isInstanceOf(NarrowingResult.Unacceptable.class);
+
+        // fixed selectors are not widened by the peer's proposal
+        assertThat(TrafficSelectorNarrowing.resolveRemote(TrafficSelectorParser.parseList("10.1.0.0/16"), outside, true, tsi))
+                .containsExactly(ts("10.1.0.0/16"));
+    }
+
+    @Test
     void initiatorChecksResponse() {
         List<TrafficSelector> pi = tss("10.1.0.0/16");
         List<TrafficSelector> pr = tss("0.0.0.0/0");
