@@ -16,7 +16,6 @@ import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.exchange.NonceUnit;
-import io.ike4j.core.exchange.TrafficSelectors;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import io.ike4j.core.sa.v1.Phase2Suite;
@@ -53,8 +52,8 @@ final class QuickMode {
         }
         long mid = Informational.newMessageId(r, sa);
         QuickModeState qm = new QuickModeState(mid, true, c, r.nextId(), io.ike4j.core.exchange.ChildCreateUnit.newSpi(r.session));
-        qm.localTs = first(TrafficSelectors.fromConfig(c.localTs(), sa.local.address()));
-        qm.remoteTs = first(TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()));
+        qm.localTs = first(V1Selectors.fromConfig(c.localTs(), sa.local.address()));
+        qm.remoteTs = first(V1Selectors.fromConfig(c.remoteTs(), sa.remote.address()));
         if (qm.localTs.isEmpty() || qm.remoteTs.isEmpty()) {
             r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "no usable traffic selectors"));
             return;

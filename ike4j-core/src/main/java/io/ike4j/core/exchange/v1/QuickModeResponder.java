@@ -15,7 +15,6 @@ import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.exchange.ChildCreateUnit;
 import io.ike4j.core.exchange.NonceUnit;
-import io.ike4j.core.exchange.TrafficSelectors;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import io.ike4j.core.sa.v1.QuickModeState;
@@ -40,8 +39,8 @@ final class QuickModeResponder {
         }
         List<TrafficSelectorSubstructure> remote, local;
         if (ids.isEmpty()) { // RFC 2409 5.5: no IDs means the ISAKMP peers' addresses
-            remote = TrafficSelectors.fromConfig(List.of("dynamic"), sa.remote.address());
-            local = TrafficSelectors.fromConfig(List.of("dynamic"), sa.local.address());
+            remote = V1Selectors.fromConfig(List.of("dynamic"), sa.remote.address());
+            local = V1Selectors.fromConfig(List.of("dynamic"), sa.local.address());
         } else {
             Optional<TrafficSelectorSubstructure> ci = V1Ids.selector(ids.get(0)), cr = V1Ids.selector(ids.get(1));
             if (ci.isEmpty() || cr.isEmpty()) {
@@ -56,8 +55,8 @@ final class QuickModeResponder {
         Phase2Proposals.Choice choice = null;
         boolean selectorsMatched = false;
         for (ChildConfig c : sa.connection.children()) {
-            if (!TrafficSelectors.within(local, TrafficSelectors.fromConfig(c.localTs(), sa.local.address()))
-                    || !TrafficSelectors.within(remote, TrafficSelectors.fromConfig(c.remoteTs(), sa.remote.address()))) continue;
+            if (!V1Selectors.within(local, V1Selectors.fromConfig(c.localTs(), sa.local.address()))
+                    || !V1Selectors.within(remote, V1Selectors.fromConfig(c.remoteTs(), sa.remote.address()))) continue;
             selectorsMatched = true;
             Optional<Phase2Proposals.Choice> ch = Phase2Proposals.select(Phase2Proposals.configured(c), offered.get(), inboundSpi);
             if (ch.isPresent()) {

@@ -1,5 +1,6 @@
 package io.ike4j.core.exchange.v1;
 
+import io.ike4j.core.codec.payload.IdType;
 import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.codec.v1.Octets;
 import io.ike4j.core.codec.v1.V1IdType;
@@ -18,14 +19,17 @@ final class V1Ids {
     private V1Ids() {}
 
     static V1Payload.Identification phase1(Identity id) {
-        return new V1Payload.Identification(id.type(), 0, 0, Octets.of(id.data()));
+        return new V1Payload.Identification(id.concreteType().value(), 0, 0, Octets.of(id.data()));
     }
 
     static Optional<Identity> identity(V1Payload.Identification p) {
-        return switch (p.idType()) {
-            case 1 -> p.data().length() == 4 ? Optional.of(new Identity(1, p.data().bytes())) : Optional.empty();
-            case 5 -> p.data().length() == 16 ? Optional.of(new Identity(5, p.data().bytes())) : Optional.empty();
-            case 2, 3, 9, 10, 11 -> p.data().isEmpty() ? Optional.empty() : Optional.of(new Identity(p.idType(), p.data().bytes()));
+        Optional<IdType> t = IdType.of(p.idType());
+        if (t.isEmpty()) return Optional.empty();
+        return switch (t.get()) {
+            case ID_IPV4_ADDR -> p.data().length() == 4 ? Optional.of(new Identity(t.get(), p.data().bytes())) : Optional.empty();
+            case ID_IPV6_ADDR -> p.data().length() == 16 ? Optional.of(new Identity(t.get(), p.data().bytes())) : Optional.empty();
+            case ID_FQDN, ID_RFC822_ADDR, ID_DER_ASN1_DN, ID_DER_ASN1_GN, ID_KEY_ID ->
+                    p.data().isEmpty() ? Optional.empty() : Optional.of(new Identity(t.get(), p.data().bytes()));
             default -> Optional.empty();
         };
     }

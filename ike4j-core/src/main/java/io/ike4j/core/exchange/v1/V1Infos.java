@@ -3,7 +3,6 @@ package io.ike4j.core.exchange.v1;
 import io.ike4j.core.engine.ChildSaInfo;
 import io.ike4j.core.engine.IkeSaInfo;
 import io.ike4j.core.exchange.SaInfos;
-import io.ike4j.core.exchange.TrafficSelectors;
 import io.ike4j.core.proposal.EncryptionAlgorithm;
 import io.ike4j.core.proposal.IntegrityAlgorithm;
 import io.ike4j.core.sa.v1.IpsecSa;
@@ -60,7 +59,7 @@ final class V1Infos {
                 c.udpEncapsulation(), c.inboundSpi(), c.outboundSpi(), SaInfos.name(c.suite().encryption()),
                 c.suite().keyBits(), c.suite().integrity() == IntegrityAlgorithm.NONE ? "" : SaInfos.name(c.suite().integrity()),
                 SaInfos.name(c.suite().pfsGroup()), false,
-                c.localTs().stream().map(TrafficSelectors::format).toList(),
-                c.remoteTs().stream().map(TrafficSelectors::format).toList(), c.installedAtEpochSecond());
+                c.localTs().stream().map(V1Selectors::display).toList(),
+                c.remoteTs().stream().map(V1Selectors::display).toList(), c.installedAtEpochSecond());
     }
 }
