@@ -21,6 +21,7 @@ final class V1Configs {
     String tsA = "10.1.0.0/16";
     String tsB = "10.2.0.0/16";
     String remoteOfB;
+    String remoteTsB;
     int versionB = 1;
     boolean aggressiveA;
     boolean aggressiveB;
@@ -45,7 +46,7 @@ final class V1Configs {
                 .connection(ConnectionConfig.builder("gw").version(versionB).localAddrs(addrB).remoteAddrs(remoteOfB != null ? remoteOfB : addrA)
                         .ikeProposals(ikeB).aggressive(aggressiveB)
                         .local(AuthConfig.psk("sun.example.org")).remote(AuthConfig.psk("moon.example.org"))
-                        .child(ChildConfig.builder("net").localTs(tsB).remoteTs(tsA).espProposals(espB).mode(mode)
+                        .child(ChildConfig.builder("net").localTs(tsB).remoteTs(remoteTsB != null ? remoteTsB : tsA).espProposals(espB).mode(mode)
                                 .lifeTime(childLifeB != null ? childLifeB : childLife).build())
                         .build()).build();
     }

@@ -66,7 +66,6 @@ final class AggressiveMode {
             sa.step = IsakmpSa.Step.AM_WAIT_2;
             r.log(EngineLog.Subsystem.IKE, sa, "initiating Aggressive Mode IKE_SA " + c.name() + "[" + sa.id() + "] to " + sa.remote);
             V1Transport.sendRequest(r, sa, 0, V1Transport.plain(sa, V1ExchangeType.AGGRESSIVE, 0, ps));
-            r.startTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0, r.settings().halfOpenTimeout());
         } finally {
             sa.lock().unlock();
         }

@@ -55,7 +55,6 @@ final class MainMode {
             sa.step = IsakmpSa.Step.MM_WAIT_2;
             r.log(EngineLog.Subsystem.IKE, sa, "initiating Main Mode IKE_SA " + c.name() + "[" + sa.id() + "] to " + sa.remote);
             V1Transport.sendRequest(r, sa, 0, V1Transport.plain(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, ps));
-            r.startTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0, r.settings().halfOpenTimeout());
         } finally {
             sa.lock().unlock();
         }

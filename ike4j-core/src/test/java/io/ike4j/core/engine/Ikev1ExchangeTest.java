@@ -1,0 +1,134 @@
+package io.ike4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** IKEv1 loss and retransmission, Informational Delete both ways, DPD (RFC 3706). */
+class Ikev1ExchangeTest {
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+    void anySingleLostMessageIsRecoveredWithoutDoubleInstall(int lost) throws Exception {
+        V1Configs c = new V1Configs();
+        TwoPeers t = c.peers();
+        t.network = TwoPeers.dropFirst(1, (i, p) -> i == lost);
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(30));
+        Ikev1EstablishTest.assertEstablished(t);
+        assertThat(t.a.events(SaEvent.ChildSaFailed.class)).isEmpty();
+        assertThat(t.b.events(SaEvent.ChildSaFailed.class)).isEmpty();
+    }
+
+    @Test
+    void duplicatedMessagesAreAnsweredFromTheCache() throws Exception {
+        V1Configs c = new V1Configs();
+        TwoPeers t = c.peers();
+        t.network = p -> List.of(p, p);
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(30));
+        Ikev1EstablishTest.assertEstablished(t);
+    }
+
+    @Test
+    void deleteOfTheIpsecSaReachesThePeer() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        long ike = t.a.engine.listSas().getFirst().ikeSaId();
+        long child = t.a.engine.listSas().getFirst().children().getFirst().childSaId();
+        t.input(t.a, new EngineInput.TerminateChild(ike, child));
+        t.settle();
+        assertThat(t.a.outputs(EngineOutput.RemoveChildSa.class)).hasSize(1);
+        assertThat(t.b.outputs(EngineOutput.RemoveChildSa.class)).singleElement()
+                .extracting(EngineOutput.RemoveChildSa::inboundSpi)
+                .isEqualTo(t.a.outputs(EngineOutput.RemoveChildSa.class).getFirst().outboundSpi());
+        assertThat(t.b.events(SaEvent.ChildSaClosed.class)).hasSize(1);
+        assertThat(t.b.engine.listSas().getFirst().children()).isEmpty();
+        assertThat(t.b.engine.listSas().getFirst().state()).isEqualTo("ESTABLISHED");
+    }
+
+    @Test
+    void deleteOfTheIsakmpSaFromTheResponder() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        t.input(t.b, new EngineInput.TerminateIke(t.b.engine.listSas().getFirst().ikeSaId()));
+        t.settle();
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.engine.listSas()).as(p.name).isEmpty();
+            assertThat(p.events(SaEvent.IkeSaClosed.class)).as(p.name).hasSize(1);
+            assertThat(p.outputs(EngineOutput.RemoveChildSa.class)).as(p.name).hasSize(1);
+        }
+    }
+
+    @Test
+    void shutdownDeletesEverythingAndTellsThePeer() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), false);
+        t.input(t.a, new EngineInput.Shutdown());
+        t.settle();
+        assertThat(t.a.engine.listSas()).isEmpty();
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.events(SaEvent.IkeSaClosed.class)).singleElement()
+                .extracting(SaEvent.IkeSaClosed::reason).isEqualTo("deleted by peer");
+    }
+
+    @Test
+    void forgedDeleteWithoutValidHashIsIgnored() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        // a Delete sent by a, with one ciphertext byte changed in flight: HASH(1) cannot verify
+        t.network = p -> {
+            byte[] d = p.data().clone();
+            d[d.length - 20] ^= 0x01;
+            return List.of(new TwoPeers.Packet(p.from(), p.to(), p.src(), p.dst(), d));
+        };
+        t.input(t.a, new EngineInput.TerminateIke(t.a.engine.listSas().getFirst().ikeSaId()));
+        t.settle();
+        assertThat(t.b.engine.listSas()).singleElement().extracting(IkeSaInfo::state).isEqualTo("ESTABLISHED");
+        assertThat(t.b.outputs(EngineOutput.RemoveChildSa.class)).isEmpty();
+    }
+
+    @Test
+    void deadPeerDetectionKeepsALivePeerAndDropsADeadOne() throws Exception {
+        V1Configs c = new V1Configs();
+        c.dpdA = Duration.ofSeconds(30);
+        c.dpdTimeoutA = Duration.ofSeconds(60);
+        TwoPeers t = V1Configs.establish(c, true);
+        t.run(Duration.ofSeconds(100));
+        assertThat(t.a.engine.listSas()).hasSize(1);
+        assertThat(String.join("\n", t.a.log)).doesNotContain("DPD");
+        int sent = t.b.outputs(EngineOutput.SendDatagram.class).size();
+        assertThat(sent).isGreaterThan(3); // Main Mode 2 + Quick Mode 1 + R-U-THERE-ACKs
+        t.network = p -> List.of(); // the peer is gone
+        t.run(Duration.ofSeconds(200));
+        assertThat(t.a.engine.listSas()).isEmpty();
+        assertThat(t.a.events(SaEvent.IkeSaClosed.class)).singleElement()
+                .extracting(SaEvent.IkeSaClosed::reason).asString().contains("DPD");
+    }
+
+    @Test
+    void initialContactReplacesTheOldSaOfARestartedPeer() throws Exception {
+        V1Configs c = new V1Configs();
+        TwoPeers t = V1Configs.establish(c, true);
+        // a "restarts": a new engine with the same configuration initiates again, b still has the old SA
+        TwoPeers fresh = new TwoPeers(c.a(), java.net.InetAddress.getByName(c.addrA), c.b(), java.net.InetAddress.getByName(c.addrB));
+        TwoPeers.Peer restarted = fresh.a;
+        List<EngineOutput> outs = restarted.engine.handle(new EngineInput.Initiate("gw", "net"));
+        // shuttle by hand between the restarted a and the old b
+        java.util.ArrayDeque<Object[]> q = new java.util.ArrayDeque<>();
+        outs.stream().filter(o -> o instanceof EngineOutput.SendDatagram).forEach(o -> q.add(new Object[] {restarted, o}));
+        int guard = 0;
+        while (!q.isEmpty() && guard++ < 50) {
+            Object[] e = q.poll();
+            EngineOutput.SendDatagram d = (EngineOutput.SendDatagram) e[1];
+            boolean toB = e[0] == restarted;
+            List<EngineOutput> r = toB ? t.b.engine.handle(new EngineInput.DatagramReceived(d.remote(), d.local(), d.data()))
+                    : restarted.engine.handle(new EngineInput.DatagramReceived(d.remote(), d.local(), d.data()));
+            if (toB) t.b.all.addAll(r);
+            r.stream().filter(o -> o instanceof EngineOutput.SendDatagram).forEach(o -> q.add(new Object[] {toB ? t.b : restarted, o}));
+        }
+        assertThat(t.b.engine.listSas()).hasSize(1);
+        assertThat(t.b.events(SaEvent.IkeSaClosed.class)).singleElement()
+                .extracting(SaEvent.IkeSaClosed::reason).asString().contains("INITIAL-CONTACT");
+    }
+}
