@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.TestWatcher;
 public final class PeerLogsOnFailure implements TestWatcher {
 
     private final List<IkePeer> peers = new CopyOnWriteArrayList<>();
+    private final java.util.Map<IkePeer, LogSince> marks = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Watches {@code peer} and returns it. */
     public <P extends IkePeer> P watch(P peer) {
@@ -21,27 +22,41 @@ public final class PeerLogsOnFailure implements TestWatcher {
         return peer;
     }
 
+    /**
+     * Watches {@code peer}, a peer shared by several tests, dumping on failure only what it logged from now on
+     * (as far as its kept log reaches back).
+     */
+    public <P extends IkePeer> P watchFromNow(P peer) {
+        marks.put(peer, LogSince.mark(peer));
+        return watch(peer);
+    }
+
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         for (IkePeer p : peers) {
+            LogSince since = marks.get(p);
             System.err.println("===== log of " + p.name() + " (" + context.getDisplayName() + ") =====");
-            System.err.println(p.log());
+            System.err.println(since == null ? p.log() : since.text());
         }
         peers.clear();
+        marks.clear();
     }
 
     @Override
     public void testSuccessful(ExtensionContext context) {
         peers.clear();
+        marks.clear();
     }
 
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
         peers.clear();
+        marks.clear();
     }
 
     @Override
     public void testDisabled(ExtensionContext context, Optional<String> reason) {
         peers.clear();
+        marks.clear();
     }
 }

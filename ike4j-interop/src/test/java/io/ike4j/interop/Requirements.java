@@ -32,7 +32,12 @@ public final class Requirements {
         if (missing.isEmpty()) {
             return;
         }
-        String message = "interop lab unavailable: " + String.join("; ", missing);
+        failOrSkip(String.join("; ", missing));
+    }
+
+    /** Skips the current test because of {@code missing} (laptop), or fails it under {@code -Dike4j.requireInterop=true} (CI). */
+    public static void failOrSkip(String missing) {
+        String message = "interop lab unavailable: " + missing;
         if (Boolean.getBoolean(REQUIRE_PROPERTY)) {
             fail(message + " (required because -D" + REQUIRE_PROPERTY + "=true)");
         }

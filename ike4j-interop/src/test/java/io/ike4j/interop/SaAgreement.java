@@ -27,8 +27,8 @@ public final class SaAgreement {
         same(out, "integ-alg", a.integAlg(), b.integAlg());
         same(out, "prf-alg", a.prfAlg(), b.prfAlg());
         same(out, "dh-group", a.dhGroup(), b.dhGroup());
-        same(out, "local-id/remote-id", a.localId(), b.remoteId());
-        same(out, "remote-id/local-id", a.remoteId(), b.localId());
+        same(out, "local-id/remote-id", canonicalId(a.localId()), canonicalId(b.remoteId()));
+        same(out, "remote-id/local-id", canonicalId(a.remoteId()), canonicalId(b.localId()));
         for (ChildSaView ca : a.children()) {
             ChildSaView cb = b.children().stream().filter(c -> Objects.equals(c.spiIn(), ca.spiOut())).findFirst().orElse(null);
             if (cb == null) {
@@ -50,6 +50,26 @@ public final class SaAgreement {
             out.add("child count " + a.children().size() + " vs " + b.children().size());
         }
         return out;
+    }
+
+    /**
+     * An identity in strongSwan's display form, so both peers' ways of printing one ID_KEY_ID compare equal:
+     * ike4j shows a key id as configured ({@code @#0a0b0c}), strongSwan as text when printable, else as
+     * colon-separated hex ({@code 0a:0b:0c}). Other identities are returned unchanged.
+     */
+    public static String canonicalId(String id) {
+        if (id == null || !id.matches("@#([0-9a-fA-F]{2})+")) {
+            return id;
+        }
+        byte[] b = java.util.HexFormat.of().parseHex(id.substring(2));
+        boolean printable = true;
+        for (byte x : b) {
+            printable &= x >= 0x20 && x < 0x7f;
+        }
+        if (printable) {
+            return new String(b, java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        return java.util.HexFormat.ofDelimiter(":").formatHex(b);
     }
 
     private static void same(List<String> out, String what, Object x, Object y) {

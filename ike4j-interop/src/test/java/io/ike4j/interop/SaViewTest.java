@@ -78,4 +78,14 @@ class SaViewTest {
                 .anySatisfy(d -> assertThat(d).startsWith("encr-alg"))
                 .anySatisfy(d -> assertThat(d).contains("no child on the other side"));
     }
+
+    @Test
+    void keyIdsCompareInStrongSwansDisplayForm() {
+        assertThat(SaAgreement.canonicalId("@#0a0b0c")).isEqualTo("0a:0b:0c");
+        assertThat(SaAgreement.canonicalId("@#414243")).isEqualTo("ABC");
+        assertThat(SaAgreement.canonicalId("0a:0b:0c")).isEqualTo("0a:0b:0c");
+        assertThat(SaAgreement.canonicalId("left@ike4j.test")).isEqualTo("left@ike4j.test");
+        assertThat(SaAgreement.canonicalId("@#0")).isEqualTo("@#0");
+        assertThat(SaAgreement.canonicalId(null)).isNull();
+    }
 }

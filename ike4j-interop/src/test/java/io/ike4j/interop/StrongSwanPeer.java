@@ -42,7 +42,7 @@ public final class StrongSwanPeer implements IkePeer {
 
     private final NetnsLab lab;
     private final Side side;
-    private final SwanctlConf conf;
+    private SwanctlConf conf;
     private final Options options;
     private final Path dir;
     private final Path vici;
@@ -153,13 +153,26 @@ public final class StrongSwanPeer implements IkePeer {
     }
 
     @Override
-    public void initiate(String child) {
+    public ExecResult tryInitiate(String child) {
         long seconds = options.initiateTimeout().toSeconds();
-        ExecResult r = swanctl(options.initiateTimeout().plusSeconds(5), "--initiate", "--child", child,
+        return swanctl(options.initiateTimeout().plusSeconds(5), "--initiate", "--child", child,
                 "--timeout", Long.toString(seconds));
-        if (!r.ok()) {
-            throw new LabException(name() + ": initiate " + child + " failed: " + r.describe());
+    }
+
+    @Override
+    public void reload(SwanctlConf newConf) {
+        this.conf = newConf;
+        try {
+            Files.writeString(dir.resolve("swanctl.conf"), conf.render());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", dir.resolve("swanctl.conf").toString()).orThrow();
+    }
+
+    @Override
+    public boolean alive() {
+        return charon != null && charon.isAlive();
     }
 
     @Override

@@ -3,8 +3,9 @@ package io.ike4j.interop;
 import io.ike4j.interop.NetnsLab.Side;
 
 /**
- * A swanctl.conf with one PSK connection and one tunnel-mode CHILD_SA, rendered one setting per line (swanctl
- * does not parse several settings on one line). The same file serves strongSwan and, later, ike4j's daemon.
+ * A swanctl.conf with one PSK connection and one CHILD_SA, rendered one setting per line (swanctl does not parse
+ * several settings on one line). The same file serves strongSwan and ike4j's daemon. Identities are quoted: an
+ * unquoted {@code #} (as in a key id {@code @#0a0b0c}) starts a comment.
  */
 public final class SwanctlConf {
 
@@ -25,6 +26,7 @@ public final class SwanctlConf {
     private String localTs = "dynamic";
     private String remoteTs = "dynamic";
     private String psk = "ike4j-interop-lab-psk";
+    private String mode = "tunnel";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -71,6 +73,47 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** The local identity (strongSwan syntax: {@code host.example}, {@code user@example}, {@code 192.0.2.1}, {@code @#0a0b}). */
+    public SwanctlConf localId(String id) {
+        this.localId = id;
+        return this;
+    }
+
+    public SwanctlConf remoteId(String id) {
+        this.remoteId = id;
+        return this;
+    }
+
+    /** Comma-separated local traffic selectors. */
+    public SwanctlConf localTs(String ts) {
+        this.localTs = ts;
+        return this;
+    }
+
+    public SwanctlConf remoteTs(String ts) {
+        this.remoteTs = ts;
+        return this;
+    }
+
+    public SwanctlConf remoteAddrs(String addrs) {
+        this.remoteAddrs = addrs;
+        return this;
+    }
+
+    /** The CHILD_SA mode: {@code tunnel} (default) or {@code transport}. */
+    public SwanctlConf mode(String childMode) {
+        this.mode = childMode;
+        return this;
+    }
+
+    public String localId() {
+        return localId;
+    }
+
+    public String remoteId() {
+        return remoteId;
+    }
+
     public SwanctlConf psk(String secret) {
         this.psk = secret;
         return this;
@@ -95,15 +138,15 @@ public final class SwanctlConf {
                     proposals = %5$s
                     local {
                       auth = psk
-                      id = %6$s
+                      id = "%6$s"
                     }
                     remote {
                       auth = psk
-                      id = %7$s
+                      id = "%7$s"
                     }
                     children {
                       %8$s {
-                        mode = tunnel
+                        mode = %13$s
                         local_ts = %9$s
                         remote_ts = %10$s
                         esp_proposals = %11$s
@@ -113,12 +156,12 @@ public final class SwanctlConf {
                 }
                 secrets {
                   ike-%1$s {
-                    id-1 = %6$s
-                    id-2 = %7$s
+                    id-1 = "%6$s"
+                    id-2 = "%7$s"
                     secret = "%12$s"
                   }
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
-                localTs, remoteTs, espProposals, psk);
+                localTs, remoteTs, espProposals, psk, mode);
     }
 }
