@@ -1,0 +1,131 @@
+package io.ike4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.interop.NetnsLab.Side;
+import io.ike4j.interop.PeerPair.Agreed;
+import io.ike4j.interop.PeerPair.Direction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * IKEv1 (RFC 2409) between ike4j and strongSwan 5.9.8, {@code version = 1} on both sides, in both directions: Main
+ * Mode with a pre-shared key and Quick Mode without PFS and with MODP and ECP PFS; Aggressive Mode; a wrong PSK and
+ * no common proposal failing on both sides with no SA left. strongSwan's kernel-libipsec forces UDP encapsulation
+ * (it fakes its NAT-D hashes), so every case also exercises RFC 3947 NAT-T: the float to port 4500 and the
+ * UDP-encapsulated tunnel mode in Quick Mode.
+ */
+class Ikev1InteropTest extends SharedDirectLab {
+
+    static java.util.stream.Stream<Arguments> suites() {
+        java.util.List<Arguments> out = new java.util.ArrayList<>();
+        String[][] suites = {
+            {"aes128-sha256-modp2048", "aes128-sha256"},             // no PFS
+            {"aes256-sha384-ecp384", "aes256-sha256-modp3072"},      // PFS MODP
+            {"aes192-sha1-modp2048", "aes128gcm16-ecp256"},          // PFS ECP, AES-GCM ESP
+        };
+        for (Direction d : Direction.values()) for (String[] s : suites) out.add(Arguments.of(d, s[0], s[1]));
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} IKE {1} ESP {2}")
+    @MethodSource("suites")
+    void mainModeAndQuickModeWithPsk(Direction d, String ike, String esp) {
+        String conn = freshConnection();
+        pair.reload(conf(conn, (side, c) -> c.version(1).proposals(ike).espProposals(esp)));
+        Agreed sa = pair.establish(d, conn, CHILD);
+        for (SaView v : new SaView[] {sa.initiator(), sa.responder()}) {
+            ChildSaView c = v.installedChild(CHILD).orElseThrow();
+            assertThat(c.encap()).as(v + ": ESP in UDP (RFC 3947)").isTrue();
+            assertThat(v.localPort()).as("floated to 4500").isEqualTo(4500);
+        }
+        pair.terminate(d, conn);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void aggressiveModeWithPsk(Direction d) {
+        String conn = freshConnection();
+        loadAggressive(conf(conn, (side, c) -> c.version(1).proposals("aes256-sha256-modp2048").espProposals("aes256-sha256")));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        Agreed sa = pair.establish(d, conn, CHILD);
+        assertThat(sa.initiator().installedChild(CHILD)).isPresent();
+        assertThat(pair.strongSwan().log()).contains("AGGRESSIVE");
+        if (d == Direction.STRONGSWAN_INITIATES) assertThat(ike4jLog.text()).contains("offline dictionary");
+        pair.terminate(d, conn);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void wrongPskFailsOnBothSides(Direction d) {
+        String conn = freshConnection();
+        Side initiator = pair.side(pair.initiator(d));
+        pair.reload(conf(conn, (side, c) -> {
+            SwanctlConf v1 = c.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256");
+            return side == initiator ? v1 : v1.psk("not-the-initiators-psk");
+        }));
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        ExecResult r = pair.initiator(d).tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.initiator(d).awaitNoSas(java.time.Duration.ofSeconds(40));
+        pair.responder(d).awaitNoSas(java.time.Duration.ofSeconds(40));
+        assertThat(ike4jLog.text()).containsPattern("AUTHENTICATION_FAILED|INVALID_HASH_INFORMATION|pre-shared key mismatch");
+        assertThat(swanLog.text()).containsPattern("(?i)AUTHENTICATION_FAILED|INVALID_HASH|hash.*(invalid|mismatch)|integrity check|decryption failed|parsing failed");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void noCommonProposalFailsWithNoProposalChosen(Direction d) {
+        String conn = freshConnection();
+        Side initiator = pair.side(pair.initiator(d));
+        pair.reload(conf(conn, (side, c) -> c.version(1).espProposals("aes128-sha256")
+                .proposals(side == initiator ? "aes128-sha256-modp2048" : "aes256-sha512-ecp521")));
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        ExecResult r = pair.initiator(d).tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.initiator(d).awaitNoSas(PeerPair.SETTLE);
+        pair.responder(d).awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("NO_PROPOSAL_CHOSEN");
+        assertThat(swanLog.text()).containsPattern("NO_PROPOSAL_CHOSEN|no proposal found|proposals unacceptable");
+    }
+
+    /**
+     * Aggressive Mode needs {@code aggressive = yes} in both swanctl.conf files and, for strongSwan as responder,
+     * {@code i_dont_care_about_security_and_use_aggressive_mode_psk} (STRONGSWAN.md): written next to the peers'
+     * own files and loaded with their tools.
+     */
+    private void loadAggressive(java.util.function.Function<Side, SwanctlConf> conf) {
+        Side swan = pair.side(pair.strongSwan()), ike4j = pair.side(pair.ike4j());
+        Path swanDir = lab().dir("strongswan-" + swan.name().toLowerCase(Locale.ROOT));
+        Path ike4jDir = lab().dir("ike4j-" + ike4j.name().toLowerCase(Locale.ROOT));
+        try {
+            Path settings = swanDir.resolve("strongswan.conf");
+            String s = Files.readString(settings);
+            if (!s.contains("aggressive_mode_psk")) {
+                Files.writeString(settings, s.replaceFirst("charon-systemd \\{",
+                        "charon-systemd {\n  i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
+                pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--reload-settings").orThrow();
+            }
+            Path swanConf = swanDir.resolve("swanctl-aggressive.conf");
+            Files.writeString(swanConf, aggressive(conf.apply(swan).render()));
+            pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", swanConf.toString()).orThrow();
+            Files.writeString(ike4jDir.resolve("swanctl.conf"), aggressive(conf.apply(ike4j).render()));
+            pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String aggressive(String rendered) {
+        return rendered.replaceFirst("version = 1\n", "version = 1\n    aggressive = yes\n");
+    }
+}
