@@ -78,7 +78,14 @@ class Ikev1InteropTest extends SharedDirectLab {
         pair.initiator(d).awaitNoSas(java.time.Duration.ofSeconds(40));
         pair.responder(d).awaitNoSas(java.time.Duration.ofSeconds(40));
         assertThat(ike4jLog.text()).containsPattern("AUTHENTICATION_FAILED|INVALID_HASH_INFORMATION|pre-shared key mismatch");
-        assertThat(swanLog.text()).containsPattern("(?i)AUTHENTICATION_FAILED|INVALID_HASH|hash.*(invalid|mismatch)|integrity check|decryption failed|parsing failed");
+        if (d == Direction.IKE4J_INITIATES) {
+            // strongSwan as responder cannot verify message 5 and tells us (protected with its own keys)
+            assertThat(swanLog.text()).containsPattern("(?i)AUTH_FAILED|AUTHENTICATION_FAILED|INVALID_HASH|hash.*(invalid|mismatch)|decryption failed|parsing failed");
+        } else {
+            // strongSwan ignores unprotected Informationals (ours: we cannot know its keys) and gives up after its
+            // retransmissions, as it does against a strongSwan responder, whose notify it cannot decrypt either
+            assertThat(swanLog.text()).contains("N(AUTH_FAILED)").contains("establishing IKE_SA failed");
+        }
     }
 
     @ParameterizedTest(name = "{0}")
