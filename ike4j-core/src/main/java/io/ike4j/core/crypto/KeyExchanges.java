@@ -31,6 +31,15 @@ public final class KeyExchanges {
         return SUPPORTED.contains(method);
     }
 
+    /**
+     * The weak MODP groups 2 (1024-bit, RFC 2409 6.2) and 5 (1536-bit, RFC 3526 2): implemented for IKEv1 peers that
+     * need them, but never in {@link #supported()} and never in a default proposal; only an explicit configuration
+     * ({@code modp1024}, {@code modp1536}) uses them.
+     */
+    public static boolean isLegacy(KeyExchangeMethod method) {
+        return method == KeyExchangeMethod.MODP_1024 || method == KeyExchangeMethod.MODP_1536;
+    }
+
     /** Starts a key exchange as initiator (default JCA providers). */
     public static KeyExchange initiate(KeyExchangeMethod method, RandomSource random) throws KeyExchangeException {
         return initiate(method, random, CryptoProvider.jca());
@@ -81,6 +90,8 @@ public final class KeyExchanges {
         Objects.requireNonNull(provider, "provider");
         if (method == null) throw new KeyExchangeException(KeyExchangeException.Reason.UNSUPPORTED_METHOD, "null");
         return switch (method) {
+            case MODP_1024 -> new ModpGroup(method, ModpPrimes.MODP_1024, provider);
+            case MODP_1536 -> new ModpGroup(method, ModpPrimes.MODP_1536, provider);
             case MODP_2048 -> new ModpGroup(method, ModpPrimes.MODP_2048, provider);
             case MODP_3072 -> new ModpGroup(method, ModpPrimes.MODP_3072, provider);
             case MODP_4096 -> new ModpGroup(method, ModpPrimes.MODP_4096, provider);

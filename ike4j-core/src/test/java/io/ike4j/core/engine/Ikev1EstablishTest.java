@@ -76,6 +76,21 @@ class Ikev1EstablishTest {
     }
 
     @Test
+    void legacy3desAndModp1024Modp1536WhenBothConfigureThem() throws Exception {
+        V1Configs c = new V1Configs();
+        c.ikeA = "3des-sha1-modp1024";
+        c.ikeB = "3des-sha1-modp1024";
+        c.espA = "3des-sha1-modp1536";
+        c.espB = "3des-sha1-modp1536";
+        TwoPeers t = V1Configs.establish(c, true);
+        assertEstablished(t);
+        assertThat(t.a.engine.listSas().getFirst().encryption()).isEqualTo("3DES_CBC");
+        assertThat(t.a.engine.listSas().getFirst().keyExchange()).isEqualTo("MODP_1024");
+        assertThat(EstablishTest.installed(t.a).inbound().encryption()).isEqualTo(EncryptionAlgorithm.TRIPLE_DES);
+        assertThat(EstablishTest.installed(t.a).inbound().encryptionKey()).hasSize(24);
+    }
+
+    @Test
     void transportModeAndHostSelectors() throws Exception {
         V1Configs c = new V1Configs();
         c.mode = ChildConfig.Mode.TRANSPORT;

@@ -50,7 +50,7 @@ final class Phase1Proposals {
                 for (V1HashAlgorithm h : hashes) {
                     for (KeyExchangeMethod k : p.keyExchanges()) {
                         Optional<V1Group> g = V1Group.of(k.value());
-                        if (g.isEmpty() || !KeyExchanges.isSupported(k)) continue;
+                        if (g.isEmpty() || !KeyExchanges.isSupported(k) && !KeyExchanges.isLegacy(k)) continue;
                         Phase1Suite s = new Phase1Suite(enc.get(), enc.get() == V1EncryptionAlgorithm.AES_CBC ? e.keyBits() : 0,
                                 h, g.get(), k, auth);
                         if (out.stream().noneMatch(s::sameAs)) out.add(s);

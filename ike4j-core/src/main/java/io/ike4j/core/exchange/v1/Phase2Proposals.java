@@ -43,7 +43,7 @@ final class Phase2Proposals {
         List<List<Phase2Suite>> out = new ArrayList<>();
         for (Proposal p : ProposalUnit.parse(ProtocolId.ESP, c.espProposals())) {
             KeyExchangeMethod pfs = p.keyExchanges().stream().filter(k -> k != KeyExchangeMethod.NONE)
-                    .filter(KeyExchanges::isSupported).findFirst().orElse(KeyExchangeMethod.NONE);
+                    .filter(k -> KeyExchanges.isSupported(k) || KeyExchanges.isLegacy(k)).findFirst().orElse(KeyExchangeMethod.NONE);
             if (!p.keyExchanges().isEmpty() && pfs == KeyExchangeMethod.NONE
                     && p.keyExchanges().stream().noneMatch(k -> k == KeyExchangeMethod.NONE)) continue;
             List<Phase2Suite> suites = new ArrayList<>();
