@@ -35,6 +35,36 @@ class Ikev1ExchangeTest {
     }
 
     @Test
+    void commitBitFromTheInitiatorIsAcceptedAndAnsweredWithConnected() throws Exception {
+        V1Configs c = new V1Configs();
+        TwoPeers t = c.peers();
+        // RFC 2408 3.1: the flags are not covered by the HASH; set the commit bit on Quick Mode message 1 in flight
+        t.network = p -> {
+            byte[] d = p.data().clone();
+            if (p.from() == t.a && (d[18] & 0xff) == 32 && d.length > 28) d[19] |= 0x02;
+            return List.of(new TwoPeers.Packet(p.from(), p.to(), p.src(), p.dst(), d));
+        };
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(1));
+        Ikev1EstablishTest.assertEstablished(t);
+        assertThat(t.delivered).isEqualTo(10); // 6 + 3 + the CONNECTED notify (RFC 2409 5.5)
+        assertThat(t.a.engine.listSas().getFirst().children()).hasSize(1);
+    }
+
+    @Test
+    void initiatorRekeysBeforeTheLifetimeAndTheOldSaIsDeleted() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        t.run(Duration.ofMinutes(70));
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.outputs(EngineOutput.InstallChildSa.class)).as(p.name).hasSize(2);
+            assertThat(p.outputs(EngineOutput.RemoveChildSa.class)).as(p.name).hasSize(1);
+            assertThat(p.engine.listSas().getFirst().children()).as(p.name).hasSize(1);
+        }
+        long newSpi = t.a.outputs(EngineOutput.InstallChildSa.class).get(1).spec().inbound().spi();
+        assertThat(t.a.engine.listSas().getFirst().children().getFirst().spiIn()).isEqualTo((int) newSpi);
+    }
+
+    @Test
     void deleteOfTheIpsecSaReachesThePeer() throws Exception {
         TwoPeers t = V1Configs.establish(new V1Configs(), true);
         long ike = t.a.engine.listSas().getFirst().ikeSaId();

@@ -242,6 +242,7 @@ final class MainMode {
     private static void message5(V1Run r, IsakmpSa sa, EngineInput.DatagramReceived in,
                                  io.ike4j.core.codec.v1.IsakmpDatagram.Encrypted e, byte[] datagram) {
         Optional<V1Transport.Opened> o = V1Transport.open(sa, e);
+        Phase1.follow(sa, in.local(), in.remote()); // answer where the peer floated to (RFC 3947 4), also with an error
         if (o.isEmpty()) {
             r.log(EngineLog.Subsystem.ENC, sa, "Main Mode message 5 does not decrypt to valid payloads: wrong pre-shared key?");
             Informational.notify(r, sa, V1NotifyType.AUTHENTICATION_FAILED, false);
