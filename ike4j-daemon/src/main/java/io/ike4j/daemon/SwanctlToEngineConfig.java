@@ -2,6 +2,7 @@ package io.ike4j.daemon;
 
 import io.ike4j.core.config.AuthClass;
 import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.EngineSettings;
 import io.ike4j.core.config.Identity;
 import io.ike4j.core.config.SharedSecret;
 import io.ike4j.daemon.config.AuthConfig;
@@ -45,7 +46,9 @@ public final class SwanctlToEngineConfig {
 
     public static Mapped map(SwanctlConfig swanctl, Ports ports) {
         List<String> warnings = new ArrayList<>();
-        EngineConfig.Builder b = EngineConfig.builder();
+        // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
+        EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
+                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, warnings).ifPresent(b::connection);
         }
