@@ -50,7 +50,7 @@ final class AggressiveMode {
             }
             List<Phase1Suite> suites = all.stream().filter(s -> s.group() == all.getFirst().group()).toList();
             try {
-                sa.keyExchange = KeyExchanges.initiate(suites.getFirst().keyExchange(), r.random());
+                sa.keyExchange = KeyExchanges.initiateLegacy(suites.getFirst().keyExchange(), r.random());
             } catch (KeyExchangeException e) {
                 V1Lifecycle.fail(r, sa, 0, "key exchange unavailable");
                 return;
@@ -115,7 +115,7 @@ final class AggressiveMode {
         KeyExchangeResponse ker;
         try {
             if (!Phase1.algorithms(sa)) throw new KeyExchangeException(KeyExchangeException.Reason.UNSUPPORTED_METHOD, "suite");
-            ker = KeyExchanges.respond(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
+            ker = KeyExchanges.respondLegacy(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
         } catch (KeyExchangeException e) {
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.INVALID_KEY_INFORMATION);
             return;
@@ -201,7 +201,7 @@ final class AggressiveMode {
         }
         sa.remoteId = peer.get();
         NatTraversal.evaluate(sa, m.payloads());
-        NatTraversal.floatPorts(sa);
+        NatTraversal.floatPorts(sa, r.settings());
         List<V1Payload> ps = new ArrayList<>();
         ps.add(new V1Payload.Hash(Octets.of(Phase1.hash(sa, true, V1Ids.phase1(sa.localId)))));
         ps.addAll(NatTraversal.payloads(sa, r.random()));

@@ -145,7 +145,7 @@ final class MainMode {
             return;
         }
         try {
-            sa.keyExchange = KeyExchanges.initiate(sa.suite.keyExchange(), r.random());
+            sa.keyExchange = KeyExchanges.initiateLegacy(sa.suite.keyExchange(), r.random());
         } catch (KeyExchangeException e) {
             V1Lifecycle.fail(r, sa, 0, "key exchange " + sa.suite.keyExchange() + " unavailable");
             return;
@@ -172,7 +172,7 @@ final class MainMode {
         }
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchanges.respond(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
+            ker = KeyExchanges.respondLegacy(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
         } catch (KeyExchangeException e) {
             Informational.notify(r, sa, V1NotifyType.INVALID_KEY_INFORMATION, false);
             V1Lifecycle.fail(r, sa, V1NotifyType.INVALID_KEY_INFORMATION.value(), "invalid KE payload: " + e.reason());
@@ -227,7 +227,7 @@ final class MainMode {
             return;
         }
         Phase1.deriveKeys(sa);
-        NatTraversal.floatPorts(sa);
+        NatTraversal.floatPorts(sa, r.settings());
         V1Payload.Identification id = V1Ids.phase1(sa.localId);
         List<V1Payload> ps = new ArrayList<>();
         ps.add(id);

@@ -3,6 +3,7 @@ package io.ike4j.core.exchange.v1;
 import io.ike4j.core.codec.v1.Octets;
 import io.ike4j.core.codec.v1.V1Payload;
 import io.ike4j.core.codec.v1.V1PayloadType;
+import io.ike4j.core.config.EngineSettings;
 import io.ike4j.core.engine.Endpoint;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import java.security.MessageDigest;
@@ -18,7 +19,6 @@ final class NatTraversal {
     static final Octets VID_RFC3947 = Octets.ofHex("4a131c81070358455c5728f20e95452f");
     /** RFC 3706 9: the DPD Vendor ID (version 1.0). */
     static final Octets VID_DPD = Octets.ofHex("afcad71368a1f1c96b8696fc77570100");
-    static final int NAT_T_PORT = 4500;
 
     private NatTraversal() {}
 
@@ -54,12 +54,15 @@ final class NatTraversal {
         return out;
     }
 
-    /** RFC 3947 3.2: the first NAT-D names us as the peer sent to us, the others the peer's own address(es). */
+    /**
+     * RFC 3947 3.2: the first NAT-D names us as the peer sent to us, the others the peer's own address(es). With
+     * {@code encap = yes} we behave as if behind a NAT (as the IKEv2 engine and strongSwan do).
+     */
     static void evaluate(IsakmpSa sa, List<V1Payload> payloads) {
         List<byte[]> hashes = payloads.stream().filter(p -> p instanceof V1Payload.NatDiscovery)
                 .map(p -> ((V1Payload.NatDiscovery) p).hash().bytes()).toList();
         if (!sa.peerNatT || hashes.size() < 2) return;
-        sa.natLocal = !MessageDigest.isEqual(hashes.getFirst(), hash(sa, sa.local));
+        sa.natLocal = !MessageDigest.isEqual(hashes.getFirst(), hash(sa, sa.local)) || sa.connection.encap();
         byte[] theirs = hash(sa, sa.remote);
         sa.natRemote = hashes.subList(1, hashes.size()).stream().noneMatch(h -> MessageDigest.isEqual(h, theirs));
     }
@@ -68,10 +71,13 @@ final class NatTraversal {
         return sa.natLocal || sa.natRemote;
     }
 
-    /** RFC 3947 4: with a NAT, the initiator moves to port 4500 from the next message on (the adapter adds the marker). */
-    static void floatPorts(IsakmpSa sa) {
+    /**
+     * RFC 3947 4: with a NAT, the initiator moves from our IKE port to our NAT-T port (the adapter adds the non-ESP
+     * marker there), and the peer to 4500 if it was on 500, from the next message on.
+     */
+    static void floatPorts(IsakmpSa sa, EngineSettings ports) {
         if (!behindNat(sa)) return;
-        if (sa.local.port() == 500) sa.local = new Endpoint(sa.local.address(), NAT_T_PORT);
-        if (sa.remote.port() == 500) sa.remote = new Endpoint(sa.remote.address(), NAT_T_PORT);
+        if (sa.local.port() == ports.ikePort()) sa.local = new Endpoint(sa.local.address(), ports.natTraversalPort());
+        if (sa.remote.port() == EngineSettings.IKE_PORT) sa.remote = new Endpoint(sa.remote.address(), EngineSettings.NAT_T_PORT);
     }
 }

@@ -47,13 +47,21 @@ final class Phase1 {
             r.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
             return Optional.empty();
         }
-        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> wildcard(remoteIp.get()));
+        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(r, c, remoteIp.get()));
         IsakmpSa sa = new IsakmpSa(id, true, c, r.table.newCookie(r.random()));
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
         sa.requestedChild = child != null ? child : c.children().isEmpty() ? null : c.children().getFirst().name();
         sa.localId = c.localIdentity(localIp);
         return Optional.of(sa);
+    }
+
+    /** As the IKEv2 engine: the routed source address if local_addrs allows it (NAT-D hashes need it), else the wildcard. */
+    private static InetAddress source(V1Run r, ConnectionConfig c, InetAddress remote) {
+        return r.session.context().sourceAddresses().sourceFor(remote)
+                .filter(a -> a.getAddress().length == remote.getAddress().length && !a.isAnyLocalAddress())
+                .filter(a -> AddressMatch.best(c.localAddrs(), a) != AddressMatch.NONE)
+                .orElseGet(() -> wildcard(remote));
     }
 
     private static InetAddress wildcard(InetAddress like) {

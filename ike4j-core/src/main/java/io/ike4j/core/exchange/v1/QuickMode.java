@@ -68,7 +68,7 @@ final class QuickMode {
         rest.add(new V1Payload.Nonce(Octets.of(qm.ni)));
         if (pfs != KeyExchangeMethod.NONE) {
             try {
-                qm.keyExchange = KeyExchanges.initiate(pfs, r.random());
+                qm.keyExchange = KeyExchanges.initiateLegacy(pfs, r.random());
             } catch (KeyExchangeException e) {
                 r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "PFS group " + pfs + " unavailable"));
                 return;

@@ -91,7 +91,7 @@ final class QuickModeResponder {
                 return;
             }
             try {
-                KeyExchangeResponse ker = KeyExchanges.respond(qm.suite.pfsGroup(), ke.get().data().bytes(), r.random());
+                KeyExchangeResponse ker = KeyExchanges.respondLegacy(qm.suite.pfsGroup(), ke.get().data().bytes(), r.random());
                 gxr = ker.publicValue();
                 qm.sharedSecret = ker.sharedSecret();
                 ker.destroy();
