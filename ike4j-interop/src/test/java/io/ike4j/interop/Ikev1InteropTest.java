@@ -53,12 +53,29 @@ class Ikev1InteropTest extends SharedDirectLab {
     @EnumSource(Direction.class)
     void aggressiveModeWithPsk(Direction d) {
         String conn = freshConnection();
-        loadAggressive(conf(conn, (side, c) -> c.version(1).proposals("aes256-sha256-modp2048").espProposals("aes256-sha256")));
+        load(conf(conn, (side, c) -> c.version(1).proposals("aes256-sha256-modp2048").espProposals("aes256-sha256")),
+                "aggressive = yes", true);
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
         Agreed sa = pair.establish(d, conn, CHILD);
         assertThat(sa.initiator().installedChild(CHILD)).isPresent();
         assertThat(pair.strongSwan().log()).contains("AGGRESSIVE");
         if (d == Direction.STRONGSWAN_INITIATES) assertThat(ike4jLog.text()).contains("offline dictionary");
+        pair.terminate(d, conn);
+    }
+
+    /** RFC 3706: both sides send R-U-THERE every 2 s and answer the other's; the SA stays up. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void deadPeerDetectionBothWays(Direction d) {
+        String conn = freshConnection();
+        load(conf(conn, (side, c) -> c.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256")),
+                "dpd_delay = 2s", false);
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        pair.establish(d, conn, CHILD);
+        IkePeer.sleep(7000);
+        assertThat(swanLog.text()).contains("N(DPD)").contains("N(DPD_ACK)");
+        assertThat(pair.ike4j().ikeSa(conn)).hasValueSatisfying(sa -> assertThat(sa.established()).isTrue());
+        assertThat(pair.strongSwan().ikeSa(conn)).hasValueSatisfying(sa -> assertThat(sa.established()).isTrue());
         pair.terminate(d, conn);
     }
 
@@ -106,33 +123,33 @@ class Ikev1InteropTest extends SharedDirectLab {
     }
 
     /**
-     * Aggressive Mode needs {@code aggressive = yes} in both swanctl.conf files and, for strongSwan as responder,
-     * {@code i_dont_care_about_security_and_use_aggressive_mode_psk} (STRONGSWAN.md): written next to the peers'
-     * own files and loaded with their tools.
+     * Loads {@code conf} with one more connection setting ({@code extra}) that {@link SwanctlConf} does not render
+     * (aggressive, dpd_delay), into both daemons with their tools. Aggressive Mode also needs, for strongSwan as
+     * responder, {@code i_dont_care_about_security_and_use_aggressive_mode_psk} (STRONGSWAN.md).
      */
-    private void loadAggressive(java.util.function.Function<Side, SwanctlConf> conf) {
+    private void load(java.util.function.Function<Side, SwanctlConf> conf, String extra, boolean aggressivePsk) {
         Side swan = pair.side(pair.strongSwan()), ike4j = pair.side(pair.ike4j());
         Path swanDir = lab().dir("strongswan-" + swan.name().toLowerCase(Locale.ROOT));
         Path ike4jDir = lab().dir("ike4j-" + ike4j.name().toLowerCase(Locale.ROOT));
         try {
             Path settings = swanDir.resolve("strongswan.conf");
             String s = Files.readString(settings);
-            if (!s.contains("aggressive_mode_psk")) {
+            if (aggressivePsk && !s.contains("aggressive_mode_psk")) {
                 Files.writeString(settings, s.replaceFirst("charon-systemd \\{",
                         "charon-systemd {\n  i_dont_care_about_security_and_use_aggressive_mode_psk = yes"));
                 pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--reload-settings").orThrow();
             }
             Path swanConf = swanDir.resolve("swanctl-aggressive.conf");
-            Files.writeString(swanConf, aggressive(conf.apply(swan).render()));
+            Files.writeString(swanConf, withSetting(conf.apply(swan).render(), extra));
             pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", swanConf.toString()).orThrow();
-            Files.writeString(ike4jDir.resolve("swanctl.conf"), aggressive(conf.apply(ike4j).render()));
+            Files.writeString(ike4jDir.resolve("swanctl.conf"), withSetting(conf.apply(ike4j).render(), extra));
             pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String aggressive(String rendered) {
-        return rendered.replaceFirst("version = 1\n", "version = 1\n    aggressive = yes\n");
+    private static String withSetting(String rendered, String setting) {
+        return rendered.replaceFirst("version = 1\n", "version = 1\n    " + setting + "\n");
     }
 }
