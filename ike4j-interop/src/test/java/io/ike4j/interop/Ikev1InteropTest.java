@@ -79,6 +79,57 @@ class Ikev1InteropTest extends SharedDirectLab {
         pair.terminate(d, conn);
     }
 
+    /**
+     * The initiator's IPsec SA has rekey_time 4s (life_time 12s, rand_time 1s): it runs a new Quick Mode; both sides
+     * agree on the new pair, and the old pair goes (ike4j deletes it right after rekeying, strongSwan lets it expire).
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void quickModeRekeyReplacesTheIpsecSa(Direction d) {
+        String conn = freshConnection();
+        Side initiator = pair.side(pair.initiator(d));
+        pair.reload(conf(conn, (side, c) -> c.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256")));
+        Agreed first = pair.establish(d, conn, CHILD);
+        String oldSpi = first.initiator().installedChild(CHILD).orElseThrow().spiIn();
+        Side swan = pair.side(pair.strongSwan()), ike4j = pair.side(pair.ike4j());
+        try {
+            // only the initiator's child gets the short lifetime; reload keeps the established SAs
+            java.util.function.Function<Side, String> text = side -> {
+                String t = conf(conn, (x, c) -> c.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256"))
+                        .apply(side).render();
+                return side == initiator ? t.replaceFirst("mode = tunnel\n", "mode = tunnel\n        rekey_time = 4s\n        life_time = 12s\n        rand_time = 1s\n") : t;
+            };
+            Path swanConf = lab().dir("strongswan-" + swan.name().toLowerCase(Locale.ROOT)).resolve("swanctl-rekey.conf");
+            Files.writeString(swanConf, text.apply(swan));
+            pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--file", swanConf.toString()).orThrow();
+            Files.writeString(lab().dir("ike4j-" + ike4j.name().toLowerCase(Locale.ROOT)).resolve("swanctl.conf"), text.apply(ike4j));
+            pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // the loaded config applies to new SAs: set the SA up again under it, then wait past its lifetime
+        pair.terminate(d, conn);
+        Agreed fresh = pair.establish(d, conn, CHILD);
+        String spi = fresh.initiator().installedChild(CHILD).orElseThrow().spiIn();
+        java.util.function.Predicate<ChildSaView> rekeyed = c -> "INSTALLED".equals(c.state()) && !c.spiIn().equals(spi)
+                && !c.spiOut().equals(spi);
+        SaView i = pair.initiator(d).awaitSa(sa -> conn.equals(sa.name()) && sa.established()
+                && sa.children().stream().anyMatch(rekeyed), "a rekeyed IPsec SA", java.time.Duration.ofSeconds(20));
+        ChildSaView ic = i.children().stream().filter(rekeyed).findFirst().orElseThrow();
+        SaView r = pair.responder(d).awaitSa(sa -> conn.equals(sa.name()) && sa.children().stream()
+                .anyMatch(c -> c.spiOut().equals(ic.spiIn()) && c.spiIn().equals(ic.spiOut()) && "INSTALLED".equals(c.state())),
+                "the same rekeyed IPsec SA", java.time.Duration.ofSeconds(10));
+        ChildSaView rc = r.children().stream().filter(c -> c.spiOut().equals(ic.spiIn())).findFirst().orElseThrow();
+        assertThat(rc.encrAlg()).isEqualTo(ic.encrAlg());
+        assertThat(rc.integAlg()).isEqualTo(ic.integAlg());
+        // the replaced pair is gone on both sides (ike4j deletes it after rekeying, strongSwan at its lifetime)
+        for (IkePeer p : new IkePeer[] {pair.initiator(d), pair.responder(d)}) {
+            p.awaitSa(sa -> conn.equals(sa.name()) && sa.children().stream().noneMatch(c -> c.spiIn().equals(spi) || c.spiOut().equals(spi)),
+                    "the old IPsec SA deleted", java.time.Duration.ofSeconds(20));
+        }
+        pair.terminate(d, conn);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Direction.class)
     void wrongPskFailsOnBothSides(Direction d) {

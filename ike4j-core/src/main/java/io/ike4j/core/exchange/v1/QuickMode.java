@@ -45,6 +45,11 @@ final class QuickMode {
     private QuickMode() {}
 
     static void initiate(V1Run r, IsakmpSa sa, ChildConfig c) {
+        initiate(r, sa, c, -1);
+    }
+
+    /** Starts Quick Mode for {@code c}; {@code rekeyOf} names the IPsec SA it replaces (-1: none). */
+    static void initiate(V1Run r, IsakmpSa sa, ChildConfig c, long rekeyOf) {
         List<List<Phase2Suite>> ours = Phase2Proposals.configured(c);
         if (ours.isEmpty()) {
             r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "no usable ESP proposal configured"));
@@ -59,6 +64,7 @@ final class QuickMode {
             return;
         }
         qm.transport = c.mode() == ChildConfig.Mode.TRANSPORT;
+        qm.rekeyOf = rekeyOf;
         qm.udpEncapsulation = NatTraversal.behindNat(sa);
         qm.ni = NonceUnit.create(r.random(), r.settings().nonceSize());
         qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, c.lifeTime().toSeconds()).proposals();

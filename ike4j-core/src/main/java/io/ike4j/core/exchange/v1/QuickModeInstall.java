@@ -41,7 +41,11 @@ final class QuickModeInstall {
         Arrays.fill(out, (byte) 0);
         ChildConfig c = qm.child;
         long hard = qm.lifetimeSeconds;
-        long soft = Math.min(c.rekeyTime().toSeconds(), hard - hard / 10);
+        // our own configured life keeps its precision; the rekey comes before it (at 90% if rekey_time is not earlier)
+        Duration hardIn = hard == c.lifeTime().toSeconds() && !c.lifeTime().isZero() ? c.lifeTime() : Duration.ofSeconds(hard);
+        Duration softIn = c.rekeyTime().compareTo(hardIn) < 0 && !c.rekeyTime().isZero() ? c.rekeyTime()
+                : hardIn.minus(hardIn.dividedBy(10));
+        long soft = softIn.toSeconds();
         ChildSaSpec spec = new ChildSaSpec(sa.id(), qm.childId, sa.connectionName(), c.name(),
                 c.reqid() != 0 ? c.reqid() : (int) qm.childId, ProtocolId.ESP,
                 qm.transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL, sa.local, sa.remote,
@@ -55,8 +59,16 @@ final class QuickModeInstall {
         r.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), child.outboundSpi()));
         r.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), V1Infos.child(sa, child)));
-        if (hard > 0) r.startTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, child.id(), Duration.ofSeconds(hard));
-        if (qm.initiator && soft > 0 && soft < hard) r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), Duration.ofSeconds(soft));
+        if (!hardIn.isZero()) r.startTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, child.id(), hardIn);
+        if (qm.initiator && !softIn.isZero() && softIn.compareTo(hardIn) < 0) {
+            r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), softIn);
+        }
+        if (qm.rekeyOf >= 0) { // the replaced pair goes once the new one is in place (no need to keep it until it expires)
+            sa.children.stream().filter(o -> o.id() == qm.rekeyOf).findFirst().ifPresent(old -> {
+                Informational.deleteIpsec(r, sa, old);
+                V1Lifecycle.removeChild(r, sa, old, "rekeyed");
+            });
+        }
     }
 
     private static ChildSaSpec.DirectionKeys keys(int spi, Phase2Suite s, byte[] keymat, int encLen) {

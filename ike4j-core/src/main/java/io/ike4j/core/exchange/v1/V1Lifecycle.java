@@ -47,6 +47,7 @@ final class V1Lifecycle {
     static void removeChild(V1Run r, IsakmpSa sa, IpsecSa c, String reason) {
         if (!sa.children.remove(c)) return;
         r.cancelTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, c.id());
+        r.cancelTimer(sa, TimerId.TimerKind.CHILD_REKEY, c.id());
         r.emit(new EngineOutput.RemoveChildSa(sa.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
         r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} closed: " + reason);
         r.event(new SaEvent.ChildSaClosed(sa.id(), sa.connectionName(), c.id(), c.name(), reason));

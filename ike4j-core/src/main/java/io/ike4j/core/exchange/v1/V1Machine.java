@@ -119,7 +119,7 @@ public final class V1Machine {
                 case IKE_EXPIRE -> terminate(r, sa, "lifetime expired");
                 case CHILD_EXPIRE -> child(sa, t.detail()).ifPresent(c -> deleteChild(r, sa, c, "lifetime expired"));
                 case CHILD_REKEY -> child(sa, t.detail()).ifPresent(c -> {
-                    if (sa.established()) QuickMode.initiate(r, sa, c.config());
+                    if (sa.established()) QuickMode.initiate(r, sa, c.config(), c.id());
                 });
                 default -> { }
             }

@@ -27,6 +27,8 @@ public final class QuickModeState {
     public boolean udpEncapsulation;
     public long lifetimeSeconds;
     public boolean commit;
+    /** Initiator rekeying: the IPsec SA this one replaces (deleted once this one is installed), or -1. */
+    public long rekeyOf = -1;
     public List<TrafficSelectorSubstructure> localTs = List.of();
     public List<TrafficSelectorSubstructure> remoteTs = List.of();
 
