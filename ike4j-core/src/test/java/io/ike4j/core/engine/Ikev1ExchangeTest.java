@@ -65,6 +65,37 @@ class Ikev1ExchangeTest {
     }
 
     @Test
+    void initiatorReauthenticatesBeforeTheIsakmpLifetimeMakeBeforeBreak() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        long oldCookie = t.a.engine.listSas().getFirst().initiatorSpi();
+        t.run(Duration.ofHours(4).plusMinutes(10)); // rekey_time 4h: a new Main Mode + Quick Mode, then the old SA goes
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.events(SaEvent.IkeSaEstablished.class)).as(p.name).hasSize(2);
+            assertThat(p.events(SaEvent.IkeSaClosed.class)).as(p.name).hasSize(1);
+            assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> {
+                assertThat(sa.state()).isEqualTo("ESTABLISHED");
+                assertThat(sa.initiatorSpi()).isNotEqualTo(oldCookie);
+                assertThat(sa.children()).hasSize(1);
+            });
+        }
+        assertThat(t.a.events(SaEvent.IkeSaClosed.class).getFirst().reason()).isEqualTo("reauthenticated");
+        assertThat(t.b.events(SaEvent.IkeSaClosed.class).getFirst().reason()).isEqualTo("deleted by peer");
+        // make-before-break: the new IPsec SA was installed before the old one was removed
+        List<EngineOutput> outs = t.a.all;
+        int lastInstall = -1, firstRemoveAfterReauth = -1;
+        for (int i = 0; i < outs.size(); i++) {
+            if (outs.get(i) instanceof EngineOutput.Notify n && n.event() instanceof SaEvent.IkeSaEstablished e && e.ikeSaId() != 1) {
+                for (int k = i; k < outs.size(); k++) {
+                    if (outs.get(k) instanceof EngineOutput.InstallChildSa && lastInstall < 0) lastInstall = k;
+                    if (outs.get(k) instanceof EngineOutput.RemoveChildSa && firstRemoveAfterReauth < 0) firstRemoveAfterReauth = k;
+                }
+                break;
+            }
+        }
+        assertThat(lastInstall).isPositive().isLessThan(firstRemoveAfterReauth);
+    }
+
+    @Test
     void deleteOfTheIpsecSaReachesThePeer() throws Exception {
         TwoPeers t = V1Configs.establish(new V1Configs(), true);
         long ike = t.a.engine.listSas().getFirst().ikeSaId();

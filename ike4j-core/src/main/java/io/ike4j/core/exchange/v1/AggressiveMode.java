@@ -36,9 +36,15 @@ final class AggressiveMode {
     private AggressiveMode() {}
 
     static void initiate(V1Run r, ConnectionConfig c, String child) {
+        initiate(r, c, child, -1);
+    }
+
+    /** {@code replaces}: the ISAKMP SA this one reauthenticates (-1: none). */
+    static void initiate(V1Run r, ConnectionConfig c, String child, long replaces) {
         Optional<IsakmpSa> made = Phase1.newInitiator(r, c, child);
         if (made.isEmpty()) return;
         IsakmpSa sa = made.get();
+        sa.replaces = replaces;
         sa.aggressive = true;
         List<Phase1Suite> all = Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY);
         sa.lock().lock();
@@ -205,7 +211,7 @@ final class AggressiveMode {
         List<V1Payload> ps = new ArrayList<>();
         ps.add(new V1Payload.Hash(Octets.of(Phase1.hash(sa, true, V1Ids.phase1(sa.localId)))));
         ps.addAll(NatTraversal.payloads(sa, r.random()));
-        if (sa.connection.unique() != ConnectionConfig.Unique.NEVER) ps.add(Phase1.initialContact(sa));
+        if (sa.connection.unique() != ConnectionConfig.Unique.NEVER && sa.replaces < 0) ps.add(Phase1.initialContact(sa));
         byte[] msg = V1Transport.encrypted(sa, V1ExchangeType.AGGRESSIVE, 0, false, ps);
         sa.phase1LastBlock = sa.ivs.get(0L).clone();
         V1Transport.remember(sa, datagram, msg);

@@ -35,9 +35,15 @@ final class MainMode {
     private MainMode() {}
 
     static void initiate(V1Run r, ConnectionConfig c, String child) {
+        initiate(r, c, child, -1);
+    }
+
+    /** {@code replaces}: the ISAKMP SA this one reauthenticates (-1: none). */
+    static void initiate(V1Run r, ConnectionConfig c, String child, long replaces) {
         Optional<IsakmpSa> made = Phase1.newInitiator(r, c, child);
         if (made.isEmpty()) return;
         IsakmpSa sa = made.get();
+        sa.replaces = replaces;
         List<Phase1Suite> suites = Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY);
         sa.lock().lock();
         try {
@@ -232,7 +238,7 @@ final class MainMode {
         List<V1Payload> ps = new ArrayList<>();
         ps.add(id);
         ps.add(new V1Payload.Hash(Octets.of(Phase1.hash(sa, true, id))));
-        if (sa.connection.unique() != ConnectionConfig.Unique.NEVER) ps.add(Phase1.initialContact(sa));
+        if (sa.connection.unique() != ConnectionConfig.Unique.NEVER && sa.replaces < 0) ps.add(Phase1.initialContact(sa));
         sa.step = IsakmpSa.Step.MM_WAIT_6;
         byte[] msg = V1Transport.encrypted(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, false, ps);
         V1Transport.remember(sa, datagram, msg);

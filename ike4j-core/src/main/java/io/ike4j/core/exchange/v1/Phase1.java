@@ -158,9 +158,19 @@ final class Phase1 {
         if (sa.peerDpd && !sa.connection.dpdDelay().isZero()) r.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
         if (sa.lifetimeSeconds > 0) r.startTimer(sa, TimerId.TimerKind.IKE_EXPIRE, 0, java.time.Duration.ofSeconds(sa.lifetimeSeconds));
         if (peerInitialContact) V1Lifecycle.replaceOthers(r, sa);
-        if (sa.isInitiator() && sa.requestedChild != null) {
-            sa.connection.child(sa.requestedChild).ifPresent(c -> QuickMode.initiate(r, sa, c));
-        }
+        java.time.Duration reauth = !sa.connection.reauthTime().isZero() ? sa.connection.reauthTime() : sa.connection.rekeyTime();
+        if (sa.isInitiator() && !reauth.isZero()) r.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, reauth);
+        Optional<io.ike4j.core.config.ChildConfig> child = sa.isInitiator() && sa.requestedChild != null
+                ? sa.connection.child(sa.requestedChild) : Optional.empty();
+        if (child.isPresent()) QuickMode.initiate(r, sa, child.get());
+        else replacedDone(r, sa);
+    }
+
+    /** A reauthenticating SA is up (with its IPsec SA, if any): the one it replaces is deleted. */
+    static void replacedDone(V1Run r, IsakmpSa sa) {
+        if (sa.replaces < 0) return;
+        r.replaced.add(sa.replaces);
+        sa.replaces = -1;
     }
 
     static void keepalive(V1Run r, IsakmpSa sa) {

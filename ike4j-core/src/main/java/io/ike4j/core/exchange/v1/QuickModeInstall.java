@@ -63,6 +63,7 @@ final class QuickModeInstall {
         if (qm.initiator && !softIn.isZero() && softIn.compareTo(hardIn) < 0) {
             r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), softIn);
         }
+        Phase1.replacedDone(r, sa);
         if (qm.rekeyOf >= 0) { // the replaced pair goes once the new one is in place (no need to keep it until it expires)
             sa.children.stream().filter(o -> o.id() == qm.rekeyOf).findFirst().ifPresent(old -> {
                 Informational.deleteIpsec(r, sa, old);

@@ -38,6 +38,7 @@ final class V1Lifecycle {
             r.cancelTimer(sa, TimerId.TimerKind.DPD, 0);
             r.cancelTimer(sa, TimerId.TimerKind.DPD, 1);
             r.cancelTimer(sa, TimerId.TimerKind.IKE_EXPIRE, 0);
+            r.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
         }
         r.table.remove(sa);
         sa.wipe();

@@ -117,6 +117,13 @@ public final class V1Machine {
                 case NAT_KEEPALIVE -> Phase1.keepalive(r, sa);
                 case DPD -> dpd(r, sa, t.detail());
                 case IKE_EXPIRE -> terminate(r, sa, "lifetime expired");
+                case IKE_REKEY -> { // IKEv1 reauthentication: a new Phase 1 (and Quick Mode), then the old SA goes
+                    if (!sa.established() || !sa.isInitiator()) return;
+                    r.log(EngineLog.Subsystem.IKE, sa, "reauthenticating IKE_SA " + sa.connectionName() + "[" + sa.id() + "]");
+                    String child = sa.children.isEmpty() ? sa.requestedChild : sa.children.getFirst().name();
+                    if (sa.aggressive) AggressiveMode.initiate(r, sa.connection, child, sa.id());
+                    else MainMode.initiate(r, sa.connection, child, sa.id());
+                }
                 case CHILD_EXPIRE -> child(sa, t.detail()).ifPresent(c -> deleteChild(r, sa, c, "lifetime expired"));
                 case CHILD_REKEY -> child(sa, t.detail()).ifPresent(c -> {
                     if (sa.established()) QuickMode.initiate(r, sa, c.config(), c.id());
@@ -196,6 +203,10 @@ public final class V1Machine {
             }
         }
         r.initialContacts.clear();
+        for (Long old : List.copyOf(r.replaced)) {
+            table.byId(old).ifPresent(f -> locked(f, sa -> terminate(r, sa, "reauthenticated")));
+        }
+        r.replaced.clear();
     }
 
     private static void locked(IsakmpSa sa, Consumer<IsakmpSa> action) {

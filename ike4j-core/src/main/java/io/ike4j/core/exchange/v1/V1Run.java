@@ -17,6 +17,8 @@ final class V1Run {
     final V1Table table;
     /** ISAKMP SAs that came up with INITIAL-CONTACT: older SAs with the same identities go after the lock is released. */
     final java.util.List<IsakmpSa> initialContacts = new java.util.ArrayList<>();
+    /** Ids of ISAKMP SAs replaced by a reauthentication: deleted after the lock is released. */
+    final java.util.List<Long> replaced = new java.util.ArrayList<>();
 
     V1Run(Session session, V1Table table) {
         this.session = session;

@@ -65,6 +65,8 @@ public final class IsakmpSa {
     public long dpdSequence;
     public long dpdOutstanding = -1;
     public long establishedAtEpochSecond;
+    /** Reauthentication (RFC 2409 has no Phase 1 rekey): the ISAKMP SA this one replaces once it carries its IPsec SA, or -1. */
+    public long replaces = -1;
     public final Map<Long, Outstanding> outstanding = new HashMap<>();
     /** Requests answered already: hash of the received datagram → our answer, for retransmitted copies (bounded). */
     public final Map<String, byte[]> answered = new LinkedHashMap<>(16, 0.75f, false) {
