@@ -221,6 +221,7 @@ public final class IkeSaInitExchange {
             return;
         }
         List<ConnectionConfig> candidates = s.context().config().connections().stream()
+                .filter(c -> c.version() != 1) // IKEv1-only connections never answer IKEv2
                 .filter(c -> AddressMatch.best(c.localAddrs(), local.address()) > 0
                         && AddressMatch.best(c.remoteAddrs(), remote.address()) > 0)
                 .sorted(Comparator.comparingInt((ConnectionConfig c) -> -(AddressMatch.best(c.localAddrs(), local.address())
