@@ -11,6 +11,7 @@ import io.ike4j.core.engine.KeyLogSink;
 import io.ike4j.daemon.config.SwanctlConfig;
 import io.ike4j.daemon.log.DaemonLog;
 import io.ike4j.daemon.log.Subsystem;
+import io.ike4j.platform.net.UdpTransport;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,9 @@ final class CoreEngineBinding implements EngineBinding {
         this.ports = ports;
         this.swanctlDir = swanctlDir;
         SwanctlToEngineConfig.Mapped mapped = map(config);
-        this.engine = Engine.create(new EngineContext(mapped.config(), clock, RandomSource.secure(), engineLog(log), keyLog));
+        // local_addrs = %any: initiate from the address the routing table picks (NAT detection needs the real one)
+        this.engine = Engine.create(new EngineContext(mapped.config(), clock, RandomSource.secure(), engineLog(log), keyLog,
+                UdpTransport.sourceAddressSelector()));
     }
 
     private SwanctlToEngineConfig.Mapped map(SwanctlConfig config) {

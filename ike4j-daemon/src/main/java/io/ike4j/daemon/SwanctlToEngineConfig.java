@@ -4,6 +4,7 @@ import io.ike4j.core.config.AuthIdentities;
 import io.ike4j.core.config.Credentials;
 import io.ike4j.core.config.EapBackend;
 import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.EngineSettings;
 import io.ike4j.core.crypto.RandomSource;
 import io.ike4j.daemon.config.RadiusServerConfig;
 import io.ike4j.platform.radius.RadiusConfig;
@@ -62,7 +63,9 @@ public final class SwanctlToEngineConfig {
     public static Mapped map(SwanctlConfig swanctl, Ports ports, Optional<Path> swanctlDir) {
         List<String> warnings = new ArrayList<>();
         CredentialFiles files = CredentialFiles.load(swanctlDir, swanctl, warnings);
-        EngineConfig.Builder b = EngineConfig.builder();
+        // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
+        EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
+                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
         }

@@ -62,7 +62,7 @@ final class EngineStack implements AutoCloseable {
         try {
             EngineConfig config = configure.apply(transport);
             Engine engine = Engine.create(new EngineContext(config, InstantSource.system(), RandomSource.secure(),
-                    EngineStack::log, Optional.empty()));
+                    EngineStack::log, Optional.empty(), UdpTransport.sourceAddressSelector()));
             EngineRuntime runtime = new EngineRuntime(engine::handle, transport, dataPlane, InstantSource.system());
             forwarder.target = runtime;
             return new EngineStack(transport, engine, runtime, dataPlane, ownsDataPlane);

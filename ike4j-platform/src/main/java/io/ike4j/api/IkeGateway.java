@@ -62,7 +62,7 @@ public final class IkeGateway implements AutoCloseable {
                 .remote(AuthConfig.pskDefault())
                 .child(p.child().toChildConfig())
                 .dpdDelay(p.dpdDelay());
-        EngineConfig.Builder b = EngineConfig.builder().connection(c.build()).settings(p.retransmission().toSettings());
+        EngineConfig.Builder b = EngineConfig.builder().connection(c.build()).settings(p.retransmission().toSettings(transport));
         p.secrets().forEach(b::secret);
         return b.build();
     }

@@ -100,7 +100,7 @@ public final class IkeSession implements AutoCloseable {
                     .dpdDelay(ike.dpdDelay())
                     .encap(ike.forceEncapsulation());
             return EngineConfig.builder().connection(c.build()).secret(new SharedSecret(psk, List.of()))
-                    .settings(ike.retransmission().toSettings()).build();
+                    .settings(ike.retransmission().toSettings(transport)).build();
         } finally {
             java.util.Arrays.fill(psk, (byte) 0);
         }

@@ -1,6 +1,7 @@
 package io.ike4j.api;
 
 import io.ike4j.core.config.EngineSettings;
+import io.ike4j.platform.net.UdpTransport;
 import java.time.Duration;
 
 /**
@@ -16,7 +17,9 @@ public record Retransmission(Duration timeout, double base, int tries) {
         if (tries < 0) throw new IllegalArgumentException("tries must be >= 0");
     }
 
-    EngineSettings toSettings() {
-        return EngineSettings.builder().retransmitTimeout(timeout).retransmitBase(base).retransmitTries(tries).build();
+    /** Engine settings with this retransmission and the ports the transport really bound (RFC 7296 2.23 floating). */
+    EngineSettings toSettings(UdpTransport transport) {
+        return EngineSettings.builder().retransmitTimeout(timeout).retransmitBase(base).retransmitTries(tries)
+                .ikePort(transport.ikePort()).natTraversalPort(transport.natTraversalPort()).build();
     }
 }

@@ -6,12 +6,17 @@ import java.time.Duration;
  * Global engine knobs (strongSwan's strongswan.conf {@code charon.*} equivalents with its defaults):
  * retransmission (timeout 4 s, base 1.8, tries 5, RFC 7296 2.1), half-open timeout 30 s, cookie threshold
  * ({@code charon.cookie_threshold} 30 half-open SAs, RFC 7296 2.6), NAT keepalive interval 20 s (RFC 3948 4),
- * fragment size 1280 (RFC 7383), nonce size 32 bytes (RFC 7296 2.10).
+ * fragment size 1280 (RFC 7383), nonce size 32 bytes (RFC 7296 2.10), and the UDP ports we listen on
+ * ({@code charon.port} 500 / {@code charon.port_nat_t} 4500, RFC 7296 2.23; other values e.g. ephemeral in tests).
  */
 public record EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
                              Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
                              int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
-                             int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow) {
+                             int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
+                             int ikePort, int natTraversalPort) {
+    /** RFC 7296 2.23: the IKE port, and the port NAT traversal floats to. */
+    public static final int IKE_PORT = 500;
+    public static final int NAT_T_PORT = 4500;
 
     public static final EngineSettings DEFAULTS = builder().build();
 
@@ -19,6 +24,9 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         if (retransmitTries < 0) throw new IllegalArgumentException("retransmit tries < 0");
         if (retransmitBase < 1.0) throw new IllegalArgumentException("retransmit base < 1");
         if (nonceSize < 16 || nonceSize > 256) throw new IllegalArgumentException("nonce size must be 16..256");
+        if (ikePort < 1 || ikePort > 0xffff || natTraversalPort < 1 || natTraversalPort > 0xffff || ikePort == natTraversalPort) {
+            throw new IllegalArgumentException("IKE and NAT-T ports must be distinct ports 1..65535");
+        }
     }
 
     /**
@@ -50,6 +58,8 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         private int fragmentSize = 1280;
         private int nonceSize = 32;
         private int replayWindow = 32;
+        private int ikePort = IKE_PORT;
+        private int natTraversalPort = NAT_T_PORT;
 
         public Builder retransmitTimeout(Duration d) { retransmitTimeout = d; return this; }
         public Builder retransmitBase(double b) { retransmitBase = b; return this; }
@@ -66,11 +76,15 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         public Builder fragmentSize(int s) { fragmentSize = s; return this; }
         public Builder nonceSize(int s) { nonceSize = s; return this; }
         public Builder replayWindow(int w) { replayWindow = w; return this; }
+        /** The port our IKE socket is bound to (charon.port). */
+        public Builder ikePort(int p) { ikePort = p; return this; }
+        /** The port our NAT-T socket is bound to (charon.port_nat_t): where we float to (RFC 7296 2.23). */
+        public Builder natTraversalPort(int p) { natTraversalPort = p; return this; }
 
         public EngineSettings build() {
             return new EngineSettings(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout,
                     cookieThreshold, blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize,
-                    nonceSize, replayWindow);
+                    nonceSize, replayWindow, ikePort, natTraversalPort);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class IkeEngine implements Engine {
     @Override
     public void reconfigure(io.ike4j.core.config.EngineConfig config) {
         EngineContext c = context;
-        context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog());
+        context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog(), c.sourceAddresses());
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.codec.payload.SecurityAssociationPayload;
 import io.ike4j.core.config.AddressMatch;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.EngineSettings;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.crypto.KeyExchangeResponse;
 import io.ike4j.core.engine.Endpoint;
@@ -51,7 +52,7 @@ public final class IkeSaInitExchange {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
             return;
         }
-        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> wildcard(remoteIp.get()));
+        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
@@ -73,6 +74,18 @@ public final class IkeSaInitExchange {
         } finally {
             sa.lock().unlock();
         }
+    }
+
+    /**
+     * No concrete local address configured ({@code %any}, a range): the address the host routes from to the peer, if
+     * the platform knows it and local_addrs allows it, so NAT detection (RFC 7296 2.23) hashes our real address;
+     * else the wildcard address of the peer's family.
+     */
+    private static InetAddress source(Session s, ConnectionConfig c, InetAddress remote) {
+        return s.context().sourceAddresses().sourceFor(remote)
+                .filter(a -> a.getAddress().length == remote.getAddress().length && !a.isAnyLocalAddress())
+                .filter(a -> AddressMatch.best(c.localAddrs(), a) != AddressMatch.NONE)
+                .orElseGet(() -> wildcard(remote));
     }
 
     private static InetAddress wildcard(InetAddress like) {
@@ -188,8 +201,10 @@ public final class IkeSaInitExchange {
         boolean forced = sa.connection.encap() && nat.peerSupports();
         if (forced) sa.natLocal = true; // encap=yes: behave as if behind a NAT (strongSwan fakes NAT-D)
         if (sa.isInitiator() && (sa.natLocal || sa.natRemote || forced)) {
-            if (sa.local.port() == 500) sa.local = new Endpoint(sa.local.address(), 4500);
-            if (sa.remote.port() == 500) sa.remote = new Endpoint(sa.remote.address(), 4500);
+            // we float from our IKE port to our NAT-T port; the peer moves to 4500 only if it was on 500 (as strongSwan)
+            EngineSettings ports = s.settings();
+            if (sa.local.port() == ports.ikePort()) sa.local = new Endpoint(sa.local.address(), ports.natTraversalPort());
+            if (sa.remote.port() == EngineSettings.IKE_PORT) sa.remote = new Endpoint(sa.remote.address(), EngineSettings.NAT_T_PORT);
         }
         if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
     }

@@ -43,7 +43,7 @@ public final class Messenger {
     /** The largest IKE message that fits the configured fragment size (IP + UDP headers, non-ESP marker on 4500). */
     private static int maxDatagram(Session s, IkeSa sa) {
         int ip = sa.remote.address().getAddress().length == 4 ? 20 : 40;
-        int marker = sa.remote.port() == 500 ? 0 : 4;
+        int marker = sa.local.port() == s.settings().natTraversalPort() ? 4 : 0; // RFC 3948 2.2 non-ESP marker
         return Math.max(256, s.settings().fragmentSize() - ip - 8 - marker);
     }
 

@@ -33,10 +33,19 @@ final class Configs {
     java.time.Duration childLife;
     java.time.Duration ikeRekey = java.time.Duration.ofHours(4);
     java.time.Duration dpdA = java.time.Duration.ZERO;
+    /** A's local_addrs (default: its address). */
+    String localAddrsA;
+    /** Connection ports: A's local and remote port, B's local port. */
+    int portA = 500;
+    int remotePortA = 500;
+    int portB = 500;
+    /** A's engine's source address selector (default: none). */
+    SourceAddressSelector sourceA = SourceAddressSelector.NONE;
 
     EngineConfig a() {
         return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
-                .connection(ConnectionConfig.builder("gw").localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ike)
+                .connection(ConnectionConfig.builder("gw").localAddrs(localAddrsA != null ? localAddrsA : addrA).remoteAddrs(addrB)
+                        .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey).lifeTime(childLife).build())
@@ -45,7 +54,7 @@ final class Configs {
 
     EngineConfig b() {
         return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
-                .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any")
+                .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any").localPort(portB)
                         .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
@@ -57,6 +66,6 @@ final class Configs {
     }
 
     TwoPeers peers() throws Exception {
-        return new TwoPeers(a(), java.net.InetAddress.getByName(addrA), b(), java.net.InetAddress.getByName(addrB));
+        return new TwoPeers(a(), java.net.InetAddress.getByName(addrA), sourceA, b(), java.net.InetAddress.getByName(addrB));
     }
 }

@@ -39,12 +39,17 @@ final class TwoPeers {
         final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
 
         Peer(String name, Endpoint address, EngineConfig config, long seed) {
+            this(name, address, config, seed, SourceAddressSelector.NONE);
+        }
+
+        Peer(String name, Endpoint address, EngineConfig config, long seed, SourceAddressSelector source) {
             this.name = name;
             this.address = address;
             Random r = new Random(seed);
             RandomSource rs = r::nextBytes;
             this.engine = Engine.create(new EngineContext(config, clock, rs,
-                    (sub, conn, id, msg) -> log.add(sub + " " + conn + "[" + id + "] " + msg), java.util.Optional.empty()));
+                    (sub, conn, id, msg) -> log.add(sub + " " + conn + "[" + id + "] " + msg), java.util.Optional.empty(),
+                    source));
         }
 
         <T> List<T> outputs(Class<T> kind) {
@@ -78,8 +83,13 @@ final class TwoPeers {
     }
 
     TwoPeers(EngineConfig configA, InetAddress addrA, EngineConfig configB, InetAddress addrB) {
-        a = new Peer("a", new Endpoint(addrA, 500), configA, 1);
-        b = new Peer("b", new Endpoint(addrB, 500), configB, 2);
+        this(configA, addrA, SourceAddressSelector.NONE, configB, addrB);
+    }
+
+    /** {@code sourceA}: how peer a's engine picks a source address for a wildcard local address. */
+    TwoPeers(EngineConfig configA, InetAddress addrA, SourceAddressSelector sourceA, EngineConfig configB, InetAddress addrB) {
+        a = new Peer("a", new Endpoint(addrA, 500), configA, 1, sourceA);
+        b = new Peer("b", new Endpoint(addrB, 500), configB, 2, SourceAddressSelector.NONE);
     }
 
     Peer other(Peer p) {

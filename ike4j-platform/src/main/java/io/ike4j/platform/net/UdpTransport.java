@@ -1,6 +1,7 @@
 package io.ike4j.platform.net;
 
 import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.engine.SourceAddressSelector;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
@@ -257,6 +258,11 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** The engine's seam for {@link #sourceAddressFor}: a wildcard local address becomes the routed source address. */
+    public static SourceAddressSelector sourceAddressSelector() {
+        return UdpTransport::sourceAddressFor;
     }
 
     /** Every bound local endpoint (IKE and NAT-T), in binding order. */
