@@ -113,12 +113,17 @@ public final class SwanctlToEngineConfig {
     private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, Ports ports, CredentialFiles files,
                                                                                List<String> warnings) {
         String where = "connections." + c.name();
-        if (c.version() == 1) {
-            warnings.add(where + ": IKEv1 is not supported yet, connection skipped");
-            return Optional.empty();
+        if (c.aggressive()) {
+            if (c.version() == 1) {
+                warnings.add(where + ": aggressive = yes: Aggressive Mode with a pre-shared key exposes a hash of the key"
+                        + " to offline dictionary attacks (as initiator and as responder)");
+            } else {
+                warnings.add(where + ": aggressive = yes applies to IKEv1 only (version = 1), ignored");
+            }
         }
         var b = io.ike4j.core.config.ConnectionConfig.builder(c.name())
-                .version(2)
+                .version(c.version()) // 0 any (initiates IKEv2, responds to both), 1 IKEv1, 2 IKEv2
+                .aggressive(c.version() == 1 && c.aggressive())
                 .localAddrs(c.localAddrs().toArray(String[]::new))
                 .remoteAddrs(c.remoteAddrs().toArray(String[]::new))
                 // swanctl.conf's local_port defaults to charon.port: here the port the daemon listens on

@@ -10,13 +10,14 @@ import java.util.Optional;
  * An IKE connection ({@code connections.<conn>} in swanctl.conf). Addresses are strongSwan address entries
  * (IP literal, {@code %any}, CIDR, range); IKE proposals are strongSwan proposal strings or {@code default}.
  * Timing knobs follow swanctl.conf (rekey_time 4h, over_time 10% of rekey/reauth, rand_time = over_time).
+ * {@code version}: 0 any (initiates IKEv2, responds to both), 1 IKEv1, 2 IKEv2; {@code aggressive} is IKEv1 only.
  */
 public record ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
                                int localPort, int remotePort, List<String> ikeProposals,
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -32,6 +33,16 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+    }
+
+    /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false);
     }
 
     public Optional<ChildConfig> child(String childName) {
@@ -73,6 +84,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private Unique unique = Unique.NO;
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
+        private boolean aggressive;
 
         private Builder(String name) {
             this.name = name;
@@ -97,6 +109,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         public Builder unique(Unique u) { unique = u; return this; }
         public Builder encap(boolean e) { encap = e; return this; }
         public Builder fragmentation(Fragmentation f) { fragmentation = f; return this; }
+        /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
+        public Builder aggressive(boolean a) { aggressive = a; return this; }
 
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
@@ -104,7 +118,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation);
+                    unique, encap, fragmentation, aggressive);
         }
     }
 }

@@ -31,6 +31,44 @@ public final class KeyExchanges {
         return SUPPORTED.contains(method);
     }
 
+    /**
+     * The weak MODP groups 2 (1024-bit, RFC 2409 6.2) and 5 (1536-bit, RFC 3526 2): implemented for IKEv1 peers that
+     * need them, but never in {@link #supported()} and never in a default proposal; only an explicit configuration
+     * ({@code modp1024}, {@code modp1536}) uses them, through {@link #initiateLegacy} and {@link #respondLegacy}
+     * ({@link #initiate} and {@link #respond} refuse them).
+     */
+    public static boolean isLegacy(KeyExchangeMethod method) {
+        return method == KeyExchangeMethod.MODP_1024 || method == KeyExchangeMethod.MODP_1536;
+    }
+
+    /** Like {@link #initiate(KeyExchangeMethod, RandomSource)}, also for the {@link #isLegacy legacy} MODP groups. */
+    public static KeyExchange initiateLegacy(KeyExchangeMethod method, RandomSource random) throws KeyExchangeException {
+        if (!isLegacy(method)) return initiate(method, random);
+        return new DhKeyExchange(legacyGroup(method), Objects.requireNonNull(random, "random"));
+    }
+
+    /** Like {@link #respond(KeyExchangeMethod, byte[], RandomSource)}, also for the {@link #isLegacy legacy} MODP groups. */
+    public static KeyExchangeResponse respondLegacy(KeyExchangeMethod method, byte[] peerValue, RandomSource random)
+            throws KeyExchangeException {
+        if (!isLegacy(method)) return respond(method, peerValue, random);
+        if (peerValue == null || peerValue.length != method.publicValueLength()) {
+            throw new KeyExchangeException(KeyExchangeException.Reason.INVALID_LENGTH,
+                    method + " expects " + method.publicValueLength() + " bytes");
+        }
+        DhKeyExchange ours = new DhKeyExchange(legacyGroup(method), Objects.requireNonNull(random, "random"));
+        try {
+            byte[] secret = ours.sharedSecret(peerValue);
+            return new DhResponse(method, ours.publicValue(), secret);
+        } finally {
+            ours.destroy();
+        }
+    }
+
+    private static DhGroup legacyGroup(KeyExchangeMethod method) {
+        return new ModpGroup(method, method == KeyExchangeMethod.MODP_1024 ? ModpPrimes.MODP_1024 : ModpPrimes.MODP_1536,
+                CryptoProvider.jca());
+    }
+
     /** Starts a key exchange as initiator (default JCA providers). */
     public static KeyExchange initiate(KeyExchangeMethod method, RandomSource random) throws KeyExchangeException {
         return initiate(method, random, CryptoProvider.jca());

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.IkeIntermediateExchange;
 import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
@@ -18,6 +19,7 @@ import io.ike4j.core.exchange.Messenger;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
 import io.ike4j.core.exchange.Session;
+import io.ike4j.core.exchange.v1.V1Machine;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
 import java.nio.ByteBuffer;
@@ -35,6 +37,7 @@ import java.util.function.Consumer;
 public final class IkeEngine implements Engine {
     private volatile EngineContext context;
     private final SaTable table;
+    private final V1Machine v1 = new V1Machine();
 
     public IkeEngine(EngineContext context) {
         this.context = context;
@@ -58,10 +61,18 @@ public final class IkeEngine implements Engine {
                 case EngineInput.DatagramReceived d -> datagram(s, d);
                 case EngineInput.TimerFired t -> timer(s, t.timer());
                 case EngineInput.Initiate i -> initiate(s, i);
-                case EngineInput.TerminateIke t -> withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
-                case EngineInput.TerminateChild t -> withSa(t.ikeSaId(),
-                        sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
-                case EngineInput.Shutdown x -> table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
+                case EngineInput.TerminateIke t -> {
+                    if (v1.owns(t.ikeSaId())) v1.terminateIke(s, t.ikeSaId());
+                    else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
+                }
+                case EngineInput.TerminateChild t -> {
+                    if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
+                    else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
+                }
+                case EngineInput.Shutdown x -> {
+                    table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
+                    v1.shutdown(s);
+                }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
         } catch (RuntimeException e) {
@@ -75,6 +86,10 @@ public final class IkeEngine implements Engine {
         Optional<ConnectionConfig> c = s.context().config().connection(i.connection());
         if (c.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(0, i.connection(), 0, "no such connection"));
+            return;
+        }
+        if (c.get().version() == 1) { // IKEv1 (RFC 2409); version 0 (any) initiates IKEv2 like strongSwan
+            v1.initiate(s, c.get(), i.child());
             return;
         }
         if (i.child() != null && c.get().child(i.child()).isPresent()) {
@@ -140,6 +155,10 @@ public final class IkeEngine implements Engine {
             table.cookies().rotate(s.now());
             return;
         }
+        if (v1.owns(t.ikeSaId())) {
+            v1.timer(s, t);
+            return;
+        }
         withSa(t.ikeSaId(), sa -> {
             switch (t.kind()) {
                 case RETRANSMIT -> {
@@ -185,6 +204,10 @@ public final class IkeEngine implements Engine {
     private void datagram(Session s, EngineInput.DatagramReceived in) {
         byte[] d = in.data();
         if (d.length < IkeHeader.SIZE) return;
+        if ((d[17] & 0xf0) == 0x10) { // ISAKMP major version 1 (RFC 2408 3.1): the IKEv1 state machine
+            v1.datagram(s, in);
+            return;
+        }
         DecodeResult r = Messenger.CODEC.decode(d);
         if (r instanceof DecodeResult.Rejected rej) {
             s.log(EngineLog.Subsystem.NET, null, "rejected datagram from " + in.remote() + ": " + rej.error().kind()
@@ -260,7 +283,14 @@ public final class IkeEngine implements Engine {
                 }
                 switch (ex) {
                     case IKE_AUTH -> {
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeAuthExchange.respond(s, sa, msg.message());
+                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
+                            if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
+                            else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
+                        }
+                    }
+                    case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
+                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
+                        else IkeIntermediateExchange.unexpected(s, sa, msg.message());
                     }
                     case INFORMATIONAL -> {
                         if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
@@ -298,6 +328,9 @@ public final class IkeEngine implements Engine {
                 Messenger.answered(s, sa);
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
+                    case IKE_INTERMEDIATE -> {
+                        if (sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.processResponse(s, sa, msg.message(), d);
+                    }
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
                     case CREATE_CHILD_SA -> {
                         if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());
@@ -337,6 +370,7 @@ public final class IkeEngine implements Engine {
                 sa.lock().unlock();
             }
         }
+        out.addAll(v1.listSas());
         out.sort(Comparator.comparingLong(IkeSaInfo::ikeSaId));
         return out;
     }

@@ -14,7 +14,7 @@ final class AuthOctets {
         byte[] realMessage1 = sa.isInitiator() ? sa.ownInitMessage : sa.peerInitMessage;
         byte[] sk = sa.keys.skPi();
         try {
-            return PskAuthUnit.signedOctets(Prf.of(sa.transforms.prf()), realMessage1, sa.nonceR, sk, idi);
+            return withIntAuth(sa, PskAuthUnit.signedOctets(Prf.of(sa.transforms.prf()), realMessage1, sa.nonceR, sk, idi));
         } finally {
             Arrays.fill(sk, (byte) 0);
         }
@@ -25,9 +25,17 @@ final class AuthOctets {
         byte[] realMessage2 = sa.isInitiator() ? sa.peerInitMessage : sa.ownInitMessage;
         byte[] sk = sa.keys.skPr();
         try {
-            return PskAuthUnit.signedOctets(Prf.of(sa.transforms.prf()), realMessage2, sa.nonceI, sk, idr);
+            return withIntAuth(sa, PskAuthUnit.signedOctets(Prf.of(sa.transforms.prf()), realMessage2, sa.nonceI, sk, idr));
         } finally {
             Arrays.fill(sk, (byte) 0);
         }
+    }
+
+    /**
+     * RFC 9242 3.3.2: after IKE_INTERMEDIATE exchanges every AUTH also covers IntAuth_i | IntAuth_r | IKE_AUTH_MID,
+     * the Message ID of the first IKE_AUTH request (the one after the last IKE_INTERMEDIATE).
+     */
+    private static byte[] withIntAuth(IkeSa sa, byte[] octets) {
+        return IntermediateAuthUnit.signedOctets(sa, octets, sa.intermediate.exchanges() + 1L);
     }
 }

@@ -112,6 +112,7 @@ public final class IkeSaInitExchange {
         ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
+        if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -183,6 +184,8 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
+        sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
@@ -190,7 +193,7 @@ public final class IkeSaInitExchange {
         }
         NatDetectionUnit.Result nat = NatDetectionUnit.evaluate(m, sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote);
         applyNat(s, sa, nat);
-        IkeAuthExchange.initiate(s, sa);
+        IkeIntermediateExchange.next(s, sa); // RFC 9370 2.2.1: additional key exchanges first, then IKE_AUTH
     }
 
     /** RFC 7296 2.23: after NAT detection (or forced encapsulation) continue on port 4500; keepalives if we are behind NAT. */
@@ -218,6 +221,7 @@ public final class IkeSaInitExchange {
             return;
         }
         List<ConnectionConfig> candidates = s.context().config().connections().stream()
+                .filter(c -> c.version() != 1) // IKEv1-only connections never answer IKEv2
                 .filter(c -> AddressMatch.best(c.localAddrs(), local.address()) > 0
                         && AddressMatch.best(c.remoteAddrs(), remote.address()) > 0)
                 .sorted(Comparator.comparingInt((ConnectionConfig c) -> -(AddressMatch.best(c.localAddrs(), local.address())
@@ -261,6 +265,12 @@ public final class IkeSaInitExchange {
             answerPlain(s, in, h, List.of(KeyExchangeUnit.invalidKe(request.get())));
             return;
         }
+        boolean intermediate = IkeIntermediateExchange.announced(m);
+        List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(chosen.proposal());
+        if (!additional.isEmpty() && !intermediate) { // RFC 9370 2.2.1: ADDKE requires IKE_INTERMEDIATE support
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+            return;
+        }
         IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
         KeyExchangeResponse ker;
         try {
@@ -280,6 +290,8 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = intermediate;
+        sa.intermediate.negotiated(additional);
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
@@ -309,6 +321,7 @@ public final class IkeSaInitExchange {
             }
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
+            if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;

@@ -73,6 +73,8 @@ public final class IkeSa {
     public long establishedAtEpochSecond;
     /** Received SKF fragments (RFC 7383 2.6), per message ID; null when nothing is being collected. */
     public FragmentBuffer fragments;
+    /** RFC 9242 / RFC 9370: IKE_INTERMEDIATE exchanges and additional key exchanges before IKE_AUTH. */
+    public final IntermediateState intermediate = new IntermediateState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;
@@ -162,6 +164,7 @@ public final class IkeSa {
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
         state = IkeSaState.DESTROYED;

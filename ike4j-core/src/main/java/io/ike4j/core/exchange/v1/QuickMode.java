@@ -1,0 +1,244 @@
+package io.ike4j.core.exchange.v1;
+
+import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
+import io.ike4j.core.codec.v1.IsakmpDatagram;
+import io.ike4j.core.codec.v1.Octets;
+import io.ike4j.core.codec.v1.V1ExchangeType;
+import io.ike4j.core.codec.v1.V1NotifyType;
+import io.ike4j.core.codec.v1.V1Payload;
+import io.ike4j.core.codec.v1.V1ProtocolId;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.crypto.KeyExchangeException;
+import io.ike4j.core.crypto.KeyExchangeResponse;
+import io.ike4j.core.crypto.KeyExchanges;
+import io.ike4j.core.crypto.v1.V1KeySchedule;
+import io.ike4j.core.engine.EngineInput;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.exchange.NonceUnit;
+import io.ike4j.core.proposal.KeyExchangeMethod;
+import io.ike4j.core.sa.v1.IsakmpSa;
+import io.ike4j.core.sa.v1.Phase2Suite;
+import io.ike4j.core.sa.v1.QuickModeState;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Quick Mode (RFC 2409 5.5) in both roles, with and without PFS:
+ * <pre>
+ *  1 I->R HDR*, HASH(1), SA, Ni [, KE] [, IDci, IDcr]
+ *  2 R->I HDR*, HASH(2), SA, Nr [, KE] [, IDci, IDcr] [, N(RESPONDER-LIFETIME)]
+ *  3 I->R HDR*, HASH(3)
+ * </pre>
+ * The client IDs carry the first configured traffic selector of each side. The responder answers with the IDs it
+ * received, if they lie within its configuration. SAs are installed by the initiator after message 2 and by the
+ * responder after message 3 (which it waits for, retransmitting message 2).
+ */
+final class QuickMode {
+    /** RFC 2407 4.5: without a lifetime attribute an IPsec SA lives 28800 seconds. */
+    static final long DEFAULT_LIFETIME = 28800;
+
+    private QuickMode() {}
+
+    static void initiate(V1Run r, IsakmpSa sa, ChildConfig c) {
+        initiate(r, sa, c, -1);
+    }
+
+    /** Starts Quick Mode for {@code c}; {@code rekeyOf} names the IPsec SA it replaces (-1: none). */
+    static void initiate(V1Run r, IsakmpSa sa, ChildConfig c, long rekeyOf) {
+        List<List<Phase2Suite>> ours = Phase2Proposals.configured(c);
+        if (ours.isEmpty()) {
+            r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "no usable ESP proposal configured"));
+            return;
+        }
+        long mid = Informational.newMessageId(r, sa);
+        QuickModeState qm = new QuickModeState(mid, true, c, r.nextId(), io.ike4j.core.exchange.ChildCreateUnit.newSpi(r.session));
+        qm.localTs = first(V1Selectors.fromConfig(c.localTs(), sa.local.address()));
+        qm.remoteTs = first(V1Selectors.fromConfig(c.remoteTs(), sa.remote.address()));
+        if (qm.localTs.isEmpty() || qm.remoteTs.isEmpty()) {
+            r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "no usable traffic selectors"));
+            return;
+        }
+        qm.transport = c.mode() == ChildConfig.Mode.TRANSPORT;
+        qm.rekeyOf = rekeyOf;
+        qm.udpEncapsulation = NatTraversal.behindNat(sa);
+        qm.ni = NonceUnit.create(r.random(), r.settings().nonceSize());
+        qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, c.lifeTime().toSeconds()).proposals();
+        KeyExchangeMethod pfs = ours.getFirst().getFirst().pfsGroup();
+        List<V1Payload> rest = new ArrayList<>();
+        rest.add(V1Payload.Sa.ipsec(qm.offered));
+        rest.add(new V1Payload.Nonce(Octets.of(qm.ni)));
+        if (pfs != KeyExchangeMethod.NONE) {
+            try {
+                qm.keyExchange = KeyExchanges.initiateLegacy(pfs, r.random());
+            } catch (KeyExchangeException e) {
+                r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "PFS group " + pfs + " unavailable"));
+                return;
+            }
+            rest.add(new V1Payload.KeyExchange(Octets.of(qm.keyExchange.publicValue())));
+        }
+        rest.add(V1Ids.selector(qm.localTs.getFirst()));
+        rest.add(V1Ids.selector(qm.remoteTs.getFirst()));
+        sa.quickModes.put(mid, qm);
+        byte[] skeyidA = sa.keys.skeyidA();
+        try {
+            List<V1Payload> ps = V1Transport.withHash(rest, after -> V1KeySchedule.quickModeHash1(sa.prf, skeyidA, mid, after));
+            r.log(EngineLog.Subsystem.CHILD, sa, "initiating Quick Mode for CHILD_SA " + c.name() + "{" + qm.childId + "}");
+            V1Transport.sendRequest(r, sa, mid, V1Transport.encrypted(sa, V1ExchangeType.QUICK_MODE, mid, false, ps));
+        } finally {
+            Arrays.fill(skeyidA, (byte) 0);
+        }
+    }
+
+    private static List<TrafficSelectorSubstructure> first(List<TrafficSelectorSubstructure> ts) {
+        return ts.isEmpty() ? List.of() : List.of(ts.getFirst());
+    }
+
+    /** A Quick Mode message (lock held, established SA, retransmissions answered already). */
+    static void process(V1Run r, IsakmpSa sa, EngineInput.DatagramReceived in, IsakmpDatagram.Encrypted e, byte[] datagram) {
+        long mid = e.header().messageId();
+        if (mid == 0) return;
+        Optional<V1Transport.Opened> o = V1Transport.open(sa, e);
+        if (o.isEmpty() || V1Transport.afterHash(o.get()).isEmpty()) {
+            r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode message without valid HASH dropped");
+            return;
+        }
+        QuickModeState qm = sa.quickModes.get(mid);
+        if (qm == null) request(r, sa, in, o.get(), datagram);
+        else if (qm.initiator) answer(r, sa, qm, o.get(), datagram);
+        else finish(r, sa, qm, o.get());
+    }
+
+    private static byte[] hashData(V1Transport.Opened o) {
+        return ((V1Payload.Hash) o.payloads().getFirst()).data().bytes();
+    }
+
+    private static void request(V1Run r, IsakmpSa sa, EngineInput.DatagramReceived in, V1Transport.Opened o, byte[] datagram) {
+        long mid = o.header().messageId();
+        byte[] after = V1Transport.afterHash(o).orElseThrow();
+        byte[] skeyidA = sa.keys.skeyidA();
+        try {
+            if (!MessageDigest.isEqual(V1KeySchedule.quickModeHash1(sa.prf, skeyidA, mid, after), hashData(o))) {
+                r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode message 1 with invalid HASH(1) dropped");
+                return;
+            }
+            V1Transport.commitIv(sa, o);
+            Phase1.follow(sa, in.local(), in.remote());
+            QuickModeResponder.respond(r, sa, o, datagram, skeyidA);
+        } finally {
+            Arrays.fill(skeyidA, (byte) 0);
+        }
+    }
+
+    private static void answer(V1Run r, IsakmpSa sa, QuickModeState qm, V1Transport.Opened o, byte[] datagram) {
+        long mid = qm.messageId;
+        byte[] after = V1Transport.afterHash(o).orElseThrow();
+        byte[] skeyidA = sa.keys.skeyidA();
+        try {
+            if (!MessageDigest.isEqual(V1KeySchedule.quickModeHash2(sa.prf, skeyidA, mid, qm.ni, after), hashData(o))) {
+                r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode message 2 with invalid HASH(2) dropped");
+                return;
+            }
+            V1Transport.commitIv(sa, o);
+            V1Transport.answered(r, sa, mid);
+            sa.quickModes.remove(mid);
+            Optional<Phase2Proposals.Choice> c = o.message().first(V1Payload.Sa.class)
+                    .flatMap(a -> Phase2Proposals.accept(Phase2Proposals.configured(qm.child), a));
+            Optional<V1Payload.Nonce> nr = o.message().first(V1Payload.Nonce.class);
+            if (c.isEmpty() || nr.isEmpty() || !MainMode.nonceOk(nr.get())) {
+                childFailed(r, sa, qm, V1NotifyType.NO_PROPOSAL_CHOSEN.value(), "Quick Mode answer unacceptable");
+                return;
+            }
+            qm.suite = c.get().suite();
+            qm.outboundSpi = c.get().peerSpi();
+            qm.nr = nr.get().data().bytes();
+            qm.lifetimeSeconds = qm.child.lifeTime().toSeconds();
+            if (c.get().lifetimeSeconds() > 0) qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, c.get().lifetimeSeconds());
+            responderLifetime(o.message().all(V1Payload.Notification.class)).ifPresent(l -> qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, l));
+            if (qm.suite.pfsGroup() != KeyExchangeMethod.NONE) {
+                Optional<V1Payload.KeyExchange> ke = o.message().first(V1Payload.KeyExchange.class);
+                try {
+                    if (ke.isEmpty() || qm.keyExchange == null) throw new KeyExchangeException(KeyExchangeException.Reason.INVALID_LENGTH, "no KE");
+                    qm.sharedSecret = qm.keyExchange.sharedSecret(ke.get().data().bytes());
+                } catch (KeyExchangeException ex) {
+                    childFailed(r, sa, qm, V1NotifyType.INVALID_KEY_INFORMATION.value(), "Quick Mode PFS key exchange failed");
+                    return;
+                }
+            }
+            if (o.header().commit()) r.log(EngineLog.Subsystem.CHILD, sa, "responder set the commit bit; SA installed right away");
+            byte[] h3 = V1KeySchedule.quickModeHash3(sa.prf, skeyidA, mid, qm.ni, qm.nr);
+            byte[] msg = V1Transport.encrypted(sa, V1ExchangeType.QUICK_MODE, mid, false, List.of(new V1Payload.Hash(Octets.of(h3))));
+            V1Transport.remember(sa, datagram, msg);
+            V1Transport.send(r, sa, msg);
+            sa.ivs.remove(mid);
+            QuickModeInstall.install(r, sa, qm);
+        } finally {
+            Arrays.fill(skeyidA, (byte) 0);
+        }
+    }
+
+    private static void finish(V1Run r, IsakmpSa sa, QuickModeState qm, V1Transport.Opened o) {
+        long mid = qm.messageId;
+        byte[] skeyidA = sa.keys.skeyidA();
+        try {
+            byte[] expected = V1KeySchedule.quickModeHash3(sa.prf, skeyidA, mid, qm.ni, qm.nr);
+            if (o.payloads().size() != 1 || !MessageDigest.isEqual(expected, hashData(o))) {
+                r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode message 3 with invalid HASH(3) dropped");
+                return;
+            }
+        } finally {
+            Arrays.fill(skeyidA, (byte) 0);
+        }
+        V1Transport.answered(r, sa, mid);
+        sa.quickModes.remove(mid);
+        sa.ivs.remove(mid);
+        QuickModeInstall.install(r, sa, qm);
+        if (qm.commit) { // RFC 2409 5.5: the initiator asked to be told when the SA is in place
+            Informational.sendProtected(r, sa, List.of(new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC,
+                    V1ProtocolId.IPSEC_ESP.value(), V1NotifyType.CONNECTED.value(),
+                    Octets.of(ByteBuffer.allocate(4).putInt(qm.inboundSpi).array()), Octets.EMPTY)));
+        }
+    }
+
+    /** RFC 2407 4.6.3.1 RESPONDER-LIFETIME: the responder's shorter lifetime in seconds, if present. */
+    static Optional<Long> responderLifetime(List<V1Payload.Notification> ns) {
+        for (V1Payload.Notification n : ns) {
+            if (n.notifyType() != V1NotifyType.RESPONDER_LIFETIME.value()) continue;
+            byte[] d = n.data().bytes();
+            int lifeType = -1;
+            for (int i = 0; i + 4 <= d.length; ) {
+                int type = ((d[i] & 0xff) << 8) | (d[i + 1] & 0xff);
+                boolean basic = (type & 0x8000) != 0;
+                int len = basic ? 2 : ((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff);
+                int off = basic ? i + 2 : i + 4;
+                if (off + len > d.length) break;
+                long v = 0;
+                for (int k = 0; k < len && k < 8; k++) v = (v << 8) | (d[off + k] & 0xff);
+                if ((type & 0x7fff) == 1) lifeType = (int) v;
+                else if ((type & 0x7fff) == 2 && lifeType == 1 && v > 0) return Optional.of(v);
+                i = off + len;
+            }
+        }
+        return Optional.empty();
+    }
+
+    static void childFailed(V1Run r, IsakmpSa sa, QuickModeState qm, int notify, String reason) {
+        sa.quickModes.remove(qm.messageId);
+        sa.ivs.remove(qm.messageId);
+        V1Transport.answered(r, sa, qm.messageId);
+        qm.wipe();
+        r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + qm.child.name() + " failed: " + reason);
+        r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), qm.child.name(), notify, reason));
+    }
+
+    /** An authenticated error notify: it answers our pending Quick Modes (RFC 2409 does not say which; all of them). */
+    static void failedByPeer(V1Run r, IsakmpSa sa, int notify) {
+        for (QuickModeState qm : List.copyOf(sa.quickModes.values())) {
+            if (qm.initiator) childFailed(r, sa, qm, notify, "peer sent notify " + notify);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.ike4j.core.exchange.v1;
+
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.crypto.v1.V1KeySchedule;
+import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
+import io.ike4j.core.engine.TimerId;
+import io.ike4j.core.codec.v1.V1ProtocolId;
+import io.ike4j.core.proposal.ProtocolId;
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.core.sa.v1.IpsecSa;
+import io.ike4j.core.sa.v1.IsakmpSa;
+import io.ike4j.core.sa.v1.Phase2Suite;
+import io.ike4j.core.sa.v1.QuickModeState;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Installing a negotiated IPsec SA pair: KEYMAT per direction (RFC 2409 5.5: each SA keyed with the SPI its receiver
+ * chose, so our inbound SA uses our SPI), split into cipher key (with GCM salt) and integrity key, handed to the data
+ * plane as a {@link ChildSaSpec}; lifetime timers (initiator re-runs Quick Mode at the soft limit).
+ */
+final class QuickModeInstall {
+    private QuickModeInstall() {}
+
+    static void install(V1Run r, IsakmpSa sa, QuickModeState qm) {
+        Phase2Suite s = qm.suite;
+        byte[] skeyidD = sa.keys.skeyidD();
+        Optional<byte[]> g = qm.sharedSecret.length == 0 ? Optional.empty() : Optional.of(qm.sharedSecret);
+        int proto = V1ProtocolId.IPSEC_ESP.value();
+        byte[] in = V1KeySchedule.keymat(sa.prf, skeyidD, g, proto, spi(qm.inboundSpi), qm.ni, qm.nr, s.keymatLength());
+        byte[] out = V1KeySchedule.keymat(sa.prf, skeyidD, g, proto, spi(qm.outboundSpi), qm.ni, qm.nr, s.keymatLength());
+        Arrays.fill(skeyidD, (byte) 0);
+        int e = s.encryptionKeyLength();
+        ChildSaSpec.DirectionKeys inbound = keys(qm.inboundSpi, s, in, e);
+        ChildSaSpec.DirectionKeys outbound = keys(qm.outboundSpi, s, out, e);
+        Arrays.fill(in, (byte) 0);
+        Arrays.fill(out, (byte) 0);
+        ChildConfig c = qm.child;
+        long hard = qm.lifetimeSeconds;
+        // our own configured life keeps its precision; the rekey comes before it (at 90% if rekey_time is not earlier)
+        Duration hardIn = hard == c.lifeTime().toSeconds() && !c.lifeTime().isZero() ? c.lifeTime() : Duration.ofSeconds(hard);
+        Duration softIn = c.rekeyTime().compareTo(hardIn) < 0 && !c.rekeyTime().isZero() ? c.rekeyTime()
+                : hardIn.minus(hardIn.dividedBy(10));
+        long soft = softIn.toSeconds();
+        ChildSaSpec spec = new ChildSaSpec(sa.id(), qm.childId, sa.connectionName(), c.name(),
+                c.reqid() != 0 ? c.reqid() : (int) qm.childId, ProtocolId.ESP,
+                qm.transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL, sa.local, sa.remote,
+                qm.udpEncapsulation, false, c.replayWindow(), inbound, outbound, qm.localTs, qm.remoteTs,
+                new ChildSaSpec.Lifetimes(soft, hard, c.rekeyBytes(), c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
+        IpsecSa child = new IpsecSa(qm.childId, c, qm.inboundSpi, qm.outboundSpi, s, qm.transport, qm.udpEncapsulation,
+                qm.localTs, qm.remoteTs, hard, r.now().getEpochSecond());
+        qm.wipe();
+        sa.children.add(child);
+        r.emit(new EngineOutput.InstallChildSa(spec));
+        r.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
+                c.name(), child.id(), child.inboundSpi(), child.outboundSpi()));
+        r.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), V1Infos.child(sa, child)));
+        if (!hardIn.isZero()) r.startTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, child.id(), hardIn);
+        if (qm.initiator && !softIn.isZero() && softIn.compareTo(hardIn) < 0) {
+            r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), softIn);
+        }
+        Phase1.replacedDone(r, sa);
+        if (qm.rekeyOf >= 0) { // the replaced pair goes once the new one is in place (no need to keep it until it expires)
+            sa.children.stream().filter(o -> o.id() == qm.rekeyOf).findFirst().ifPresent(old -> {
+                Informational.deleteIpsec(r, sa, old);
+                V1Lifecycle.removeChild(r, sa, old, "rekeyed");
+            });
+        }
+    }
+
+    private static ChildSaSpec.DirectionKeys keys(int spi, Phase2Suite s, byte[] keymat, int encLen) {
+        byte[] enc = Arrays.copyOf(keymat, encLen);
+        byte[] integ = Arrays.copyOfRange(keymat, encLen, keymat.length);
+        try {
+            return new ChildSaSpec.DirectionKeys(spi, s.encryption(), s.keyBits(), s.integrity(), enc, integ);
+        } finally {
+            Arrays.fill(enc, (byte) 0);
+            Arrays.fill(integ, (byte) 0);
+        }
+    }
+
+    private static byte[] spi(int spi) {
+        return ByteBuffer.allocate(4).putInt(spi).array();
+    }
+}

@@ -1,0 +1,65 @@
+package io.ike4j.core.exchange.v1;
+
+import io.ike4j.core.engine.ChildSaInfo;
+import io.ike4j.core.engine.IkeSaInfo;
+import io.ike4j.core.exchange.SaInfos;
+import io.ike4j.core.proposal.EncryptionAlgorithm;
+import io.ike4j.core.proposal.IntegrityAlgorithm;
+import io.ike4j.core.sa.v1.IpsecSa;
+import io.ike4j.core.sa.v1.IsakmpSa;
+import io.ike4j.core.sa.v1.Phase1Suite;
+
+/** Display snapshots of IKEv1 SAs in the IKEv2 shapes (version 1), with strongSwan's spellings; never key material. */
+final class V1Infos {
+    private V1Infos() {}
+
+    static IkeSaInfo ike(IsakmpSa sa) {
+        Phase1Suite s = sa.suite;
+        String state = switch (sa.step) {
+            case ESTABLISHED -> "ESTABLISHED";
+            case DELETING -> "DELETING";
+            case DESTROYED -> "DESTROYED";
+            default -> "CONNECTING";
+        };
+        return new IkeSaInfo(sa.id(), sa.connectionName(), state, 1, sa.local, sa.remote,
+                sa.localId == null ? "" : sa.localId.toString(), sa.remoteId == null ? "" : sa.remoteId.toString(),
+                sa.cookieI, sa.cookieR, sa.isInitiator(),
+                s == null ? "" : s.encryption() == io.ike4j.core.codec.v1.V1EncryptionAlgorithm.AES_CBC
+                        ? SaInfos.name(EncryptionAlgorithm.AES_CBC) : "3DES_CBC",
+                s == null ? 0 : s.effectiveKeyBits(),
+                s == null ? "" : integrityName(s), s == null ? "" : prfName(s),
+                s == null ? "" : SaInfos.name(s.keyExchange()), sa.natLocal, sa.natRemote, sa.establishedAtEpochSecond,
+                sa.children.stream().map(c -> child(sa, c)).toList());
+    }
+
+    private static String integrityName(Phase1Suite s) {
+        return switch (s.hash()) {
+            case MD5 -> "HMAC_MD5_96";
+            case SHA1 -> "HMAC_SHA1_96";
+            case SHA2_256 -> "HMAC_SHA2_256_128";
+            case SHA2_384 -> "HMAC_SHA2_384_192";
+            case SHA2_512 -> "HMAC_SHA2_512_256";
+            case TIGER -> "";
+        };
+    }
+
+    private static String prfName(Phase1Suite s) {
+        return switch (s.hash()) {
+            case MD5 -> "PRF_HMAC_MD5";
+            case SHA1 -> "PRF_HMAC_SHA1";
+            case SHA2_256 -> "PRF_HMAC_SHA2_256";
+            case SHA2_384 -> "PRF_HMAC_SHA2_384";
+            case SHA2_512 -> "PRF_HMAC_SHA2_512";
+            case TIGER -> "";
+        };
+    }
+
+    static ChildSaInfo child(IsakmpSa sa, IpsecSa c) {
+        return new ChildSaInfo(c.id(), c.name(), "INSTALLED", c.transport() ? "TRANSPORT" : "TUNNEL", "ESP",
+                c.udpEncapsulation(), c.inboundSpi(), c.outboundSpi(), SaInfos.name(c.suite().encryption()),
+                c.suite().keyBits(), c.suite().integrity() == IntegrityAlgorithm.NONE ? "" : SaInfos.name(c.suite().integrity()),
+                SaInfos.name(c.suite().pfsGroup()), false,
+                c.localTs().stream().map(V1Selectors::display).toList(),
+                c.remoteTs().stream().map(V1Selectors::display).toList(), c.installedAtEpochSecond());
+    }
+}
