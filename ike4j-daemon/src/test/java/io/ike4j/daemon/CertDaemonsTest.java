@@ -193,4 +193,72 @@ class CertDaemonsTest {
         }
     }
 
+    private static String authConf(String name, String remote, String remotePort, String localTs, String remoteTs, String local,
+                                   String remoteAuth, String secrets) {
+        return """
+                connections {
+                  %s {
+                    local_addrs = 127.0.0.1
+                    remote_addrs = %s
+                    remote_port = %s
+                    proposals = aes256gcm16-prfsha384-ecp384
+                    local {
+                %s
+                    }
+                    remote {
+                %s
+                    }
+                    children {
+                      net {
+                        local_ts = %s
+                        remote_ts = %s
+                        esp_proposals = aes128gcm16
+                      }
+                    }
+                  }
+                }
+                %s
+                """.formatted(name, remote, remotePort, local, remoteAuth, localTs, remoteTs, secrets);
+    }
+
+    @Test
+    void twoDaemonsWithRawPublicKeys() throws Exception {
+        for (String host : List.of("moon", "sun")) {
+            for (String other : List.of("moon", "sun")) {
+                pki(p(host + "/pubkey/" + other + ".pub"), "--pub", "--in", p(other + "/private/" + other + ".key").toString(),
+                        "--outform", "pem");
+            }
+        }
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", authConf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "auth = pubkey\n pubkeys = sun.pub\n id = sun.example.org", "auth = pubkey\n pubkeys = moon.pub\n id = moon.example.org", ""), gwLog);
+             Daemon cl = start("moon", authConf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "10.1.0.0/16", "10.2.0.0/16",
+                     "auth = pubkey\n pubkeys = moon.pub\n id = moon.example.org", "auth = pubkey\n pubkeys = sun.pub\n id = sun.example.org", ""),
+                     clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).as(up + String.join("\n", clLog) + String.join("\n", gwLog)).startsWith("0 ");
+            assertThat(String.join("\n", gwLog)).contains("authentication of moon.example.org with raw public key successful");
+        }
+    }
+
+    @Test
+    void twoDaemonsWithEapMschapv2() throws Exception {
+        String secrets = """
+                secrets {
+                  eap-carol {
+                    id = carol
+                    secret = "carol's password"
+                  }
+                }
+                """;
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", authConf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "certs = sun.pem\n id = sun.example.org", "auth = eap-mschapv2\n eap_id = %any", secrets), gwLog);
+             Daemon cl = start("moon", authConf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "10.1.0.0/16", "10.2.0.0/16",
+                     "auth = eap-mschapv2\n id = moon.example.org\n eap_id = carol", "id = sun.example.org", secrets), clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).as(up + String.join("\n", clLog) + String.join("\n", gwLog)).startsWith("0 ");
+            assertThat(String.join("\n", gwLog)).contains("EAP method succeeded for 'carol', MSK established");
+        }
+    }
 }

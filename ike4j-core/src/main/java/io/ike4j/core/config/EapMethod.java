@@ -24,11 +24,12 @@ public enum EapMethod {
     }
 
     /**
-     * RFC 5998 3: EAP-only authentication needs a mutually authenticating method that derives an MSK. For RADIUS
-     * this is decided by the MSK the server delivers.
+     * RFC 5998 3: EAP-only authentication needs a mutually authenticating method that derives an MSK. As strongSwan
+     * does, only EAP-TLS counts here (strongSwan refuses EAP-only with EAP-MSCHAPv2, whose authenticator proof
+     * depends on a password only, and with a RADIUS backend, whose method it cannot see).
      */
     public boolean mutual() {
-        return this == TLS || this == MSCHAPV2 || this == RADIUS;
+        return this == TLS;
     }
 
     /** From swanctl's {@code auth = eap-md5} etc. ({@code eap} alone is {@link #ANY}). */

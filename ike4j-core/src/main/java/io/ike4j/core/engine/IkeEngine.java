@@ -295,6 +295,8 @@ public final class IkeEngine implements Engine {
                     case INFORMATIONAL -> {
                         if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
                             InformationalExchange.respond(s, sa, msg.message());
+                        } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
+                            IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
                         }
                     }
                     case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());

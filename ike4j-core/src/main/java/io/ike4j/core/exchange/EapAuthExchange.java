@@ -35,8 +35,9 @@ final class EapAuthExchange {
         boolean eapOnlyAsked = m.all(NotifyPayload.class).stream()
                 .anyMatch(n -> n.notifyType() == NotifyType.EAP_ONLY_AUTHENTICATION.value());
         EapMethod method = c.remote().eap().orElse(EapMethod.ANY);
-        // RFC 5998 3: only with a mutual, key-deriving method; otherwise we authenticate ourselves as usual
-        sa.auth.eapOnly = eapOnlyAsked && method.mutual();
+        // RFC 5998 3: only with a mutual, key-deriving method, and (as strongSwan) only when our own round is EAP too;
+        // otherwise we authenticate ourselves as usual (strongSwan clients always send EAP_ONLY_AUTHENTICATION)
+        sa.auth.eapOnly = eapOnlyAsked && method.mutual() && c.local().method() == AuthClass.EAP;
         Optional<EapServerSession> server = EapUnit.server(s, sa, c.remote(), sa.localId, remoteId);
         if (server.isEmpty()) {
             IkeAuthExchange.rejectAuth(s, sa, mid, "EAP method " + method + " not available (no EAP-TLS keys or AAA backend)");

@@ -206,6 +206,18 @@ public final class IkeAuthExchange {
         SaLifecycle.fail(s, sa, type, "IKE_AUTH rejected by peer: " + NotifyType.of(type).map(Enum::name).orElse("" + type));
     }
 
+    /**
+     * Responder, IKE_AUTH not finished: an INFORMATIONAL from the initiator. RFC 7296 2.21.2: an initiator that
+     * refuses us (or, as strongSwan, gives up during EAP) reports AUTHENTICATION_FAILED in a separate INFORMATIONAL.
+     */
+    public static void informationalDuringAuth(Session s, IkeSa sa, IkeMessage m) {
+        Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, m.header().messageId(), List.of());
+        if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
+            sa.auth.wipe();
+            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH");
+        }
+    }
+
     /** Initiator: the IKE_AUTH response. */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
         if (sa.auth.eapClient != null) {

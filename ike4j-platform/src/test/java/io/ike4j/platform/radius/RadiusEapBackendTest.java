@@ -1,0 +1,52 @@
+package io.ike4j.platform.radius;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.auth.eap.EapMessage;
+import io.ike4j.core.auth.eap.EapServerMethod;
+import io.ike4j.core.auth.eap.EapStart;
+import io.ike4j.core.auth.eap.EapStep;
+import io.ike4j.core.crypto.RandomSource;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The engine's eap-radius seam: one proxy per conversation over a lazily opened client, station ids from the SA. */
+class RadiusEapBackendTest {
+    private static final byte[] SECRET = "sharedsecret".getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void eachConversationIsAPassThroughProxyWithStationIds() throws Exception {
+        byte[] challenge = EapMessage.request(7, 4, new byte[17]).encode();
+        try (FakeRadiusServer srv = new FakeRadiusServer((req, n) -> List.of(FakeRadiusServer.reply(RadiusCode.ACCESS_CHALLENGE,
+                req.identifier(), req.authenticator(), SECRET, RadiusPacket.eapAttributes(challenge), true)));
+             RadiusEapBackend backend = new RadiusEapBackend(RadiusClientTest.config(srv), RandomSource.secure())) {
+            EapServerMethod m = backend.open("rw", InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"));
+            assertThat(m.type()).isEqualTo(EapServerMethod.PASS_THROUGH);
+            EapMessage identity = EapMessage.response(1, 1, "carol".getBytes(StandardCharsets.UTF_8));
+            EapStep step = m.start(new EapStart(2, Optional.of("carol".getBytes(StandardCharsets.UTF_8)), Optional.of(identity)));
+            assertThat(step).isInstanceOf(EapStep.Send.class);
+            assertThat(((EapStep.Send) step).message().encode()).isEqualTo(challenge);
+            RadiusPacket sent = srv.requests.getFirst();
+            assertThat(sent.first(RadiusAttributeType.CALLED_STATION_ID).map(a -> new String(a.value(), StandardCharsets.US_ASCII)))
+                    .contains("192.0.2.1");
+            assertThat(sent.first(RadiusAttributeType.CALLING_STATION_ID).map(a -> new String(a.value(), StandardCharsets.US_ASCII)))
+                    .contains("192.0.2.2");
+            assertThat(sent.eapMessage()).hasValueSatisfying(b -> assertThat(b).isEqualTo(identity.encode()));
+        }
+    }
+
+    @Test
+    void anUnansweringServerFailsTheConversationInsteadOfThrowing() throws Exception {
+        // TEST-NET-1: nobody answers
+        RadiusConfig cfg = RadiusConfig.of(new InetSocketAddress(InetAddress.getByName("192.0.2.9"), 1812), "s");
+        try (RadiusEapBackend backend = new RadiusEapBackend(cfg.withTimeout(java.time.Duration.ofMillis(50), 0), RandomSource.secure())) {
+            EapServerMethod m = backend.open("rw", InetAddress.getByName("192.0.2.1"), InetAddress.getByName("192.0.2.2"));
+            EapStep step = m.start(new EapStart(1, Optional.empty(), Optional.empty()));
+            assertThat(step).isInstanceOfSatisfying(EapStep.Failure.class, f -> assertThat(f.reason()).contains("did not answer"));
+        }
+    }
+}
