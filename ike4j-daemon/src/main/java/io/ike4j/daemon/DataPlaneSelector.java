@@ -49,7 +49,9 @@ final class DataPlaneSelector {
             case NONE -> memory("in memory (--dataplane none): SAs are negotiated, no traffic flows");
             case XFRM -> {
                 try {
-                    yield new Selected(XfrmDataPlane.open(Duration.ofSeconds(2)), EspSink.DROP, "kernel XFRM (--dataplane xfrm)");
+                    String probe = probeKernelEsp();
+                    yield new Selected(XfrmDataPlane.open(Duration.ofSeconds(2)), EspSink.DROP, "kernel XFRM (--dataplane xfrm)"
+                            + (probe == null ? "" : "; WARNING: installing CHILD_SAs will fail: " + probe));
                 } catch (DataPlaneException e) {
                     throw new Daemon.StartException("cannot open the XFRM data plane: " + e.getMessage());
                 }

@@ -15,7 +15,7 @@ import javax.security.auth.DestroyFailedException;
  * <p>Packets are laid out as in RFC 4303 2: {@code SPI(4) | Seq(4) | IV | ciphertext | ICV}, starting at
  * {@code off}. The caller writes SPI and sequence number and puts the padded plaintext right after the IV.
  */
-abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher, ShortTagGcmEspCipher {
+abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher, ShortTagGcmEspCipher, ChaChaPolyEspCipher {
     static final int HEADER = 8;
 
     /** Bytes of explicit IV on the wire. */
@@ -65,7 +65,7 @@ abstract sealed class EspCipher permits AeadEspCipher, CbcHmacEspCipher, ShortTa
                 case CHACHA20_POLY1305 -> {
                     checkKey(ek, 32 + AeadEspCipher.SALT, enc);
                     checkNoIntegrity(keys.integrity());
-                    yield AeadEspCipher.chacha20Poly1305(ek, esn);
+                    yield ChaChaPolyEspCipher.create(ek, esn);
                 }
                 case AES_CBC -> {
                     int bits = keys.encryptionKeyBits();
