@@ -21,11 +21,13 @@ final class CoreEngineBinding implements EngineBinding {
     private final Engine engine;
     private final DaemonLog log;
     private final SwanctlToEngineConfig.Ports ports;
+    private final Optional<java.nio.file.Path> swanctlDir;
 
-    CoreEngineBinding(SwanctlConfig config, SwanctlToEngineConfig.Ports ports, InstantSource clock, DaemonLog log,
-                      Optional<KeyLogSink> keyLog) {
+    CoreEngineBinding(SwanctlConfig config, SwanctlToEngineConfig.Ports ports, Optional<java.nio.file.Path> swanctlDir,
+                      InstantSource clock, DaemonLog log, Optional<KeyLogSink> keyLog) {
         this.log = log;
         this.ports = ports;
+        this.swanctlDir = swanctlDir;
         SwanctlToEngineConfig.Mapped mapped = map(config);
         // local_addrs = %any: initiate from the address the routing table picks (NAT detection needs the real one)
         this.engine = Engine.create(new EngineContext(mapped.config(), clock, RandomSource.secure(), engineLog(log), keyLog,
@@ -33,7 +35,7 @@ final class CoreEngineBinding implements EngineBinding {
     }
 
     private SwanctlToEngineConfig.Mapped map(SwanctlConfig config) {
-        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config, ports);
+        SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config, ports, swanctlDir);
         mapped.warnings().forEach(w -> log.log(Subsystem.CFG, 0, w));
         return mapped;
     }

@@ -19,7 +19,6 @@ import io.ike4j.daemon.log.KeyLogWriter;
 import io.ike4j.daemon.log.SaEventLog;
 import io.ike4j.daemon.log.Subsystem;
 import io.ike4j.platform.dataplane.DataPlane;
-import io.ike4j.platform.dataplane.InMemoryDataPlane;
 import io.ike4j.platform.net.EspSink;
 import io.ike4j.platform.net.TransportConfig;
 import io.ike4j.platform.net.TransportCounters;
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The ike4j daemon: swanctl.conf → engine (via {@link SwanctlToEngineConfig}) → {@link EngineRuntime} + {@link UdpTransport}
- * + in-memory data plane → control socket. Implements the control commands; see {@link DaemonCommands}.
+ * + data plane ({@link DataPlaneSelector}: XFRM, user-space ESP over TUN, or memory) → control socket. Implements the control commands; see {@link DaemonCommands}.
  */
 public final class Daemon implements AutoCloseable {
     /** The daemon could not start (bad configuration, ports or socket in use). */
@@ -66,36 +65,49 @@ public final class Daemon implements AutoCloseable {
         this.startedAt = clock.instant().getEpochSecond();
         this.config = new AtomicReference<>(initial);
         this.keylog = options.keylog().isPresent() ? KeyLogWriter.open(options.keylog().get(), log) : null;
-        DataPlane memory = new InMemoryDataPlane();
-        this.dataPlane = keylog == null ? memory : new KeyLoggingDataPlane(memory, keylog);
         EngineBinding eng = null;
         EngineRuntime rt = null;
         UdpTransport udp = null;
         ControlServer ctl = null;
+        DataPlane plane = null;
         try {
             // The transport binds first: with port 0 the engine must learn the ports actually bound (local_port
             // defaults to the daemon's IKE port, as charon.port in strongSwan). Datagrams that arrive before the
             // runtime exists are dropped, as if they had come a moment earlier.
             AtomicReference<EngineRuntime> target = new AtomicReference<>();
+            AtomicReference<EspSink> esp = new AtomicReference<>(EspSink.DROP);
             udp = UdpTransport.open(new TransportConfig(options.ikePort(), options.natTraversalPort(), List.of()),
                     (local, remote, data) -> {
                         EngineRuntime r = target.get();
                         if (r != null) r.onIkeDatagram(local, remote, data);
-                    }, EspSink.DROP);
+                    }, new ForwardingEspSink(esp));
             log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
+            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> log.log(Subsystem.ESP,
+                    e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e)));
+            plane = selected.plane();
+            esp.set(selected.sink());
+            log.log(Subsystem.KNL, 0, "data plane: " + selected.description());
+            if (DataPlaneSelector.kind(plane) == DaemonOptions.DataPlaneKind.XFRM) {
+                try { // RFC 3948: the kernel decapsulates ESP-in-UDP on the NAT-T sockets itself
+                    log.log(Subsystem.KNL, 1, "UDP_ENCAP_ESPINUDP set on " + udp.enableKernelEspInUdp() + " NAT-T sockets");
+                } catch (IOException e) {
+                    log.log(Subsystem.KNL, 0, "cannot hand ESP-in-UDP to the kernel (NAT-T traffic will not flow): " + e.getMessage());
+                }
+            }
+            this.dataPlane = keylog == null ? plane : new KeyLoggingDataPlane(plane, keylog);
             eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
-                    clock, log, keyLogSink(keylog));
+                    java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
-            rt.addListener(e -> SaEventLog.log(log, e));
+            // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream
             target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
             log.log(Subsystem.CFG, 1, "control socket unix://" + ctl.path());
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | StartException | RuntimeException e) {
             if (ctl != null) ctl.close();
             if (rt != null) rt.close();
             if (udp != null) udp.close();
-            dataPlane.close();
+            if (plane != null) plane.close();
             if (keylog != null) keylog.close();
             throw e;
         }
@@ -249,6 +261,34 @@ public final class Daemon implements AutoCloseable {
             }
         }
         log.log(Subsystem.DMN, 0, "stopped");
+    }
+
+    /**
+     * A byte/packet lifetime or sequence-number event of the user-space ESP, as a log line. The engine owns rekeying;
+     * turning SOFT_LIFETIME into a CHILD_SA rekey is the hook's next step (not done yet: time-based rekeys run).
+     */
+    static String describe(io.ike4j.platform.esp.EspEvent e) {
+        String what = switch (e.kind()) {
+            case SOFT_LIFETIME -> "soft byte/packet lifetime reached, CHILD_SA should be rekeyed";
+            case HARD_LIFETIME -> "hard byte/packet lifetime reached, CHILD_SA no longer passes traffic";
+            case SEQUENCE_EXHAUSTED -> "sequence numbers exhausted, CHILD_SA no longer sends";
+        };
+        return String.format("CHILD_SA %d/%d %s SPI %08x: %s", e.ikeSaId(), e.childSaId(),
+                e.direction().name().toLowerCase(java.util.Locale.ROOT), e.spi(), what);
+    }
+
+    /** Hands ESP-in-UDP to the data plane once it exists (the transport is opened first). */
+    private record ForwardingEspSink(AtomicReference<EspSink> target) implements EspSink {
+        @Override
+        public boolean onEspPacket(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote, byte[] packet) {
+            return target.get().onEspPacket(local, remote, packet);
+        }
+
+        @Override
+        public boolean onEspPacket(io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote,
+                                   byte[] buffer, int off, int len) {
+            return target.get().onEspPacket(local, remote, buffer, off, len);
+        }
     }
 
     static String describe(SaEvent e) {

@@ -1,7 +1,48 @@
 package io.ike4j.daemon;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
-/** What {@code ike4j daemon} was started with. Ports 0 mean ephemeral (tests). */
-public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {}
+/**
+ * What {@code ike4j daemon} was started with. Ports 0 mean ephemeral (tests). {@code dataPlane} picks where
+ * CHILD_SAs go ({@link DataPlaneKind}); {@code tunName}/{@code tunMtu} configure the user-space data plane's device.
+ */
+public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
+                            DataPlaneKind dataPlane, String tunName, int tunMtu) {
+
+    public static final String DEFAULT_TUN = "ike4j0";
+    public static final int DEFAULT_TUN_MTU = 1400;
+
+    /** Where CHILD_SAs are installed. */
+    public enum DataPlaneKind {
+        /** Probe: the kernel (XFRM) if it has ESP, else user-space ESP if a TUN device can be created, else memory. */
+        AUTO,
+        /** User-space ESP over a TUN device, always ESP-in-UDP (like strongSwan's kernel-libipsec). */
+        USERSPACE,
+        /** The Linux kernel's IPsec over NETLINK_XFRM. */
+        XFRM,
+        /** In memory only: SAs are negotiated and listed, no traffic flows (tests, IKE-only use). */
+        NONE;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<DataPlaneKind> parse(String s) {
+            for (DataPlaneKind k : values()) {
+                if (k.label().equals(s.trim().toLowerCase(Locale.ROOT))) return Optional.of(k);
+            }
+            return Optional.empty();
+        }
+    }
+
+    public DaemonOptions {
+        if (tunMtu < 576 || tunMtu > 65535) throw new IllegalArgumentException("TUN MTU out of range: " + tunMtu);
+    }
+
+    /** The options of an embedded daemon (tests): in-memory data plane, so nothing touches the host's network. */
+    public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {
+        this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU);
+    }
+}

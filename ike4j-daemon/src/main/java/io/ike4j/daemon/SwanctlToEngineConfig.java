@@ -1,11 +1,19 @@
 package io.ike4j.daemon;
 
-import io.ike4j.core.config.AuthClass;
+import io.ike4j.core.config.AuthIdentities;
+import io.ike4j.core.config.Credentials;
+import io.ike4j.core.config.EapBackend;
 import io.ike4j.core.config.EngineConfig;
 import io.ike4j.core.config.EngineSettings;
+import io.ike4j.core.crypto.RandomSource;
+import io.ike4j.daemon.config.RadiusServerConfig;
+import io.ike4j.platform.radius.RadiusConfig;
+import io.ike4j.platform.radius.RadiusEapBackend;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import io.ike4j.core.config.Identity;
 import io.ike4j.core.config.SharedSecret;
-import io.ike4j.daemon.config.AuthConfig;
 import io.ike4j.daemon.config.ChildConfig;
 import io.ike4j.daemon.config.ConnectionConfig;
 import io.ike4j.daemon.config.SecretConfig;
@@ -35,9 +43,9 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The daemon's engine for this configuration. */
-    static EngineBinding createEngine(SwanctlConfig config, Ports ports, java.time.InstantSource clock,
+    static EngineBinding createEngine(SwanctlConfig config, Ports ports, Optional<Path> swanctlDir, java.time.InstantSource clock,
                                       io.ike4j.daemon.log.DaemonLog log, Optional<io.ike4j.core.engine.KeyLogSink> keyLog) {
-        return new CoreEngineBinding(config, ports, clock, log, keyLog);
+        return new CoreEngineBinding(config, ports, swanctlDir, clock, log, keyLog);
     }
 
     public static Mapped map(SwanctlConfig swanctl) {
@@ -45,26 +53,65 @@ public final class SwanctlToEngineConfig {
     }
 
     public static Mapped map(SwanctlConfig swanctl, Ports ports) {
+        return map(swanctl, ports, Optional.empty());
+    }
+
+    /**
+     * @param swanctlDir the directory of swanctl.conf, holding x509/, x509ca/, x509crl/, private/, rsa/, ecdsa/ and
+     *                   pubkey/ (relative credential names resolve there, as with strongSwan)
+     */
+    public static Mapped map(SwanctlConfig swanctl, Ports ports, Optional<Path> swanctlDir) {
         List<String> warnings = new ArrayList<>();
+        CredentialFiles files = CredentialFiles.load(swanctlDir, swanctl, warnings);
         // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
         EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
         for (ConnectionConfig c : swanctl.connections()) {
-            connection(c, ports, warnings).ifPresent(b::connection);
+            connection(c, ports, files, warnings).ifPresent(b::connection);
         }
+        Credentials.Builder cred = Credentials.builder().signer(files.signer(), files.keyRefs());
+        files.caCerts.forEach(cred::caCert);
+        files.crls.forEach(cred::crl);
         for (SecretConfig s : swanctl.secrets()) {
-            if (s.kind() != SecretConfig.Kind.IKE) continue; // eap/xauth/ppk/private keys: later issues
+            if (s.kind() != SecretConfig.Kind.IKE && s.kind() != SecretConfig.Kind.EAP) continue; // xauth/ppk: later
             if (s.secret().isEmpty()) {
                 warnings.add("secrets." + s.name() + ": no secret given, ignored");
                 continue;
             }
-            List<Identity> ids = s.ids().stream().map(Identity::of).toList();
-            b.secret(new SharedSecret(s.secret().get().bytes(), ids));
+            List<Identity> ids = s.ids().stream().map(id -> AuthIdentities.parse(id).orElseGet(() -> Identity.of(id))).toList();
+            SharedSecret secret = new SharedSecret(s.secret().get().bytes(), ids);
+            if (s.kind() == SecretConfig.Kind.IKE) b.secret(secret);
+            else cred.eapSecret(secret);
         }
+        EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
+        radius(swanctl, warnings).ifPresent(cred::eapBackend);
+        b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
     }
 
-    private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, Ports ports, List<String> warnings) {
+    /** The first {@code radius.servers} entry as the eap-radius backend (an ike4j extension of swanctl.conf). */
+    private static Optional<EapBackend> radius(SwanctlConfig swanctl, List<String> warnings) {
+        boolean used = swanctl.connections().stream().flatMap(c -> c.remote().stream()).anyMatch(a -> a.auth().equals("eap-radius"));
+        if (swanctl.radiusServers().isEmpty()) {
+            if (used) warnings.add("auth = eap-radius used but no radius.servers section configured");
+            return Optional.empty();
+        }
+        RadiusServerConfig r = swanctl.radiusServers().getFirst();
+        if (swanctl.radiusServers().size() > 1) warnings.add("radius.servers: only " + r.name() + " is used (no failover yet)");
+        if (r.address().isEmpty() || r.secret().isEmpty()) return Optional.empty();
+        try {
+            InetAddress addr = InetAddress.getByName(r.address().get());
+            RadiusConfig cfg = new RadiusConfig(new InetSocketAddress(addr, r.authPort()), r.secret().get().bytes(), r.timeout(),
+                    r.retries(), r.nasIdentifier(), Optional.empty(), 64);
+            return Optional.of(new RadiusEapBackend(cfg, RandomSource.secure()));
+        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            warnings.add("radius.servers." + r.name() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<io.ike4j.core.config.ConnectionConfig> connection(ConnectionConfig c, Ports ports, CredentialFiles files,
+                                                                               List<String> warnings) {
         String where = "connections." + c.name();
         if (c.aggressive()) {
             if (c.version() == 1) {
@@ -93,8 +140,8 @@ public final class SwanctlToEngineConfig {
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
-        Optional<io.ike4j.core.config.AuthConfig> local = auth(where + ".local", c.local(), warnings);
-        Optional<io.ike4j.core.config.AuthConfig> remote = auth(where + ".remote", c.remote(), warnings);
+        Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
+        Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);
         if (local.isEmpty() || remote.isEmpty()) {
             warnings.add(where + ": connection skipped (authentication not supported yet)");
             return Optional.empty();
@@ -105,17 +152,6 @@ public final class SwanctlToEngineConfig {
             child(where + ".children." + child.name(), child, warnings).ifPresent(b::child);
         }
         return Optional.of(b.build());
-    }
-
-    /** The first authentication round of a side; more rounds (RFC 4739) come with EAP. */
-    private static Optional<io.ike4j.core.config.AuthConfig> auth(String where, List<AuthConfig> rounds, List<String> warnings) {
-        if (rounds.size() > 1) warnings.add(where + ": only the first authentication round is used");
-        Optional<AuthConfig> first = rounds.stream().findFirst();
-        String method = first.map(AuthConfig::auth).orElse("pubkey");
-        Optional<Identity> id = first.flatMap(AuthConfig::id).map(Identity::of);
-        if (method.equals("psk")) return Optional.of(new io.ike4j.core.config.AuthConfig(AuthClass.PSK, id));
-        warnings.add(where + ": auth = " + method + " is not supported yet (only psk)");
-        return Optional.empty();
     }
 
     private static Optional<io.ike4j.core.config.ChildConfig> child(String where, ChildConfig c, List<String> warnings) {

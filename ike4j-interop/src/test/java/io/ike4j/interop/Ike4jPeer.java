@@ -96,6 +96,11 @@ public final class Ike4jPeer implements IkePeer {
         return logFile;
     }
 
+    /** The directory of this daemon's swanctl.conf, where its credential directories (x509/, private/...) go. */
+    public Path dir() {
+        return dir;
+    }
+
     @Override
     public void start() {
         RepoRoot.ensureFreshJar();

@@ -21,7 +21,8 @@ public final class StrongSwanPeer implements IkePeer {
 
     /** Plugins for PSK/certificate IKEv2 with userspace ESP; the Debian defaults load plugins that get in the way. */
     public static final String PLUGINS = "kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints "
-            + "pubkey curve25519 kernel-netlink socket-default vici updown hmac gcm aes sha2 sha1 kdf";
+            + "pubkey curve25519 kernel-netlink socket-default vici updown hmac gcm aes sha2 sha1 kdf md5 "
+            + "eap-identity eap-md5 eap-mschapv2 eap-tls";
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
@@ -77,6 +78,14 @@ public final class StrongSwanPeer implements IkePeer {
 
     public Path logFile() {
         return logFile;
+    }
+
+    /**
+     * The directory holding this peer's swanctl.conf: swanctl (5.7.2+) reads x509/, x509ca/, x509crl/, private/...
+     * relative to the file given with {@code --file}, so credentials placed here are loaded with the config.
+     */
+    public Path dir() {
+        return dir;
     }
 
     @Override

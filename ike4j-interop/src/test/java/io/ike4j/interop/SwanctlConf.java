@@ -27,6 +27,9 @@ public final class SwanctlConf {
     private String remoteTs = "dynamic";
     private String psk = "ike4j-interop-lab-psk";
     private String mode = "tunnel";
+    private String localAuth;
+    private String remoteAuth;
+    private String extra = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -106,6 +109,27 @@ public final class SwanctlConf {
         return this;
     }
 
+    /**
+     * Replaces the {@code local} round's {@code auth = psk} and {@code id} lines with {@code lines} (one setting per
+     * line, e.g. {@code "auth = pubkey\ncerts = left.pem\nid = left.ike4j.test"}).
+     */
+    public SwanctlConf localAuth(String lines) {
+        this.localAuth = lines;
+        return this;
+    }
+
+    /** Replaces the {@code remote} round's settings like {@link #localAuth}. */
+    public SwanctlConf remoteAuth(String lines) {
+        this.remoteAuth = lines;
+        return this;
+    }
+
+    /** Appends top-level text (more secrets, ike4j's {@code radius} section) after the rendered file. */
+    public SwanctlConf extra(String text) {
+        this.extra = text;
+        return this;
+    }
+
     public String localId() {
         return localId;
     }
@@ -137,12 +161,10 @@ public final class SwanctlConf {
                     remote_addrs = %4$s
                     proposals = %5$s
                     local {
-                      auth = psk
-                      id = "%6$s"
+                %14$s
                     }
                     remote {
-                      auth = psk
-                      id = "%7$s"
+                %15$s
                     }
                     children {
                       %8$s {
@@ -162,6 +184,12 @@ public final class SwanctlConf {
                   }
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
-                localTs, remoteTs, espProposals, psk, mode);
+                localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\"")) + extra;
+    }
+
+    private static String indent(String lines, String dflt) {
+        String text = lines != null ? lines : dflt;
+        return text.lines().map(l -> "      " + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

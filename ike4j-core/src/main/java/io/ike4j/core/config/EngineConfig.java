@@ -31,13 +31,20 @@ public record EngineConfig(List<ConnectionConfig> connections, Credentials crede
         private final List<ConnectionConfig> connections = new ArrayList<>();
         private final List<SharedSecret> secrets = new ArrayList<>();
         private EngineSettings settings = EngineSettings.DEFAULTS;
+        private Credentials credentials = Credentials.NONE;
 
         public Builder connection(ConnectionConfig c) { connections.add(c); return this; }
         public Builder secret(SharedSecret s) { secrets.add(s); return this; }
         public Builder settings(EngineSettings s) { settings = s; return this; }
+        /** Certificates, keys, EAP secrets...; shared keys added with {@link #secret} are appended to its own. */
+        public Builder credentials(Credentials c) { credentials = c; return this; }
 
         public EngineConfig build() {
-            return new EngineConfig(connections, new Credentials(new SharedKeyStore(secrets)), settings);
+            List<SharedSecret> all = new ArrayList<>(credentials.sharedKeys().secrets());
+            all.addAll(secrets);
+            Credentials c = credentials;
+            return new EngineConfig(connections, new Credentials(new SharedKeyStore(all), c.signer(), c.keys(), c.caCerts(),
+                    c.crls(), c.eapSecrets(), c.eapTls(), c.eapBackend()), settings);
         }
     }
 }

@@ -149,7 +149,21 @@ public record Identity(Optional<IdType> type, byte[] data) {
         return switch (type.get()) {
             case ID_IPV4_ADDR, ID_IPV6_ADDR -> IpLiterals.format(data).orElse("@#" + HexFormat.of().formatHex(data));
             case ID_FQDN, ID_RFC822_ADDR -> new String(data, StandardCharsets.US_ASCII);
-            default -> "@#" + HexFormat.of().formatHex(data);
+            case ID_DER_ASN1_DN -> io.ike4j.core.auth.cert.IkeIdentity.dnText(data).orElse("@#" + HexFormat.of().formatHex(data));
+            // as strongSwan prints identities (and so VICI/list-sas show them): text if printable, else hex with colons
+            default -> printable(data) ? new String(data, StandardCharsets.US_ASCII) : colonHex(data);
         };
+    }
+
+    private static boolean printable(byte[] b) {
+        if (b.length == 0) return false;
+        for (byte x : b) {
+            if (x < 0x20 || x > 0x7e) return false;
+        }
+        return true;
+    }
+
+    private static String colonHex(byte[] b) {
+        return HexFormat.ofDelimiter(":").formatHex(b);
     }
 }

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.IkeIntermediateExchange;
 import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
@@ -283,7 +284,14 @@ public final class IkeEngine implements Engine {
                 }
                 switch (ex) {
                     case IKE_AUTH -> {
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeAuthExchange.respond(s, sa, msg.message());
+                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
+                            if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
+                            else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
+                        }
+                    }
+                    case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
+                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
+                        else IkeIntermediateExchange.unexpected(s, sa, msg.message());
                     }
                     case INFORMATIONAL -> {
                         if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
@@ -319,6 +327,9 @@ public final class IkeEngine implements Engine {
                 Messenger.answered(s, sa);
                 switch (ex) {
                     case IKE_AUTH -> IkeAuthExchange.processResponse(s, sa, msg.message());
+                    case IKE_INTERMEDIATE -> {
+                        if (sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.processResponse(s, sa, msg.message(), d);
+                    }
                     case INFORMATIONAL -> InformationalExchange.processResponse(s, sa, msg.message());
                     case CREATE_CHILD_SA -> {
                         if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());

@@ -9,62 +9,88 @@ import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.AddressMatch;
 import io.ike4j.core.config.AuthClass;
+import io.ike4j.core.config.AuthConfig;
+import io.ike4j.core.config.AuthIdentities;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.Identity;
-import io.ike4j.core.config.SharedSecret;
-import io.ike4j.core.crypto.Prf;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** IKE_AUTH with pre-shared keys (RFC 7296 1.2, 2.15) and the first CHILD_SA, both roles. */
+/**
+ * IKE_AUTH (RFC 7296 1.2, 2.15) with pre-shared keys or signatures (certificates, raw public keys; RFC 7427) and
+ * the first CHILD_SA, both roles. EAP rounds (RFC 7296 2.16) are in {@link EapAuthExchange}.
+ */
 public final class IkeAuthExchange {
     private IkeAuthExchange() {}
 
-    /** Initiator: sends IDi, [IDr], AUTH, INITIAL_CONTACT and the CHILD_SA offer. */
+    /** Initiator: sends IDi, [CERT], [CERTREQ], [IDr], AUTH (absent with EAP), INITIAL_CONTACT and the CHILD_SA offer. */
     public static void initiate(Session s, IkeSa sa) {
         ConnectionConfig c = sa.connection;
         sa.localId = c.localIdentity(sa.local.address());
         Identity expected = c.remoteIdentity();
-        Optional<SharedSecret> psk = s.context().config().credentials().sharedKeys().lookup(sa.localId, expected);
-        if (c.local().method() != AuthClass.PSK || psk.isEmpty()) {
-            SaLifecycle.fail(s, sa, 0, "no shared key found for " + sa.localId + " - " + expected);
-            return;
-        }
-        Prf prf = Prf.of(sa.transforms.prf());
-        byte[] secret = psk.get().secret();
         List<Payload> ps = new ArrayList<>();
         ps.add(IdentityUnit.payload(true, sa.localId));
+        boolean eap = c.local().method() == AuthClass.EAP;
+        List<Payload> proof = List.of();
+        if (!eap) {
+            switch (LocalAuthUnit.make(s, sa, c.local(), sa.localId, expected, AuthOctets.initiator(sa, sa.localId))) {
+                case LocalAuthUnit.Made.Failed f -> {
+                    SaLifecycle.fail(s, sa, 0, f.reason());
+                    return;
+                }
+                case LocalAuthUnit.Made.Payloads p -> proof = p.payloads();
+            }
+        }
+        // RFC 7296 1.2 order: IDi, [CERT+], [CERTREQ+], [IDr], AUTH
+        ps.addAll(proof.stream().filter(p -> !(p instanceof AuthenticationPayload)).toList());
+        ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c.local(), c.remote()));
+        sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
+        ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
         ps.add(InitialContactUnit.announce());
-        if (!expected.isAny() && !expected.isPattern()) ps.add(IdentityUnit.payload(false, expected));
-        try {
-            ps.add(PskAuthUnit.payload(prf, secret,
-                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceR, sa.keys.skPi(), sa.localId)));
-        } finally {
-            Arrays.fill(secret, (byte) 0);
+        if (eap) {
+            sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
+            // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
+            if (c.remote().method() == AuthClass.EAP) ps.add(NotifyPayload.of(NotifyType.EAP_ONLY_AUTHENTICATION, new byte[0]));
         }
         if (sa.requestedChild != null) {
             c.child(sa.requestedChild).ifPresent(child -> ps.addAll(ChildCreateUnit.offer(s, sa, child)));
         }
-        s.log(EngineLog.Subsystem.IKE, sa, "authenticating as " + sa.localId);
+        s.log(EngineLog.Subsystem.IKE, sa, "authenticating as " + sa.localId + " with " + describe(c.local()));
         Messenger.sendRequest(s, sa, ExchangeType.IKE_AUTH, ps);
+    }
+
+    static Optional<Identity> sendableRemoteId(AuthConfig remote) {
+        if (!remote.remoteIdSendable()) return Optional.empty();
+        return remote.identity().or(() -> remote.idPattern().flatMap(p -> p.asIdentity()).map(AuthIdentities::fromIke));
+    }
+
+    static String describe(AuthConfig a) {
+        return switch (a.method()) {
+            case PSK -> "pre-shared key";
+            case PUBKEY -> a.certs().isEmpty() && !a.pubkeys().isEmpty() ? "raw public key" : "public key";
+            case EAP -> "EAP-" + a.eap().map(Enum::name).orElse("ANY");
+        };
     }
 
     /** Responder: verifies the initiator and answers (the caller checked message ID and rules). */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
-        long mid = m.header().messageId();
-        IdentificationPayload idi = m.first(IdentificationPayload.class).filter(IdentificationPayload::initiator).orElse(null);
-        if (idi == null || m.first(AuthenticationPayload.class).isEmpty()) {
-            // EAP and multiple authentication rounds are not supported yet
-            rejectAuth(s, sa, mid, "no AUTH payload (EAP not supported)");
+        if (sa.auth.eapServer != null) {
+            EapAuthExchange.respondRound(s, sa, m);
             return;
         }
+        long mid = m.header().messageId();
+        IdentificationPayload idi = m.first(IdentificationPayload.class).filter(IdentificationPayload::initiator).orElse(null);
+        if (idi == null) {
+            rejectAuth(s, sa, mid, "no IDi payload");
+            return;
+        }
+        boolean hasAuth = m.first(AuthenticationPayload.class).isPresent();
         Optional<Identity> idiIdentity = IdentityUnit.identity(idi);
         if (idiIdentity.isEmpty()) {
             rejectAuth(s, sa, mid, "unsupported ID type " + idi.idType());
@@ -74,50 +100,48 @@ public final class IkeAuthExchange {
         // an IDr of an unknown type cannot name one of our identities: treated like none
         Optional<Identity> wantedLocal = m.all(IdentificationPayload.class).stream().filter(p -> !p.initiator())
                 .findFirst().flatMap(IdentityUnit::identity);
-        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal);
+        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth);
         if (c == null) {
-            rejectAuth(s, sa, mid, "no connection matches " + remoteId);
+            rejectAuth(s, sa, mid, "no connection matches " + remoteId + (hasAuth ? "" : " with EAP"));
             return;
         }
         sa.connection = c;
-        sa.remoteId = remoteId;
         sa.localId = c.localIdentity(sa.local.address());
-        Optional<SharedSecret> psk = s.context().config().credentials().sharedKeys().lookup(sa.localId, remoteId);
-        if (psk.isEmpty() || c.remote().method() != AuthClass.PSK) {
-            rejectAuth(s, sa, mid, "no shared key for " + sa.localId + " - " + remoteId);
+        CertUnit.record(sa, m);
+        if (!hasAuth) {
+            EapAuthExchange.respondFirst(s, sa, m, remoteId);
             return;
         }
-        Prf prf = Prf.of(sa.transforms.prf());
-        byte[] secret = psk.get().secret();
-        try {
-            byte[] octets = PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceR, sa.keys.skPi(), remoteId);
-            if (!PskAuthUnit.verify(prf, secret, octets, m.first(AuthenticationPayload.class).orElseThrow())) {
-                rejectAuth(s, sa, mid, "PSK authentication of " + remoteId + " failed");
+        Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, m, AuthOctets.initiator(sa, remoteId));
+        if (failure.isPresent()) {
+            rejectAuth(s, sa, mid, failure.get());
+            return;
+        }
+        sa.remoteId = remoteId;
+        List<Payload> ps = new ArrayList<>();
+        ps.add(IdentityUnit.payload(false, sa.localId));
+        switch (LocalAuthUnit.make(s, sa, c.local(), sa.localId, remoteId, AuthOctets.responder(sa, sa.localId))) {
+            case LocalAuthUnit.Made.Failed f -> {
+                rejectAuth(s, sa, mid, f.reason());
                 return;
             }
-            List<Payload> ps = new ArrayList<>();
-            ps.add(IdentityUnit.payload(false, sa.localId));
-            ps.add(PskAuthUnit.payload(prf, secret,
-                    PskAuthUnit.signedOctets(prf, sa.ownInitMessage, sa.nonceI, sa.keys.skPr(), sa.localId)));
-            established(s, sa);
-            boolean initialContact = InitialContactUnit.present(m);
-            if (c.unique() != ConnectionConfig.Unique.NEVER && (initialContact || c.unique() == ConnectionConfig.Unique.REPLACE)) {
-                s.checkUniqueness(new Session.UniquenessCheck(sa.id(), sa.localId, sa.remoteId, initialContact));
-            }
-            ps.addAll(ChildCreateUnit.respond(s, sa, m));
-            Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
+            case LocalAuthUnit.Made.Payloads p -> ps.addAll(p.payloads());
         }
+        s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(c.remote()) + " successful");
+        established(s, sa, InitialContactUnit.present(m));
+        ps.addAll(ChildCreateUnit.respond(s, sa, m));
+        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
     }
 
-    private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal) {
+    private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal,
+                                                 boolean hasAuth) {
         ConnectionConfig best = null;
         int bestScore = 0;
         for (ConnectionConfig c : s.context().config().connections()) {
+            if ((c.remote().method() == AuthClass.EAP) == hasAuth) continue; // RFC 7296 2.16: no AUTH means EAP
             int la = AddressMatch.best(c.localAddrs(), sa.local.address());
             int ra = AddressMatch.best(c.remoteAddrs(), sa.remote.address());
-            int rid = c.remoteIdentity().matches(remoteId);
+            int rid = c.remote().matchRemote(remoteId);
             int lid = wantedLocal.map(w -> w.isAny() ? Identity.MATCH_ANY
                     : c.localIdentity(sa.local.address()).equals(w) ? Identity.MATCH_PERFECT : Identity.MATCH_NONE)
                     .orElse(Identity.MATCH_ANY);
@@ -131,23 +155,36 @@ public final class IkeAuthExchange {
         return best;
     }
 
-    /** RFC 7296 2.21.2: answer AUTHENTICATION_FAILED (protected) and drop the SA. */
-    private static void rejectAuth(Session s, IkeSa sa, long mid, String reason) {
-        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid,
-                List.of(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED, new byte[0])));
+    /** RFC 7296 2.21.2: answer AUTHENTICATION_FAILED (protected) and drop the SA; the reason goes to the log. */
+    static void rejectAuth(Session s, IkeSa sa, long mid, String reason) {
+        rejectAuth(s, sa, mid, reason, List.of());
+    }
+
+    static void rejectAuth(Session s, IkeSa sa, long mid, String reason, List<Payload> extra) {
+        s.log(EngineLog.Subsystem.IKE, sa, "AUTHENTICATION_FAILED: " + reason);
+        List<Payload> ps = new ArrayList<>(extra);
+        ps.add(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED, new byte[0]));
+        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
         SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), reason);
     }
 
-    private static void established(Session s, IkeSa sa) {
+    static void established(Session s, IkeSa sa, boolean initialContact) {
         sa.state = IkeSaState.ESTABLISHED;
         sa.establishedAtEpochSecond = Math.max(1, s.now().getEpochSecond());
         s.registry().halfOpenDone(sa);
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
+        // charon's wording: IKE_SA home[1] established between 192.0.2.1[moon]...192.0.2.2[sun]
         s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA " + sa.connectionName() + "[" + sa.id() + "] established between "
-                + sa.localId + "[" + sa.local + "]...[" + sa.remote + "]" + sa.remoteId);
+                + sa.local.address().getHostAddress() + "[" + sa.localId + "]..."
+                + sa.remote.address().getHostAddress() + "[" + sa.remoteId + "]");
         s.event(new SaEvent.IkeSaEstablished(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
+        ConnectionConfig c = sa.connection;
+        if (!sa.isInitiator() && c.unique() != ConnectionConfig.Unique.NEVER
+                && (initialContact || c.unique() == ConnectionConfig.Unique.REPLACE)) {
+            s.checkUniqueness(new Session.UniquenessCheck(sa.id(), sa.localId, sa.remoteId, initialContact));
+        }
         // RFC 7296 2.4: liveness checks every dpd_delay (an empty INFORMATIONAL request)
-        if (!sa.connection.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, sa.connection.dpdDelay());
+        if (!c.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, c.dpdDelay());
         IkeRekeyExchange.armTimer(s, sa);
     }
 
@@ -155,20 +192,29 @@ public final class IkeAuthExchange {
      * RFC 7296 2.21.2: the initiator rejects the responder; tell it in a separate INFORMATIONAL (not waited for)
      * and remove the SA.
      */
-    private static void authFailedHere(Session s, IkeSa sa, String reason) {
+    static void authFailedHere(Session s, IkeSa sa, String reason) {
+        s.log(EngineLog.Subsystem.IKE, sa, "AUTHENTICATION_FAILED: " + reason);
         Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL,
                 List.of(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED, new byte[0])));
         SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), reason);
     }
 
+    /** The responder refused (only notifications in its response): fail with its error. */
+    static void rejectedByPeer(Session s, IkeSa sa, IkeMessage m) {
+        int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
+                .findFirst().orElse(NotifyType.AUTHENTICATION_FAILED.value());
+        SaLifecycle.fail(s, sa, type, "IKE_AUTH rejected by peer: " + NotifyType.of(type).map(Enum::name).orElse("" + type));
+    }
+
     /** Initiator: the IKE_AUTH response. */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
+        if (sa.auth.eapClient != null) {
+            EapAuthExchange.processRound(s, sa, m);
+            return;
+        }
         Optional<IdentificationPayload> idr = m.first(IdentificationPayload.class).filter(p -> !p.initiator());
-        Optional<AuthenticationPayload> auth = m.first(AuthenticationPayload.class);
-        if (idr.isEmpty() || auth.isEmpty()) {
-            int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
-                    .findFirst().orElse(NotifyType.AUTHENTICATION_FAILED.value());
-            SaLifecycle.fail(s, sa, type, "IKE_AUTH rejected by peer: " + NotifyType.of(type).map(Enum::name).orElse("" + type));
+        if (idr.isEmpty() || m.first(AuthenticationPayload.class).isEmpty()) {
+            rejectedByPeer(s, sa, m);
             return;
         }
         Optional<Identity> idrIdentity = IdentityUnit.identity(idr.get());
@@ -177,28 +223,15 @@ public final class IkeAuthExchange {
             return;
         }
         Identity remoteId = idrIdentity.get();
-        if (sa.connection.remoteIdentity().matches(remoteId) == Identity.MATCH_NONE) {
-            authFailedHere(s, sa, "unexpected peer identity " + remoteId);
+        Optional<String> failure = PeerAuthUnit.verify(s, sa, sa.connection.remote(), sa.localId, remoteId, m,
+                AuthOctets.responder(sa, remoteId));
+        if (failure.isPresent()) {
+            authFailedHere(s, sa, failure.get());
             return;
-        }
-        Optional<SharedSecret> psk = s.context().config().credentials().sharedKeys().lookup(sa.localId, remoteId);
-        Prf prf = Prf.of(sa.transforms.prf());
-        if (psk.isEmpty()) {
-            authFailedHere(s, sa, "no shared key for " + remoteId);
-            return;
-        }
-        byte[] secret = psk.get().secret();
-        try {
-            byte[] octets = PskAuthUnit.signedOctets(prf, sa.peerInitMessage, sa.nonceI, sa.keys.skPr(), remoteId);
-            if (!PskAuthUnit.verify(prf, secret, octets, auth.get())) {
-                authFailedHere(s, sa, "PSK authentication of " + remoteId + " failed");
-                return;
-            }
-        } finally {
-            Arrays.fill(secret, (byte) 0);
         }
         sa.remoteId = remoteId;
-        established(s, sa);
+        s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(sa.connection.remote()) + " successful");
+        established(s, sa, false);
         ChildCreateUnit.complete(s, sa, m);
     }
 }

@@ -112,6 +112,7 @@ public final class IkeSaInitExchange {
         ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
+        if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -183,13 +184,16 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
+        sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
             return;
         }
         NatDetectionUnit.Result nat = NatDetectionUnit.evaluate(m, sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote);
         applyNat(s, sa, nat);
-        IkeAuthExchange.initiate(s, sa);
+        IkeIntermediateExchange.next(s, sa); // RFC 9370 2.2.1: additional key exchanges first, then IKE_AUTH
     }
 
     /** RFC 7296 2.23: after NAT detection (or forced encapsulation) continue on port 4500; keepalives if we are behind NAT. */
@@ -261,6 +265,12 @@ public final class IkeSaInitExchange {
             answerPlain(s, in, h, List.of(KeyExchangeUnit.invalidKe(request.get())));
             return;
         }
+        boolean intermediate = IkeIntermediateExchange.announced(m);
+        List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(chosen.proposal());
+        if (!additional.isEmpty() && !intermediate) { // RFC 9370 2.2.1: ADDKE requires IKE_INTERMEDIATE support
+            answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+            return;
+        }
         IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
         KeyExchangeResponse ker;
         try {
@@ -280,6 +290,9 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.intermediate.peerSupports = intermediate;
+        sa.intermediate.negotiated(additional);
+        CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
         ker.destroy();
@@ -306,7 +319,9 @@ public final class IkeSaInitExchange {
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
+            ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
+            if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
@@ -320,6 +335,13 @@ public final class IkeSaInitExchange {
 
     /** An unprotected IKE_SA_INIT answer carrying only notifications; no state is kept (RFC 7296 2.6, 2.21.1). */
     public static void answerPlain(Session s, EngineInput.DatagramReceived in, IkeHeader request, List<Payload> notifies) {
+        // one log line per refused IKE_SA_INIT, naming the error sent (a COOKIE demand is not an error)
+        for (Payload p : notifies) {
+            if (p instanceof NotifyPayload n && n.isError()) {
+                s.log(EngineLog.Subsystem.IKE, null, "refusing IKE_SA_INIT from " + in.remote() + ": sending "
+                        + n.notification().map(Enum::name).orElse("notify " + n.notifyType()));
+            }
+        }
         IkeHeader h = IkeHeader.of(request.initiatorSpi(), 0, ExchangeType.IKE_SA_INIT, false, true, request.messageId());
         byte[] d = Messenger.CODEC.encode(new IkeMessage(h, notifies));
         s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), d));

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.MessageRules;
 import io.ike4j.core.codec.payload.EncryptedFragmentPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.sa.FragmentBuffer;
 import io.ike4j.core.sa.IkeSa;
@@ -82,6 +83,8 @@ public final class Messenger {
         if (r == null || r.messageId() != messageId) return true;
         if (r.retransmits() >= s.settings().retransmitTries()) return false;
         int n = r.countRetransmit();
+        // charon: "retransmit 1 of request with message ID 0"
+        s.log(EngineLog.Subsystem.NET, sa, "retransmit " + n + " of request with message ID " + messageId);
         emit(s, sa, r.datagrams());
         s.startTimer(sa, TimerId.TimerKind.RETRANSMIT, messageId, s.settings().retransmitDelay(n));
         return true;

@@ -16,7 +16,6 @@ public final class SaLifecycle {
 
     /** Setting up failed: IkeSaFailed with the notify type (0 if none), everything removed. */
     public static void fail(Session s, IkeSa sa, int notifyType, String reason) {
-        s.log(EngineLog.Subsystem.IKE, sa, "IKE SA failed: " + reason);
         teardown(s, sa, reason);
         s.event(new SaEvent.IkeSaFailed(sa.id(), sa.connectionName(), notifyType, reason));
     }

@@ -48,7 +48,21 @@ public final class Session {
 
     public void emit(EngineOutput o) { out.add(o); }
 
-    public void event(SaEvent e) { out.add(new EngineOutput.Notify(e)); }
+    /** Emits a lifecycle event; failures are also logged here, once, naming the notify sent or received. */
+    public void event(SaEvent e) {
+        switch (e) {
+            case SaEvent.IkeSaFailed f -> context.log().log(EngineLog.Subsystem.IKE, f.connection(), f.ikeSaId(),
+                    "establishing IKE_SA " + f.connection() + "[" + f.ikeSaId() + "] failed: " + f.reason() + notifyName(f.notifyType()));
+            case SaEvent.ChildSaFailed f -> context.log().log(EngineLog.Subsystem.CHILD, f.connection(), f.ikeSaId(),
+                    "establishing CHILD_SA " + f.child() + " failed: " + f.reason() + notifyName(f.notifyType()));
+            default -> { }
+        }
+        out.add(new EngineOutput.Notify(e));
+    }
+
+    private static String notifyName(int type) {
+        return type == 0 ? "" : " (" + io.ike4j.core.codec.NotifyType.of(type).map(Enum::name).orElse("notify " + type) + ")";
+    }
 
     public void startTimer(IkeSa sa, TimerId.TimerKind kind, long detail, Duration in) {
         out.add(new EngineOutput.StartTimer(new TimerId(sa.id(), kind, detail), now().plus(in)));

@@ -64,6 +64,8 @@ public final class IkeSa {
     public final List<ChildSa> children = new ArrayList<>();
     /** Initiator only: the first CHILD_SA being negotiated in IKE_AUTH. */
     public ChildOffer childOffer;
+    /** IKE_AUTH progress: peer announcements, EAP (RFC 7296 2.15, 2.16). */
+    public final AuthProgress auth = new AuthProgress();
     /** Our CREATE_CHILD_SA request in flight, if any. */
     public CreateChildOffer childRequest;
     /** The request task in flight (for INFORMATIONAL responses). */
@@ -71,6 +73,8 @@ public final class IkeSa {
     public long establishedAtEpochSecond;
     /** Received SKF fragments (RFC 7383 2.6), per message ID; null when nothing is being collected. */
     public FragmentBuffer fragments;
+    /** RFC 9242 / RFC 9370: IKE_INTERMEDIATE exchanges and additional key exchanges before IKE_AUTH. */
+    public final IntermediateState intermediate = new IntermediateState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;
@@ -155,10 +159,12 @@ public final class IkeSa {
 
     /** Wipes every secret of this SA (keys, nonces, pending key exchange). */
     public void wipe() {
+        auth.wipe();
         if (keys != null) keys.wipe();
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
         state = IkeSaState.DESTROYED;

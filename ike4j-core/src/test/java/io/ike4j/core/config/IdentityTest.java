@@ -38,7 +38,8 @@ class IdentityTest {
     void printsLikeStrongSwan() {
         assertThat(Identity.of("10.1.2.3")).hasToString("10.1.2.3");
         assertThat(Identity.of("@sun")).hasToString("sun");
-        assertThat(Identity.of("@#0a0b")).hasToString("@#0a0b");
+        assertThat(Identity.of("@#0a0b")).hasToString("0a:0b");  // strongSwan: hex with colons
+        assertThat(Identity.of("@#6d6f6f6e")).hasToString("moon");  // ... or the text when printable
         assertThat(Identity.ANY).hasToString("%any");
         assertThat(Identity.of("2001:db8:0:0:1:0:0:1")).hasToString("2001:db8::1:0:0:1");
         assertThat(Identity.of("::1")).hasToString("::1");

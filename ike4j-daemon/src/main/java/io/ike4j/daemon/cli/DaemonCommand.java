@@ -14,26 +14,63 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ike4j daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log LEVEL]}:
- * runs in the foreground until SIGTERM/SIGINT, then deletes its SAs with the peers (JVM shutdown hook) and exits.
+ * {@code ike4j daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log LEVEL]
+ * [--dataplane auto|userspace|xfrm|none] [--tun NAME] [--tun-mtu N]}: runs in the foreground until SIGTERM/SIGINT,
+ * then deletes its SAs with the peers (JVM shutdown hook) and exits. {@code --help} prints the options.
  */
 final class DaemonCommand implements Command {
     @Override
     public String summary() {
-        return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]";
+        return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
+                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400]";
     }
+
+    static final String HELP = """
+            usage: ike4j daemon --conf FILE [OPTIONS]
+              --conf FILE        swanctl.conf to load (connections, secrets)
+              --uri unix:///PATH control socket (default unix:///run/ike4j/ike4j.sock)
+              --port N           IKE port (default 500; 0 = ephemeral)
+              --natt-port N      NAT-T port, also ESP-in-UDP (default 4500; 0 = ephemeral)
+              --keylog FILE      append IKE and ESP keys in Wireshark's format (debugging only: keys are secrets)
+              --log LEVELS       log levels, e.g. 1 or any=1,ike=2,cfg=2
+              --dataplane KIND   where CHILD_SAs go:
+                                   auto       (default) the kernel if it accepts ESP SAs (probed with a throwaway
+                                              SA), else user-space ESP if a TUN device can be created, else none;
+                                              the choice and the reason are logged
+                                   userspace  ESP in this process over a TUN device, always ESP in UDP (RFC 3948);
+                                              routes for remote traffic selectors point into the device
+                                   xfrm       the Linux kernel's IPsec (NETLINK_XFRM: SAs and policies)
+                                   none       in memory only: SAs are negotiated and listed, no traffic flows
+              --tun NAME         TUN device of the user-space data plane (default ike4j0)
+              --tun-mtu N        its MTU (default 1400, leaving room for ESP-in-UDP on a 1500-byte path)
+            """;
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) {
         DaemonOptions options;
         LogLevels levels;
         try {
-            CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log"), Set.of());
+            if (argv.contains("--help") || argv.contains("-h")) {
+                out.print(HELP);
+                return OK;
+            }
+            CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
+                    "tun-mtu"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
             levels = LogLevels.parse(a.value("log").orElse(""));
-            options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500), a.value("keylog").map(Path::of));
+            String dp = a.value("dataplane").orElse("auto");
+            DaemonOptions.DataPlaneKind kind = DaemonOptions.DataPlaneKind.parse(dp).orElseThrow(() ->
+                    new CliArgs.UsageException("--dataplane must be auto, userspace, xfrm or none, not " + dp));
+            String tun = a.value("tun").orElse(DaemonOptions.DEFAULT_TUN);
+            if (tun.isEmpty() || tun.length() > 15 || !tun.matches("[A-Za-z0-9_.%-]+")) {
+                throw new CliArgs.UsageException("--tun must be an interface name of at most 15 characters");
+            }
+            int mtu = a.port("tun-mtu", DaemonOptions.DEFAULT_TUN_MTU);
+            if (mtu < 576) throw new CliArgs.UsageException("--tun-mtu must be between 576 and 65535");
+            options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
+                    a.value("keylog").map(Path::of), kind, tun, mtu);
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;

@@ -119,6 +119,7 @@ final class ConnectionReader {
 
     private static boolean isKnownAuth(String v) {
         String a = v.strip().toLowerCase(Locale.ROOT);
+        if (a.startsWith("ike:")) a = a.substring(4); // constraint on IKE signatures only
         if (a.equals("pubkey") || a.equals("psk") || a.equals("null")) {
             return true;
         }

@@ -5,12 +5,18 @@ import java.util.Optional;
 
 /** The typed content of a swanctl.conf, in the order sections were written. */
 public record SwanctlConfig(List<ConnectionConfig> connections, List<SecretConfig> secrets, List<PoolConfig> pools,
-                           List<AuthorityConfig> authorities) {
+                           List<AuthorityConfig> authorities, List<RadiusServerConfig> radiusServers) {
     public SwanctlConfig {
         connections = List.copyOf(connections);
         secrets = List.copyOf(secrets);
         pools = List.copyOf(pools);
         authorities = List.copyOf(authorities);
+        radiusServers = List.copyOf(radiusServers);
+    }
+
+    public SwanctlConfig(List<ConnectionConfig> connections, List<SecretConfig> secrets, List<PoolConfig> pools,
+                         List<AuthorityConfig> authorities) {
+        this(connections, secrets, pools, authorities, List.of());
     }
 
     public static SwanctlConfig empty() {

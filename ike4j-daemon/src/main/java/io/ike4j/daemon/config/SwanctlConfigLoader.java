@@ -68,13 +68,14 @@ public final class SwanctlConfigLoader {
             List<PoolConfig> pools = tree.section("pools").map(p -> PoolsReader.pools(p, sink, validator)).orElse(List.of());
             List<AuthorityConfig> auths = tree.section("authorities").map(a -> PoolsReader.authorities(a, sink))
                     .orElse(List.of());
+            List<RadiusServerConfig> radius = tree.section("radius").map(r -> RadiusReader.read(r, sink)).orElse(List.of());
             tree.settings().values().forEach(s -> sink.warning(s.location(),
                     "unknown top-level setting '" + s.name() + "'", "it is ignored"));
             tree.sections().values().stream()
-                    .filter(s -> !List.of("connections", "secrets", "pools", "authorities").contains(s.name()))
+                    .filter(s -> !List.of("connections", "secrets", "pools", "authorities", "radius").contains(s.name()))
                     .forEach(s -> sink.warning(s.location(), "unknown top-level section '" + s.name() + "'",
                             "expected connections, secrets, pools or authorities"));
-            return new ConfigResult(new SwanctlConfig(conns, secrets, pools, auths), tree, sink.snapshot());
+            return new ConfigResult(new SwanctlConfig(conns, secrets, pools, auths, radius), tree, sink.snapshot());
         } catch (RuntimeException e) {
             return internalError(tree.location().file(), sink, e);
         }

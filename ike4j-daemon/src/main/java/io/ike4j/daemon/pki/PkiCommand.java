@@ -116,7 +116,8 @@ public final class PkiCommand {
     }
 
     private void self(PkiArgs a, PrintStream out) throws PkiException {
-        a.allowOnly("in", "dn", "lifetime", "ca", "san", "flag", "outform", "serial", "type", "digest", "pathlen");
+        a.allowOnly("in", "dn", "lifetime", "ca", "san", "flag", "outform", "serial", "type", "digest", "pathlen", "not-before",
+                "not-after");
         PrivateKeyHandle key = PkiFiles.privateKey(a.require("in"));
         CertificateTemplate t = template(a, key.publicKey(), a.has("ca"));
         PrivateKeyStore store = store(key);
@@ -130,7 +131,7 @@ public final class PkiCommand {
 
     private void issue(PkiArgs a, PrintStream out) throws PkiException {
         a.allowOnly("in", "pub", "cacert", "cakey", "dn", "san", "flag", "ca", "lifetime", "outform", "serial", "crl",
-                "type", "digest", "pathlen");
+                "type", "digest", "pathlen", "not-before", "not-after");
         PublicKey subjectKey;
         if (a.has("pub")) subjectKey = PkiFiles.publicKey(a.require("pub"));
         else subjectKey = PkiFiles.privateKey(a.require("in")).publicKey();
@@ -198,8 +199,22 @@ public final class PkiCommand {
                 throw new PkiException("invalid --san '" + s + "'");
             }
         }
-        return new CertificateTemplate(subject, key, serial, now, now.plus(Duration.ofDays(days)), ca,
+        // --not-before/--not-after (ISO-8601 instants, e.g. 2024-01-01T00:00:00Z) override now / now + lifetime
+        Instant from = instant(a, "not-before").orElse(now);
+        Instant to = instant(a, "not-after").orElse(from.plus(Duration.ofDays(days)));
+        if (!to.isAfter(from)) throw new PkiException("--not-after must be after --not-before");
+        return new CertificateTemplate(subject, key, serial, from, to, ca,
                 a.intValue("pathlen", -1), sans, ekus, List.of());
+    }
+
+    private static java.util.Optional<Instant> instant(PkiArgs a, String name) throws PkiException {
+        java.util.Optional<String> v = a.get(name);
+        if (v.isEmpty()) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(Instant.parse(v.get()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new PkiException("invalid --" + name + " '" + v.get() + "' (expected e.g. 2024-01-01T00:00:00Z)");
+        }
     }
 
     private byte[] randomBytes(int n) {

@@ -21,6 +21,8 @@ public final class EspSa {
     private final List<TrafficSelectorSubstructure> localSelectors;
     private final List<TrafficSelectorSubstructure> remoteSelectors;
     private final SelectorMatcher remoteMatcher;
+    private final SelectorMatcher inboundSourceMatcher;
+    private final SelectorMatcher inboundDestinationMatcher;
     private final EspInbound inbound;
     private final EspOutbound outbound;
 
@@ -37,6 +39,8 @@ public final class EspSa {
         this.localSelectors = spec.localSelectors();
         this.remoteSelectors = spec.remoteSelectors();
         this.remoteMatcher = new SelectorMatcher(remoteSelectors);
+        this.inboundSourceMatcher = new SelectorMatcher(remoteSelectors, true);
+        this.inboundDestinationMatcher = new SelectorMatcher(localSelectors);
         EspCipher in = EspCipher.create(spec.inbound(), esn, random);
         EspCipher out;
         try {
@@ -103,6 +107,14 @@ public final class EspSa {
     /** True if the inner packet's destination (and protocol/port where the selector restricts them) is remote. */
     public boolean matchesOutbound(byte[] packet, int off, int len) {
         return remoteMatcher.matches(packet, off, len);
+    }
+
+    /**
+     * RFC 4301 5.2 step 4: true if a decapsulated inner packet fits this SA, its source within the remote traffic
+     * selectors and its destination within the local ones. A packet that does not must be discarded.
+     */
+    public boolean matchesInbound(byte[] packet, int off, int len) {
+        return inboundSourceMatcher.matches(packet, off, len) && inboundDestinationMatcher.matches(packet, off, len);
     }
 
     /** Wipes both directions' keys; afterwards every packet is dropped with {@link EspDrop#LIFETIME_EXPIRED}. */

@@ -52,6 +52,11 @@ public final class IpPackets {
         return version == 4 ? 16 : 24;
     }
 
+    /** Offset of the source address: 12 for IPv4, 8 for IPv6. */
+    static int sourceOffset(int version) {
+        return version == 4 ? 12 : 8;
+    }
+
     /** The transport protocol (IPv4 protocol field, IPv6 next header of the fixed header). */
     static int protocol(byte[] b, int off, int version) {
         return b[off + (version == 4 ? 9 : 6)] & 0xff;
@@ -62,6 +67,15 @@ public final class IpPackets {
      * non-first fragment, truncated header, IPv6 extension headers).
      */
     static int destinationPort(byte[] b, int off, int len, int version) {
+        return port(b, off, len, version, 2);
+    }
+
+    /** The source port, as {@link #destinationPort} (-1 if there is none to read). */
+    static int sourcePort(byte[] b, int off, int len, int version) {
+        return port(b, off, len, version, 0);
+    }
+
+    private static int port(byte[] b, int off, int len, int version, int at) {
         int proto = protocol(b, off, version);
         if (proto != PROTO_TCP && proto != PROTO_UDP && proto != PROTO_SCTP) return -1;
         int l4;
@@ -72,7 +86,7 @@ public final class IpPackets {
             l4 = IPV6_HEADER;
         }
         if (len < l4 + 4) return -1;
-        return u16(b, off + l4 + 2);
+        return u16(b, off + l4 + at);
     }
 
     static int u16(byte[] b, int off) {

@@ -1,6 +1,7 @@
 package io.ike4j.platform.net;
 
 import io.ike4j.core.engine.Endpoint;
+import java.util.Arrays;
 
 /**
  * Where ESP-in-UDP packets received on the NAT-T port go (RFC 3948 2.1: a datagram whose first four bytes are a
@@ -17,4 +18,13 @@ public interface EspSink {
      * @return true if the packet was taken, false to have the transport count it as dropped
      */
     boolean onEspPacket(Endpoint local, Endpoint remote, byte[] packet);
+
+    /**
+     * Offers the ESP packet {@code buffer[off, off+len)} without a copy: the buffer is the transport's receive buffer
+     * and is reused as soon as this returns. The transport calls this one; the default copies and calls
+     * {@link #onEspPacket(Endpoint, Endpoint, byte[])}. Allocation-free sinks override it.
+     */
+    default boolean onEspPacket(Endpoint local, Endpoint remote, byte[] buffer, int off, int len) {
+        return onEspPacket(local, remote, Arrays.copyOfRange(buffer, off, off + len));
+    }
 }

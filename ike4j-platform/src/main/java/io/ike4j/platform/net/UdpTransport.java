@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * engine needs exactly that for the NAT detection hashes (RFC 7296 2.23). So one channel is bound per local
  * address and port, and each datagram is reported with the endpoint of the channel it arrived on.
  *
- * <p>Each channel has a receive loop on a virtual thread. On the NAT-T port a datagram is either a NAT-keepalive
+ * <p>Each channel has a receive loop: a virtual thread for the IKE port, a platform thread for the NAT-T port (ESP). On the NAT-T port a datagram is either a NAT-keepalive
  * (one byte 0xFF, counted and ignored), IKE behind the four-byte non-ESP marker (stripped), or ESP-in-UDP (handed
  * to the {@link EspSink}). Nothing a peer sends can end a loop; problems are logged and counted.
  */
-public final class UdpTransport implements DatagramSender, AutoCloseable {
+public final class UdpTransport implements DatagramSender, EspSender, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(UdpTransport.class.getName());
     /** Larger than any UDP payload (65527 bytes at most), so a datagram is never truncated. */
     static final int RECEIVE_BUFFER = 64 * 1024;
@@ -40,6 +40,8 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
     static final int MAX_PAYLOAD_V6 = 65_527; // 65535 - 8 (IPv6 payload length covers only UDP header + data)
     static final int NON_ESP_MARKER_LENGTH = 4;
     static final byte KEEPALIVE = (byte) 0xFF;
+    /** Requested receive/send buffer of NAT-T sockets (ESP-in-UDP). */
+    static final int ESP_SOCKET_BUFFER = 4 << 20;
 
     private final Map<Endpoint, BoundChannel> channels;
     private final int ikePort;
@@ -89,6 +91,7 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
             try {
                 channel = DatagramChannel.open(address instanceof Inet4Address
                         ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                if (natT) enlargeBuffers(channel);
                 channel.bind(new InetSocketAddress(address, chosen));
                 Endpoint local = Endpoint.of((InetSocketAddress) channel.getLocalAddress());
                 chosen = local.port(); // port 0: later addresses reuse the port the first one got
@@ -105,6 +108,19 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
         return chosen;
     }
 
+    /**
+     * ESP-in-UDP comes in bursts (a TCP window at a time): a larger socket buffer absorbs a burst while the receive
+     * thread is not scheduled, instead of dropping it. The kernel caps the request at net.core.rmem_max/wmem_max.
+     */
+    private static void enlargeBuffers(DatagramChannel channel) {
+        try {
+            channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, ESP_SOCKET_BUFFER);
+            channel.setOption(java.net.StandardSocketOptions.SO_SNDBUF, ESP_SOCKET_BUFFER);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.log(System.Logger.Level.DEBUG, "socket buffers: {0}", e.getMessage());
+        }
+    }
+
     /** Addresses of all interfaces that are up, IPv4 and IPv6 (link-local ones carry their scope). */
     static List<InetAddress> interfaceAddresses() throws SocketException {
         List<InetAddress> result = new ArrayList<>();
@@ -117,7 +133,10 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
 
     private void startLoops() {
         for (BoundChannel c : channels.values()) {
-            loops.add(Thread.ofVirtual().name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
+            // ESP-in-UDP arrives on the NAT-T sockets at packet rates: a platform thread blocks in recvfrom directly,
+            // where a virtual thread would park and be woken by the poller for every datagram
+            Thread.Builder b = c.natTraversal() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+            loops.add(b.name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
         }
     }
 
@@ -137,11 +156,8 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
                 continue;
             }
             if (from == null) continue;
-            buffer.flip();
-            byte[] datagram = new byte[buffer.remaining()];
-            buffer.get(datagram);
             try {
-                dispatch(c, Endpoint.of(from), datagram);
+                dispatch(c, Endpoint.of(from), buffer.array(), buffer.position());
             } catch (RuntimeException e) { // a handler bug must not end the loop
                 stats.receiveErrors.increment();
                 LOG.log(System.Logger.Level.ERROR, "handling a datagram from " + from + " on " + c.local() + " failed", e);
@@ -149,46 +165,48 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
         }
     }
 
-    private void dispatch(BoundChannel c, Endpoint remote, byte[] datagram) {
+    /** Dispatches the datagram {@code buf[0, len)}; the buffer is reused for the next datagram. */
+    private void dispatch(BoundChannel c, Endpoint remote, byte[] buf, int len) {
         if (!c.natTraversal()) {
-            if (datagram.length == 0) {
+            if (len == 0) {
                 stats.malformed.increment();
                 return;
             }
             stats.ikeReceived.increment();
-            handler.onIkeDatagram(c.local(), remote, datagram);
+            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOf(buf, len));
             return;
         }
         // RFC 3948 2.3: a NAT-keepalive is a single octet 0xFF.
-        if (datagram.length == 1 && datagram[0] == KEEPALIVE) {
+        if (len == 1 && buf[0] == KEEPALIVE) {
             stats.keepalivesReceived.increment();
             return;
         }
-        if (datagram.length < NON_ESP_MARKER_LENGTH) {
+        if (len < NON_ESP_MARKER_LENGTH) {
             stats.malformed.increment();
             return;
         }
-        if (hasNonEspMarker(datagram)) {
+        if (hasNonEspMarker(buf)) {
             // RFC 3948 2.2: IKE behind the non-ESP marker.
-            if (datagram.length == NON_ESP_MARKER_LENGTH) {
+            if (len == NON_ESP_MARKER_LENGTH) {
                 stats.malformed.increment();
                 return;
             }
             stats.ikeReceived.increment();
-            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOfRange(datagram, NON_ESP_MARKER_LENGTH, datagram.length));
+            handler.onIkeDatagram(c.local(), remote, java.util.Arrays.copyOfRange(buf, NON_ESP_MARKER_LENGTH, len));
             return;
         }
         // RFC 3948 2.1: ESP-in-UDP, the SPI (non-zero) comes first; SPI + sequence number at least.
-        if (datagram.length < 8) {
+        if (len < 8) {
             stats.malformed.increment();
             return;
         }
         stats.espReceived.increment();
-        if (!espSink.onEspPacket(c.local(), remote, datagram)) stats.espDropped.increment();
+        // no copy: the sink sees the receive buffer for the duration of the call
+        if (!espSink.onEspPacket(c.local(), remote, buf, 0, len)) stats.espDropped.increment();
     }
 
     private static boolean hasNonEspMarker(byte[] d) {
-        return d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] == 0;
+        return hasNonEspMarker(d, 0);
     }
 
     @Override
@@ -216,6 +234,32 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Sends the ESP packet {@code packet[off, off+len)} (starting at the SPI) as ESP-in-UDP (RFC 3948 2.1: no
+     * non-ESP marker) from the NAT-T socket at {@code local} (a wildcard address is resolved as for IKE). Allocates
+     * nothing but the JDK's send path needs; safe to call from several threads.
+     */
+    @Override
+    public boolean sendEsp(Endpoint local, Endpoint remote, byte[] packet, int off, int len) {
+        Optional<BoundChannel> c = channelFor(local, remote);
+        if (c.isEmpty() || !c.get().natTraversal()) return sendFailed("no NAT-T socket bound to " + local);
+        if (len < 8 || hasNonEspMarker(packet, off)) return sendFailed("not an ESP packet (" + len + " bytes)");
+        int max = remote.address() instanceof Inet4Address ? MAX_PAYLOAD_V4 : MAX_PAYLOAD_V6;
+        if (len > max) return sendFailed("ESP packet of " + len + " bytes exceeds " + max);
+        if (closed.get()) return sendFailed("transport closed");
+        try {
+            c.get().channel().send(ByteBuffer.wrap(packet, off, len), remote.toSocketAddress());
+            stats.espSent.increment();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return sendFailed("sending ESP " + c.get().local() + " -> " + remote + " failed: " + e.getMessage());
+        }
+    }
+
+    private static boolean hasNonEspMarker(byte[] d, int off) {
+        return d[off] == 0 && d[off + 1] == 0 && d[off + 2] == 0 && d[off + 3] == 0;
     }
 
     private boolean send(BoundChannel c, Endpoint remote, byte[] datagram) {
@@ -265,6 +309,18 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
         return UdpTransport::sourceAddressFor;
     }
 
+    /**
+     * For the kernel data plane (XFRM): makes the kernel take ESP-in-UDP arriving on the NAT-T sockets (RFC 3948,
+     * {@code UDP_ENCAP_ESPINUDP}); IKE behind the non-ESP marker still arrives here. Without it the kernel would hand
+     * ESP-in-UDP to this process, which has no SAs. Linux only.
+     *
+     * @return the number of sockets switched (one per local address)
+     * @throws IOException if the option cannot be set
+     */
+    public int enableKernelEspInUdp() throws IOException {
+        return KernelEspInUdp.enable(natTraversalPort);
+    }
+
     /** Every bound local endpoint (IKE and NAT-T), in binding order. */
     public List<Endpoint> localEndpoints() {
         return List.copyOf(channels.keySet());
@@ -291,6 +347,7 @@ public final class UdpTransport implements DatagramSender, AutoCloseable {
     }
 
     /** The NAT-T port all addresses share. */
+    @Override
     public int natTraversalPort() {
         return natTraversalPort;
     }

@@ -23,6 +23,7 @@ final class Libc {
     static final int O_RDONLY = 0;
     static final int O_RDWR = 2;
     static final int O_CLOEXEC = 0x80000;
+    static final int O_NONBLOCK = 0x800;
     static final short POLLIN = 0x1;
     static final short POLLERR = 0x8;
     static final short POLLHUP = 0x10;

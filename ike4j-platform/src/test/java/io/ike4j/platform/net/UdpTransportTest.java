@@ -172,6 +172,73 @@ class UdpTransportTest {
     }
 
     @Test
+    void espGoesOutWithoutTheMarkerFromTheNatTSocketOnly() throws Exception {
+        Endpoint natT1 = new Endpoint(a1, transport.natTraversalPort());
+        byte[] buf = {9, 9, 0x11, 0, 0, 1, 0, 0, 0, 7, 0x42, 9};
+        assertThat(transport.sendEsp(natT1, peerEndpoint(), buf, 2, 9)).isTrue();
+        ByteBuffer b = ByteBuffer.allocate(100);
+        InetSocketAddress from = (InetSocketAddress) peer.receive(b);
+        assertThat(Endpoint.of(from)).isEqualTo(natT1);
+        assertThat(Arrays.copyOf(b.array(), b.position())).containsExactly(0x11, 0, 0, 1, 0, 0, 0, 7, 0x42);
+        // not from the IKE port, not a zero SPI (that would read as the non-ESP marker), not shorter than SPI + seq
+        assertThat(transport.sendEsp(new Endpoint(a1, transport.ikePort()), peerEndpoint(), buf, 2, 9)).isFalse();
+        assertThat(transport.sendEsp(natT1, peerEndpoint(), new byte[12], 0, 12)).isFalse();
+        assertThat(transport.sendEsp(natT1, peerEndpoint(), buf, 2, 7)).isFalse();
+        TransportCounters c = transport.counters();
+        assertThat(c.espSent()).isEqualTo(1);
+        assertThat(c.sendErrors()).isEqualTo(3);
+        assertThat(transport.natTraversalPort()).isEqualTo(natT1.port());
+    }
+
+    @Test
+    void withKernelEspInUdpTheKernelTakesEspAndIkeStillArrives() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(java.nio.file.Path.of("/proc/net/udp")),
+                "Linux procfs");
+        assertThat(transport.enableKernelEspInUdp()).as("one NAT-T socket per address").isEqualTo(2);
+        // ESP-in-UDP (longer than an ESP header) now goes to the kernel's XFRM, which has no SA for it and drops it
+        byte[] espPacket = new byte[40];
+        espPacket[0] = 0x11;
+        espPacket[7] = 1;
+        sendTo(a2, transport.natTraversalPort(), espPacket);
+        sendTo(a2, transport.natTraversalPort(), (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 7); // IKE behind the marker
+        assertThat(next(ike).data()).containsExactly(7);
+        assertThat(esp.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThat(transport.counters().espReceived()).isZero();
+    }
+
+    @Test
+    void procNetUdpInodesAreFoundByPort() {
+        var lines = java.util.List.of(
+                "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops",
+                "  1: 0100007F:1194 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4711 2 0000000000000000 0",
+                "  2: 0100007F:01F4 00000000:0000 07 00000000:00000000 00:00000000 00000000     0        0 4712 2 0000000000000000 0");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 4500)).containsExactly("4711");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 500)).containsExactly("4712");
+        assertThat(KernelEspInUdp.inodesOnPort(lines, 4501)).isEmpty();
+    }
+
+    @Test
+    void zeroCopySinksSeeTheReceiveBufferSlice() throws Exception {
+        BlockingQueue<byte[]> slices = new LinkedBlockingQueue<>();
+        EspSink sink = new EspSink() {
+            @Override
+            public boolean onEspPacket(Endpoint local, Endpoint remote, byte[] packet) {
+                throw new AssertionError("the transport offers the slice, not a copy");
+            }
+
+            @Override
+            public boolean onEspPacket(Endpoint local, Endpoint remote, byte[] buffer, int off, int len) {
+                slices.add(Arrays.copyOfRange(buffer, off, off + len));
+                return true;
+            }
+        };
+        try (UdpTransport t = UdpTransport.open(TransportConfig.ephemeral(a1), (l, r, d) -> { }, sink)) {
+            sendTo(a1, t.natTraversalPort(), (byte) 0x11, (byte) 0, (byte) 0, (byte) 1, (byte) 0, (byte) 0, (byte) 0, (byte) 2);
+            assertThat(slices.poll(5, TimeUnit.SECONDS)).containsExactly(0x11, 0, 0, 1, 0, 0, 0, 2);
+        }
+    }
+
+    @Test
     void wildcardLocalAddressIsResolvedByRoute() throws Exception {
         Endpoint any = new Endpoint(InetAddress.getByName("0.0.0.0"), transport.ikePort());
         assertThat(transport.sendIke(any, peerEndpoint(), new byte[] {1})).isTrue();

@@ -45,6 +45,26 @@ final class DnNames {
         return out;
     }
 
+    /** strongSwan's display of a DER Name: attributes in encoding order, "C=CH, O=Org, CN=moon"; empty if malformed. */
+    static java.util.Optional<String> format(byte[] der) {
+        try {
+            List<String> parts = new ArrayList<>();
+            for (Attribute a : fromDer(der)) {
+                String key = switch (a.oid()) {
+                    case "2.5.4.5" -> "SN";
+                    case "2.5.4.42" -> "G";
+                    case "1.2.840.113549.1.9.1" -> "E";
+                    default -> KEYWORDS.entrySet().stream().filter(e -> e.getValue().equals(a.oid())).map(Map.Entry::getKey)
+                            .findFirst().orElse(a.oid());
+                };
+                parts.add(key + "=" + a.value());
+            }
+            return java.util.Optional.of(String.join(", ", parts));
+        } catch (DerException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Parses strongSwan-order text ("C=CH, O=Org, CN=*"); empty on unknown keywords or syntax. */
     static java.util.Optional<List<Attribute>> fromText(String text) {
         List<Attribute> out = new ArrayList<>();

@@ -34,6 +34,11 @@ public record IkeIdentity(IdType type, byte[] data) {
         return type.hashCode() * 31 + Arrays.hashCode(data);
     }
 
+    /** A DER distinguished name as strongSwan displays it ("C=CH, O=Org, CN=moon"); empty if malformed. */
+    public static java.util.Optional<String> dnText(byte[] der) {
+        return DnNames.format(der);
+    }
+
     @Override
     public String toString() {
         return switch (type) {

@@ -1,0 +1,45 @@
+package io.ike4j.core.sa;
+
+import io.ike4j.core.auth.eap.EapClientSession;
+import io.ike4j.core.auth.eap.EapServerSession;
+import io.ike4j.core.auth.signature.HashAlgorithm;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Authentication state of one IKE SA between IKE_SA_INIT and the end of IKE_AUTH: what the peer announced
+ * (RFC 7427 hash algorithms, CERTREQ), and the EAP conversation (RFC 7296 2.16) with its MSK.
+ */
+public final class AuthProgress {
+    /** The peer's SIGNATURE_HASH_ALGORITHMS (RFC 7427 4), empty if it sent none. */
+    public Optional<List<HashAlgorithm>> peerHashes = Optional.empty();
+    /** SHA-1 key hashes of the CAs the peer asked for (RFC 7296 3.7). */
+    public final List<byte[]> peerCertReqs = new ArrayList<>();
+    public boolean certReqReceived;
+    /** The peer's end-entity certificate once verified (for logs and events). */
+    public X509Certificate peerCert;
+
+    /** Responder: the EAP server conversation. */
+    public EapServerSession eapServer;
+    /** Initiator: the EAP client conversation. */
+    public EapClientSession eapClient;
+    /** RFC 5998: both sides agreed on EAP-only authentication (the responder sends no AUTH before EAP). */
+    public boolean eapOnly;
+    /** The EAP outcome: MSK if the method derived one (RFC 7296 2.16), else the SK_p keys are used. */
+    public boolean eapSucceeded;
+    public byte[] msk;
+    /** Responder: the first IKE_AUTH request, whose SA/TS payloads are answered once EAP completed. */
+    public io.ike4j.core.codec.IkeMessage firstRequest;
+
+    /** Forgets secrets (the SA is established or dies). */
+    public void wipe() {
+        if (msk != null) Arrays.fill(msk, (byte) 0);
+        msk = null;
+        eapServer = null;
+        eapClient = null;
+        firstRequest = null;
+    }
+}

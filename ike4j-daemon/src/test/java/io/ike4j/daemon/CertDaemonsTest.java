@@ -1,0 +1,196 @@
+package io.ike4j.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.config.AuthClass;
+import io.ike4j.core.config.EapMethod;
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.daemon.cli.Main;
+import io.ike4j.daemon.config.ConfigResult;
+import io.ike4j.daemon.config.SwanctlConfigLoader;
+import io.ike4j.daemon.log.DaemonLog;
+import io.ike4j.daemon.log.LogLevels;
+import io.ike4j.daemon.pki.PkiCommand;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** swanctl credential directories (x509/, x509ca/, x509crl/, private/) and certificate auth between two daemons. */
+class CertDaemonsTest {
+    @TempDir
+    Path dir;
+
+    private final PkiCommand pki = new PkiCommand(InstantSource.system(), new SecureRandom());
+
+    private void pki(Path out, String... args) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        int rc = pki.run(args, new PrintStream(o, true), new PrintStream(e, true));
+        assertThat(rc).as("pki %s: %s", List.of(args), e.toString(StandardCharsets.UTF_8)).isZero();
+        Files.createDirectories(out.getParent());
+        Files.write(out, o.toByteArray());
+    }
+
+    private Path p(String name) {
+        return dir.resolve(name);
+    }
+
+    @BeforeEach
+    void makePki() throws Exception {
+        pki(p("ca/ca.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
+        pki(p("ca/ca.pem"), "--self", "--ca", "--in", p("ca/ca.key").toString(), "--dn", "C=CH, O=ike4j, CN=Root CA", "--outform", "pem");
+        pki(p("ca/inter.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
+        pki(p("ca/inter.pem"), "--issue", "--cacert", p("ca/ca.pem").toString(), "--cakey", p("ca/ca.key").toString(),
+                "--in", p("ca/inter.key").toString(), "--ca", "--dn", "C=CH, O=ike4j, CN=Intermediate CA", "--outform", "pem");
+        for (String host : List.of("moon", "sun")) {
+            pki(p(host + "/private/" + host + ".key"), "--gen", "--type", "ecdsa", "--size", "384", "--outform", "pem");
+            pki(p(host + "/x509/" + host + ".pem"), "--issue", "--cacert", p("ca/inter.pem").toString(), "--cakey",
+                    p("ca/inter.key").toString(), "--in", p(host + "/private/" + host + ".key").toString(), "--dn",
+                    "C=CH, O=ike4j, CN=" + host + ".example.org", "--san", host + ".example.org", "--outform", "pem");
+            Files.createDirectories(p(host + "/x509ca"));
+            Files.copy(p("ca/ca.pem"), p(host + "/x509ca/ca.pem"));
+            Files.copy(p("ca/inter.pem"), p(host + "/x509ca/inter.pem"));
+        }
+    }
+
+    private static String conf(String name, String remote, String remotePort, String me, String peer, String localTs, String remoteTs,
+                               String remoteId) {
+        return """
+                connections {
+                  %s {
+                    local_addrs = 127.0.0.1
+                    remote_addrs = %s
+                    remote_port = %s
+                    proposals = aes256gcm16-prfsha384-ecp384
+                    local {
+                      certs = %s.pem
+                      id = %s.example.org
+                    }
+                    remote {
+                      id = %s
+                    }
+                    children {
+                      net {
+                        local_ts = %s
+                        remote_ts = %s
+                        esp_proposals = aes128gcm16
+                      }
+                    }
+                  }
+                }
+                """.formatted(name, remote, remotePort, me, me, remoteId, localTs, remoteTs);
+    }
+
+    private Daemon start(String host, String conf, List<String> log) throws Exception {
+        Path file = Files.writeString(p(host + "/swanctl.conf"), conf);
+        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
+        return Daemon.start(new DaemonOptions(file, p(host + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+    }
+
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int exit = Main.run(args, ps, ps);
+        return exit + " " + out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void mappingLoadsTheCredentialDirectories() throws Exception {
+        Files.writeString(p("sun/swanctl.conf"), conf("gw", "%any", "500", "sun", "moon", "10.2.0.0/16", "10.1.0.0/16",
+                "\"C=CH, O=ike4j, CN=*\"") + """
+                secrets {
+                  eap-carol {
+                    id = carol
+                    secret = "carol's password"
+                  }
+                }
+                """);
+        ConfigResult r = SwanctlConfigLoader.load(p("sun/swanctl.conf"));
+        assertThat(r.hasErrors()).as(r.diagnostics().toString()).isFalse();
+        SwanctlToEngineConfig.Mapped m = SwanctlToEngineConfig.map(r.config(), SwanctlToEngineConfig.Ports.STANDARD, Optional.of(p("sun")));
+        assertThat(m.warnings()).isEmpty();
+        EngineConfig e = m.config();
+        var c = e.connection("gw").orElseThrow();
+        assertThat(c.local().method()).isEqualTo(AuthClass.PUBKEY);
+        assertThat(c.local().certs()).singleElement().satisfies(x -> assertThat(x.getSubjectX500Principal().getName()).contains("CN=sun.example.org"));
+        assertThat(c.remote().idPattern()).isPresent();
+        assertThat(e.credentials().caCerts()).hasSize(2);
+        assertThat(e.credentials().keys()).hasSize(1);
+        assertThat(e.credentials().keyFor(c.local().certs().getFirst().getPublicKey())).isPresent();
+        assertThat(e.credentials().eapSecrets().secrets()).hasSize(1);
+    }
+
+    @Test
+    void eapAndRadiusMapping() throws Exception {
+        String text = """
+                connections {
+                  rw {
+                    local {
+                      certs = sun.pem
+                    }
+                    remote {
+                      auth = eap-radius
+                      eap_id = %any
+                    }
+                  }
+                }
+                radius {
+                  servers {
+                    primary {
+                      address = 127.0.0.1
+                      secret = testing123
+                    }
+                  }
+                }
+                """;
+        Files.writeString(p("sun/swanctl.conf"), text);
+        ConfigResult r = SwanctlConfigLoader.load(p("sun/swanctl.conf"));
+        assertThat(r.hasErrors()).as(r.diagnostics().toString()).isFalse();
+        assertThat(r.diagnostics().toString()).contains("ike4j extension");
+        SwanctlToEngineConfig.Mapped m = SwanctlToEngineConfig.map(r.config(), SwanctlToEngineConfig.Ports.STANDARD, Optional.of(p("sun")));
+        var c = m.config().connection("rw").orElseThrow();
+        assertThat(c.remote().method()).isEqualTo(AuthClass.EAP);
+        assertThat(c.remote().eap()).contains(EapMethod.RADIUS);
+        assertThat(c.remote().eapId()).contains("%any");
+        // no id: the certificate's subject DN, as strongSwan does
+        assertThat(c.local().identity().orElseThrow().toString()).contains("sun.example.org");
+        assertThat(m.config().credentials().eapBackend()).isPresent();
+    }
+
+    @Test
+    void twoDaemonsAuthenticateWithCertificates() throws Exception {
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", conf("gw", "%any", "500", "sun", "moon", "10.2.0.0/16", "10.1.0.0/16", "moon.example.org"), gwLog);
+             Daemon cl = start("moon", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "moon", "sun", "10.1.0.0/16",
+                     "10.2.0.0/16", "sun.example.org"), clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).as(up + String.join("\n", clLog) + String.join("\n", gwLog)).startsWith("0 ");
+            assertThat(String.join("\n", gwLog)).contains("authentication of moon.example.org with public key successful");
+        }
+    }
+
+    @Test
+    void revokedCertificateIsRefused() throws Exception {
+        pki(p("sun/x509crl/inter.crl"), "--signcrl", "--cacert", p("ca/inter.pem").toString(), "--cakey", p("ca/inter.key").toString(),
+                "--reason", "key-compromise", "--cert", p("moon/x509/moon.pem").toString(), "--outform", "pem");
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", conf("gw", "%any", "500", "sun", "moon", "10.2.0.0/16", "10.1.0.0/16", "moon.example.org"), gwLog);
+             Daemon cl = start("moon", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "moon", "sun", "10.1.0.0/16",
+                     "10.2.0.0/16", "sun.example.org"), clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).doesNotStartWith("0 ").contains("AUTHENTICATION_FAILED");
+            assertThat(String.join("\n", gwLog)).contains("revoked");
+        }
+    }
+
+}

@@ -1,0 +1,29 @@
+package io.ike4j.platform.dataplane;
+
+import io.ike4j.platform.tun.IpRoute2;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Adds and deletes the routes that steer traffic for remote traffic selectors into a {@link PacketDevice}. */
+public interface RouteInstaller {
+
+    /** Routes {@code cidr} into the device, preferring {@code source} as the source address when given. */
+    void add(String cidr, Optional<String> source) throws IOException;
+
+    void delete(String cidr) throws IOException;
+
+    /** Routes through iproute2 ({@code ip route replace CIDR dev DEVICE [src ADDR]}). */
+    static RouteInstaller ipRoute2(IpRoute2 ip, String device) {
+        return new RouteInstaller() {
+            @Override
+            public void add(String cidr, Optional<String> source) throws IOException {
+                ip.addRoute(cidr, device, source);
+            }
+
+            @Override
+            public void delete(String cidr) throws IOException {
+                ip.deleteRoute(cidr, device);
+            }
+        };
+    }
+}

@@ -1,0 +1,330 @@
+package io.ike4j.platform.dataplane;
+
+import io.ike4j.core.crypto.RandomSource;
+import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.platform.esp.EspConfigException;
+import io.ike4j.platform.esp.EspDrop;
+import io.ike4j.platform.esp.EspEvent;
+import io.ike4j.platform.esp.EspEventListener;
+import io.ike4j.platform.esp.EspSa;
+import io.ike4j.platform.esp.EspSaTable;
+import io.ike4j.platform.net.EspSender;
+import io.ike4j.platform.net.EspSink;
+import io.ike4j.platform.tun.Cidrs;
+import io.ike4j.platform.tun.IpRoute2;
+import io.ike4j.platform.tun.TunDevice;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * ESP in user space over a TUN device, like strongSwan's kernel-libipsec: CHILD_SAs live in an {@link EspSaTable};
+ * routes for each remote traffic selector point into the device (with a local address inside the local selectors as
+ * source); one platform thread reads the device, encapsulates (RFC 4303 3.3) and sends ESP-in-UDP (RFC 3948) to the
+ * SA's peer through an {@link EspSender}; ESP-in-UDP received by the transport arrives through {@link EspSink},
+ * is decapsulated (RFC 4303 3.4), checked against the SA's selectors (RFC 4301 5.2) and written to the device.
+ *
+ * <p>Always UDP-encapsulated: when the IKE SA negotiated no encapsulation (no NAT), ESP still goes in UDP to the
+ * peer's NAT-T port (logged once); both strongSwan's libipsec and ike4j accept that. Tunnel mode only.
+ * Hot paths reuse their buffers (one per reader thread, one per receiving thread) and allocate per packet only what
+ * the JCE and the socket layer do. Byte and packet lifetimes are reported to the listener given at creation.
+ */
+public final class UserspaceDataPlane implements DataPlane, EspSink {
+    private static final System.Logger LOG = System.getLogger(UserspaceDataPlane.class.getName());
+    private static final int POLL_MILLIS = 200;
+    /** Room for ESP's header, IV, padding and ICV around the largest inner packet. */
+    private static final int BUFFER = TunDevice.MAX_PACKET + 256;
+
+    /** Device name and MTU, and the peer's NAT-T port used when the IKE SA itself did not float to it. */
+    public record Config(String deviceName, int mtu, int remoteNatTraversalPort) {
+        public static final String DEFAULT_DEVICE = "ike4j0";
+        /** Leaves room for ESP-in-UDP overhead on a 1500-byte path (kernel-libipsec uses the same). */
+        public static final int DEFAULT_MTU = 1400;
+
+        public Config {
+            if (mtu < 576 || mtu > TunDevice.MAX_PACKET) throw new IllegalArgumentException("MTU out of range: " + mtu);
+            if (remoteNatTraversalPort < 1 || remoteNatTraversalPort > 0xffff) {
+                throw new IllegalArgumentException("port out of range: " + remoteNatTraversalPort);
+            }
+        }
+
+        public static Config defaults() {
+            return new Config(DEFAULT_DEVICE, DEFAULT_MTU, 4500);
+        }
+
+        public Config withDevice(String name) {
+            return new Config(name, mtu, remoteNatTraversalPort);
+        }
+
+        public Config withMtu(int m) {
+            return new Config(deviceName, m, remoteNatTraversalPort);
+        }
+    }
+
+    private record Key(long ikeSaId, long childSaId) {}
+
+    /** One installed CHILD_SA: its ESP SAs, where its ESP-in-UDP goes, and the routes it holds. */
+    private record Installed(EspSa sa, Endpoint espLocal, Endpoint espRemote, List<String> routes) {}
+
+    private final PacketDevice device;
+    private final RouteBook routes;
+    private final Supplier<List<InetAddress>> hostAddresses;
+    private final EspSender sender;
+    private final RandomSource random;
+    private final EspEventListener events;
+    private final int remoteNatTraversalPort;
+    private final EspSaTable table = new EspSaTable();
+    private final Map<Key, Installed> installed = new ConcurrentHashMap<>();
+    private final Map<EspSa, Installed> bySa = new ConcurrentHashMap<>(); // identity keys: EspSa has no equals
+    private final LongAdder noSa = new LongAdder();
+    private final LongAdder policyDrops = new LongAdder();
+    private final LongAdder sendFailures = new LongAdder();
+    private final LongAdder deviceErrors = new LongAdder();
+    private final ThreadLocal<byte[]> inboundBuffer = ThreadLocal.withInitial(() -> new byte[BUFFER]);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean plainEspLogged = new AtomicBoolean();
+    private final Thread reader;
+
+    private UserspaceDataPlane(PacketDevice device, RouteInstaller routes, Supplier<List<InetAddress>> hostAddresses,
+                               EspSender sender, RandomSource random, EspEventListener events, int remoteNatTraversalPort) {
+        this.device = device;
+        this.routes = new RouteBook(routes);
+        this.hostAddresses = hostAddresses;
+        this.sender = sender;
+        this.random = random;
+        this.events = events;
+        this.remoteNatTraversalPort = remoteNatTraversalPort;
+        this.reader = Thread.ofPlatform().daemon().name("ike4j-esp-" + device.name()).unstarted(this::outboundLoop);
+    }
+
+    /**
+     * Creates the TUN device in this network namespace (MTU set, link up) and starts the reader thread.
+     *
+     * @param events receives soft/hard byte and packet lifetime and sequence exhaustion events (on packet threads)
+     * @throws IOException if the TUN device cannot be created or configured (no CAP_NET_ADMIN, no /dev/net/tun)
+     */
+    public static UserspaceDataPlane open(Config config, EspSender sender, RandomSource random, EspEventListener events)
+            throws IOException {
+        TunDevice tun = TunDevice.open(config.deviceName());
+        try {
+            IpRoute2 ip = IpRoute2.system();
+            ip.setMtu(tun.name(), config.mtu());
+            ip.up(tun.name());
+            return start(PacketDevice.of(tun), RouteInstaller.ipRoute2(ip, tun.name()), LocalSources::hostAddresses,
+                    sender, random, events, config.remoteNatTraversalPort());
+        } catch (IOException | RuntimeException e) {
+            tun.close();
+            throw e;
+        }
+    }
+
+    /** Builds a data plane on any packet device and route installer (tests) and starts its reader thread. */
+    public static UserspaceDataPlane start(PacketDevice device, RouteInstaller routes,
+                                           Supplier<List<InetAddress>> hostAddresses, EspSender sender,
+                                           RandomSource random, EspEventListener events, int remoteNatTraversalPort) {
+        UserspaceDataPlane p = new UserspaceDataPlane(device, routes, hostAddresses, sender, random, events,
+                remoteNatTraversalPort);
+        p.reader.start();
+        return p;
+    }
+
+    /** The device's interface name. */
+    public String deviceName() {
+        return device.name();
+    }
+
+    @Override
+    public synchronized void install(ChildSaSpec spec) throws DataPlaneException {
+        if (closed.get()) throw new DataPlaneException("data plane closed");
+        Key key = new Key(spec.ikeSaId(), spec.childSaId());
+        if (installed.containsKey(key)) {
+            throw new DataPlaneException("CHILD_SA " + spec.ikeSaId() + "/" + spec.childSaId() + " already installed");
+        }
+        EspSa sa;
+        try {
+            sa = EspSa.create(spec, random, this::onEspEvent);
+        } catch (EspConfigException e) {
+            throw new DataPlaneException("user-space ESP cannot install " + spec.connection() + "/" + spec.child()
+                    + ": " + e.getMessage(), e);
+        }
+        List<String> cidrs = Cidrs.of(spec.remoteSelectors());
+        List<InetAddress> addrs = hostAddresses.get();
+        Optional<String> src4 = LocalSources.pick(spec.localSelectors(), addrs, false).map(InetAddress::getHostAddress);
+        Optional<String> src6 = LocalSources.pick(spec.localSelectors(), addrs, true).map(InetAddress::getHostAddress);
+        try {
+            routes.acquire(cidrs, src4, src6);
+        } catch (IOException e) {
+            sa.wipe();
+            throw new DataPlaneException("routing " + cidrs + " into " + device.name() + " failed: " + e.getMessage(), e);
+        }
+        try {
+            table.install(sa);
+        } catch (EspConfigException e) {
+            routes.release(cidrs);
+            sa.wipe();
+            throw new DataPlaneException(e.getMessage(), e);
+        }
+        if (!spec.udpEncapsulation() && plainEspLogged.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, "the IKE SA of {0}/{1} negotiated no UDP encapsulation; the user-space "
+                    + "data plane sends ESP in UDP to the peer''s port {2} anyway (plain ESP needs the kernel)",
+                    spec.connection(), spec.child(), Integer.toString(remoteNatTraversalPort));
+        }
+        Endpoint local = new Endpoint(spec.local().address(), sender.natTraversalPort());
+        Endpoint remote = spec.udpEncapsulation() ? spec.remote() : new Endpoint(spec.remote().address(), remoteNatTraversalPort);
+        Installed i = new Installed(sa, local, remote, cidrs);
+        bySa.put(sa, i);
+        installed.put(key, i);
+        LOG.log(System.Logger.Level.DEBUG, "installed {0}: ESP-in-UDP {1} -> {2}, routes {3} dev {4} src {5}", sa,
+                local, remote, cidrs, device.name(), src4.or(() -> src6).orElse("-"));
+    }
+
+    @Override
+    public synchronized boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        Key key = new Key(ikeSaId, childSaId);
+        Installed i = installed.get(key);
+        if (i == null || i.sa().inbound().spi() != inboundSpi || i.sa().outbound().spi() != outboundSpi) return false;
+        installed.remove(key);
+        bySa.remove(i.sa());
+        table.remove(inboundSpi); // wipes the keys
+        routes.release(i.routes());
+        return true;
+    }
+
+    @Override
+    public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
+        Installed i = installed.get(new Key(ikeSaId, childSaId));
+        if (i == null) return Optional.empty();
+        var in = i.sa().inbound().counters();
+        var out = i.sa().outbound().counters();
+        return Optional.of(new SaCounters(in.bytes(), in.packets(), out.bytes(), out.packets()));
+    }
+
+    /** The ESP SA pair of an installed CHILD_SA (its counters show drops by reason). */
+    public Optional<EspSa> find(long ikeSaId, long childSaId) {
+        return Optional.ofNullable(installed.get(new Key(ikeSaId, childSaId))).map(Installed::sa);
+    }
+
+    /** Routed prefixes with the number of CHILD_SAs needing each. */
+    public synchronized Map<String, Integer> routes() {
+        return routes.routes();
+    }
+
+    /** Packet-path counters that belong to no SA. */
+    public record Stats(long noSa, long policyDrops, long sendFailures, long deviceErrors) {}
+
+    public Stats stats() {
+        return new Stats(noSa.sum() + table.tableCounters().drops(EspDrop.NO_SA), policyDrops.sum(),
+                sendFailures.sum(), deviceErrors.sum());
+    }
+
+    private void onEspEvent(EspEvent e) {
+        LOG.log(e.kind() == EspEvent.Kind.SOFT_LIFETIME ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "CHILD_SA {0}/{1}: {2}", e.ikeSaId(), e.childSaId(), e);
+        try {
+            events.onEvent(e);
+        } catch (RuntimeException ex) {
+            LOG.log(System.Logger.Level.WARNING, "ESP event listener failed on " + e, ex);
+        }
+    }
+
+    // ---- the packet paths
+
+    /** TUN → ESP-in-UDP: one thread, two buffers for the device's lifetime. */
+    private void outboundLoop() {
+        byte[] in = new byte[BUFFER];
+        byte[] out = new byte[BUFFER];
+        while (!closed.get()) {
+            int n;
+            try {
+                n = device.read(in, 0, TunDevice.MAX_PACKET, POLL_MILLIS);
+            } catch (IOException | RuntimeException e) {
+                if (closed.get()) break;
+                deviceErrors.increment();
+                LOG.log(System.Logger.Level.WARNING, "reading " + device.name() + " failed: " + e.getMessage());
+                pause();
+                continue;
+            }
+            if (n > 0) sendOutbound(in, n, out);
+        }
+    }
+
+    private void sendOutbound(byte[] inner, int n, byte[] out) {
+        EspSa sa = table.selectOutbound(inner, 0, n);
+        Installed i = sa == null ? null : bySa.get(sa);
+        if (i == null) { // routed into the device but no SA (any more): RFC 4301 5.1 DISCARD
+            noSa.increment();
+            return;
+        }
+        int len = sa.outbound().encapsulate(inner, 0, n, out, 0);
+        if (len < 0) return; // counted by the SA
+        if (!sender.sendEsp(i.espLocal(), i.espRemote(), out, 0, len)) sendFailures.increment();
+    }
+
+    @Override
+    public boolean onEspPacket(Endpoint local, Endpoint remote, byte[] packet) {
+        return onEspPacket(local, remote, packet, 0, packet.length);
+    }
+
+    /** ESP-in-UDP → TUN, on the transport's receive thread, into that thread's buffer. */
+    @Override
+    public boolean onEspPacket(Endpoint local, Endpoint remote, byte[] buffer, int off, int len) {
+        if (closed.get()) return false;
+        byte[] out = inboundBuffer.get();
+        int n = table.decapsulate(buffer, off, len, out, 0);
+        if (n < 0) return false; // counted by the SA or the table
+        EspSa sa = table.inbound(spi(buffer, off));
+        if (sa == null || !sa.matchesInbound(out, 0, n)) { // RFC 4301 5.2: inner packet outside the selectors
+            policyDrops.increment();
+            return false;
+        }
+        try {
+            device.write(out, 0, n);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            deviceErrors.increment();
+            if (!closed.get()) LOG.log(System.Logger.Level.WARNING, "writing to " + device.name() + " failed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private static int spi(byte[] b, int off) {
+        return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops the reader, removes and wipes every SA, and closes the device (which takes its routes along). */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        try {
+            reader.join(POLL_MILLIS * 5L);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            installed.clear();
+            bySa.clear();
+            table.clear();
+            routes.forget();
+        }
+        try {
+            device.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing " + device.name() + ": " + e.getMessage());
+        }
+    }
+}

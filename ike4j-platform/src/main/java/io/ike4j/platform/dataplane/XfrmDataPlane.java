@@ -1,0 +1,193 @@
+package io.ike4j.platform.dataplane;
+
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.core.sa.ChildSaSpec.DirectionKeys;
+import io.ike4j.platform.xfrm.XfrmAlgorithmNames;
+import io.ike4j.platform.xfrm.XfrmAlgorithms;
+import io.ike4j.platform.xfrm.XfrmClient;
+import io.ike4j.platform.xfrm.XfrmEncap;
+import io.ike4j.platform.xfrm.XfrmLifetime;
+import io.ike4j.platform.xfrm.XfrmMode;
+import io.ike4j.platform.xfrm.XfrmPolicy;
+import io.ike4j.platform.xfrm.XfrmPolicyId;
+import io.ike4j.platform.xfrm.XfrmResult;
+import io.ike4j.platform.xfrm.XfrmSa;
+import io.ike4j.platform.xfrm.XfrmSaId;
+import io.ike4j.platform.xfrm.XfrmSaInfo;
+import io.ike4j.platform.xfrm.XfrmSelector;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CHILD_SAs in the Linux kernel over NETLINK_XFRM: both ESP SAs (XFRM_MSG_NEWSA, with algorithms mapped by
+ * {@link XfrmAlgorithmNames}, UDP encapsulation, ESN and replay window, lifetimes, reqid) and the policies out/in/fwd
+ * for every local×remote selector pair ({@link XfrmPolicies}, installed with UPDPOLICY and reference-counted so that
+ * a rekeyed CHILD_SA with the same selectors shares them). Counters come from XFRM_MSG_GETSA (current bytes/packets).
+ * A kernel refusal becomes a {@link DataPlaneException} carrying the {@code XfrmError} message, and whatever the
+ * failed install had added is removed again. Thread-safe (one netlink client, serialized).
+ */
+public final class XfrmDataPlane implements DataPlane {
+    private static final System.Logger LOG = System.getLogger(XfrmDataPlane.class.getName());
+
+    private record Key(long ikeSaId, long childSaId) {}
+
+    private record Installed(XfrmSaId inbound, XfrmSaId outbound, List<XfrmPolicyId> policies) {}
+
+    private final XfrmClient client;
+    private final Map<Key, Installed> installed = new HashMap<>();
+    private final Map<XfrmPolicyId, Integer> policyRefs = new HashMap<>();
+    private boolean closed;
+
+    /** Uses {@code client} (owned from now on: closed with the data plane). */
+    public XfrmDataPlane(XfrmClient client) {
+        this.client = client;
+    }
+
+    /** Opens a NETLINK_XFRM socket in this network namespace. */
+    public static XfrmDataPlane open(Duration timeout) throws DataPlaneException {
+        return new XfrmDataPlane(unwrap(XfrmClient.open(timeout)));
+    }
+
+    @Override
+    public synchronized void install(ChildSaSpec spec) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        Key key = new Key(spec.ikeSaId(), spec.childSaId());
+        if (installed.containsKey(key)) {
+            throw new DataPlaneException("CHILD_SA " + spec.ikeSaId() + "/" + spec.childSaId() + " already installed");
+        }
+        List<XfrmPolicy> policies = XfrmPolicies.of(spec);
+        InetAddress local = spec.local().address();
+        InetAddress remote = spec.remote().address();
+        XfrmSaId in = XfrmSaId.esp(remote, local, spec.inbound().spi());
+        XfrmSaId out = XfrmSaId.esp(local, remote, spec.outbound().spi());
+        addSa(spec, spec.inbound(), remote, local, spec.remote().port(), spec.local().port());
+        try {
+            addSa(spec, spec.outbound(), local, remote, spec.local().port(), spec.remote().port());
+        } catch (DataPlaneException e) {
+            client.deleteSa(in);
+            throw e;
+        }
+        List<XfrmPolicyId> done = new ArrayList<>();
+        try {
+            for (XfrmPolicy p : policies) {
+                acquire(p);
+                done.add(p.id());
+            }
+        } catch (DataPlaneException e) {
+            done.forEach(this::release);
+            client.deleteSa(in);
+            client.deleteSa(out);
+            throw e;
+        }
+        installed.put(key, new Installed(in, out, List.copyOf(done)));
+    }
+
+    private void addSa(ChildSaSpec spec, DirectionKeys keys, InetAddress src, InetAddress dst, int srcPort, int dstPort)
+            throws DataPlaneException {
+        byte[] ek = keys.encryptionKey();
+        byte[] ik = keys.integrityKey();
+        XfrmAlgorithms algs;
+        try {
+            algs = XfrmAlgorithmNames.of(keys.encryption(), ek, keys.integrity(), ik).orElseThrow(() ->
+                    new DataPlaneException("the kernel has no name for " + keys.encryption() + "/" + keys.integrity()));
+        } finally {
+            Arrays.fill(ek, (byte) 0);
+            Arrays.fill(ik, (byte) 0);
+        }
+        try {
+            ChildSaSpec.Lifetimes l = spec.lifetimes();
+            XfrmSa.Builder b = XfrmSa.builder(src, dst, keys.spi(), algs)
+                    .mode(spec.mode() == ChildSaSpec.Mode.TUNNEL ? XfrmMode.TUNNEL : XfrmMode.TRANSPORT)
+                    .reqid(spec.reqid())
+                    .replayWindow(spec.replayWindow())
+                    .esn(spec.extendedSequenceNumbers())
+                    .lifetime(XfrmLifetime.of(l.softSeconds(), l.hardSeconds(), l.softBytes(), l.hardBytes(),
+                            l.softPackets(), l.hardPackets()));
+            if (spec.udpEncapsulation()) b.encap(XfrmEncap.espInUdp(srcPort, dstPort)); // RFC 3948
+            if (spec.mode() == ChildSaSpec.Mode.TRANSPORT) b.selector(transportSelector(spec, src.equals(spec.local().address())));
+            unwrap(client.addSa(b.build()));
+        } finally {
+            algs.wipe();
+        }
+    }
+
+    /** A transport-mode SA applies to the hosts themselves (RFC 4301 4.1): the selector is host to host. */
+    private static XfrmSelector transportSelector(ChildSaSpec spec, boolean outbound) {
+        InetAddress l = spec.local().address();
+        InetAddress r = spec.remote().address();
+        int bits = l.getAddress().length * 8;
+        return outbound ? XfrmSelector.of(l, bits, r, bits) : XfrmSelector.of(r, bits, l, bits);
+    }
+
+    private void acquire(XfrmPolicy p) throws DataPlaneException {
+        unwrap(client.updatePolicy(p)); // creates or replaces: the newest CHILD_SA's template wins
+        policyRefs.merge(p.id(), 1, Integer::sum);
+    }
+
+    private void release(XfrmPolicyId id) {
+        Integer n = policyRefs.get(id);
+        if (n == null) return;
+        if (n > 1) {
+            policyRefs.put(id, n - 1);
+            return;
+        }
+        policyRefs.remove(id);
+        if (client.deletePolicy(id) instanceof XfrmResult.Failure<Void> f) {
+            LOG.log(System.Logger.Level.WARNING, f.error().message());
+        }
+    }
+
+    @Override
+    public synchronized boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        Key key = new Key(ikeSaId, childSaId);
+        Installed i = installed.get(key);
+        if (i == null || i.inbound().spi() != inboundSpi || i.outbound().spi() != outboundSpi) return false;
+        installed.remove(key);
+        i.policies().forEach(this::release);
+        for (XfrmSaId id : List.of(i.inbound(), i.outbound())) {
+            if (client.deleteSa(id) instanceof XfrmResult.Failure<Void> f) {
+                LOG.log(System.Logger.Level.WARNING, f.error().message());
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<SaCounters> counters(long ikeSaId, long childSaId) {
+        Installed i = installed.get(new Key(ikeSaId, childSaId));
+        if (i == null) return Optional.empty();
+        if (client.getSa(i.inbound()) instanceof XfrmResult.Ok<XfrmSaInfo>(XfrmSaInfo in)
+                && client.getSa(i.outbound()) instanceof XfrmResult.Ok<XfrmSaInfo>(XfrmSaInfo out)) {
+            return Optional.of(new SaCounters(in.currentBytes(), in.currentPackets(), out.currentBytes(), out.currentPackets()));
+        }
+        return Optional.of(SaCounters.ZERO);
+    }
+
+    /** Policies currently installed, with the number of CHILD_SAs needing each. */
+    public synchronized Map<XfrmPolicyId, Integer> policies() {
+        return Map.copyOf(policyRefs);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
+            remove(e.getKey().ikeSaId(), e.getKey().childSaId(), e.getValue().inbound().spi(), e.getValue().outbound().spi());
+        }
+        client.close();
+    }
+
+    private static <T> T unwrap(XfrmResult<T> r) throws DataPlaneException {
+        return switch (r) {
+            case XfrmResult.Ok<T>(T v) -> v;
+            case XfrmResult.Failure<T>(var error) -> throw new DataPlaneException(error.message());
+        };
+    }
+}
