@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 /**
  * The IKEv2 engine (RFC 7296): routes datagrams, timers and commands to the SA they concern and runs the
  * exchanges under that SA's lock. Never throws on network input; unexpected exceptions from a bug are contained
- * per input (the datagram is dropped) so one bad packet cannot take the engine down.
+ * per input (the datagram is dropped) so one bad packet cannot take the engine down. ISAKMP datagrams (major version
+ * 1), {@code version = 1} connections and their SAs' timers and commands go to the IKEv1 machine ({@link V1Machine}).
  */
 public final class IkeEngine implements Engine {
     private volatile EngineContext context;

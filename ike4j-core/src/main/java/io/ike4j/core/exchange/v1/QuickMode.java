@@ -9,7 +9,6 @@ import io.ike4j.core.codec.v1.V1Payload;
 import io.ike4j.core.codec.v1.V1ProtocolId;
 import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.crypto.KeyExchangeException;
-import io.ike4j.core.crypto.KeyExchangeResponse;
 import io.ike4j.core.crypto.KeyExchanges;
 import io.ike4j.core.crypto.v1.V1KeySchedule;
 import io.ike4j.core.engine.EngineInput;
