@@ -93,8 +93,10 @@ final class DataPlaneSelector {
         UserspaceDataPlane p = UserspaceDataPlane.open(
                 UserspaceDataPlane.Config.defaults().withDevice(o.tunName()).withMtu(o.tunMtu()), sender,
                 RandomSource.secure(), events);
+        String esp = p.plainEspUnavailable().map(r -> "ESP in UDP always: raw ESP sockets refused: " + r)
+                .orElse("plain ESP over raw sockets without NAT, ESP in UDP behind NAT");
         return new Selected(p, p, "user-space ESP over TUN " + p.deviceName() + " (MTU " + o.tunMtu()
-                + ", ESP in UDP) (" + why + ")");
+                + ", " + esp + ") (" + why + ")");
     }
 
     private static Selected memory(String why) {
