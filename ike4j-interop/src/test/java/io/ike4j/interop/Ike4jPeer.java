@@ -28,8 +28,23 @@ public final class Ike4jPeer implements IkePeer {
     public static final String LOG_LEVELS = "any=1,ike=2,cfg=2";
     private static final int LOG_KEEP = 256 * 1024;
 
-    /** Tunables: how long {@code initiate} may take, and whether to write a key log ({@code --keylog}). */
-    public record Options(Duration initiateTimeout, boolean keylog) {
+    /**
+     * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), and the data plane
+     * ({@code --dataplane auto|userspace|xfrm|none}; empty: the daemon's default, auto).
+     */
+    public record Options(Duration initiateTimeout, boolean keylog, Optional<String> dataplane) {
+        public Options {
+            dataplane.ifPresent(d -> {
+                if (!List.of("auto", "userspace", "xfrm", "none").contains(d)) {
+                    throw new IllegalArgumentException("--dataplane must be auto, userspace, xfrm or none, not " + d);
+                }
+            });
+        }
+
+        public Options(Duration initiateTimeout, boolean keylog) {
+            this(initiateTimeout, keylog, Optional.empty());
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(30), false);
         }
@@ -40,7 +55,12 @@ public final class Ike4jPeer implements IkePeer {
         }
 
         public Options withKeylog() {
-            return new Options(initiateTimeout, true);
+            return new Options(initiateTimeout, true, dataplane);
+        }
+
+        /** Starts the daemon with {@code --dataplane KIND}. */
+        public Options withDataplane(String kind) {
+            return new Options(initiateTimeout, keylog, Optional.of(kind));
         }
     }
 
@@ -111,6 +131,10 @@ public final class Ike4jPeer implements IkePeer {
             cmd.add("--keylog");
             cmd.add(keylogFile.toString());
         }
+        options.dataplane().ifPresent(d -> {
+            cmd.add("--dataplane");
+            cmd.add(d);
+        });
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
         daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
                 cmd.toArray(String[]::new));

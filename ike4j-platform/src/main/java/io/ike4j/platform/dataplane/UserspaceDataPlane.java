@@ -89,7 +89,8 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     private record Key(long ikeSaId, long childSaId) {}
 
     /** One installed CHILD_SA: its ESP SAs, where its ESP goes (plain or in UDP), and the routes it holds. */
-    private record Installed(EspSa sa, Endpoint espLocal, Endpoint espRemote, boolean plain, List<String> routes) {}
+    private record Installed(EspSa sa, Endpoint espLocal, Endpoint espRemote, boolean plain, List<String> routes,
+                             InetAddress pinnedPeer) {}
 
     private final PacketDevice device;
     private final RouteBook routes;
@@ -201,13 +202,26 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             throw new DataPlaneException("user-space ESP cannot install " + spec.connection() + "/" + spec.child()
                     + ": " + e.getMessage(), e);
         }
-        List<String> cidrs = Cidrs.of(spec.remoteSelectors());
+        // a full tunnel (0.0.0.0/0) is routed as two /1 halves; the peer itself keeps its path (host route)
+        List<String> cidrs = Cidrs.splitDefault(Cidrs.of(spec.remoteSelectors()));
+        InetAddress peer = spec.remote().address();
+        InetAddress pin = cidrs.stream().anyMatch(c -> Cidrs.contains(c, peer)) ? peer : null;
         List<InetAddress> addrs = hostAddresses.get();
         Optional<String> src4 = LocalSources.pick(spec.localSelectors(), addrs, false).map(InetAddress::getHostAddress);
         Optional<String> src6 = LocalSources.pick(spec.localSelectors(), addrs, true).map(InetAddress::getHostAddress);
+        if (pin != null) {
+            try {
+                routes.pin(pin);
+            } catch (IOException e) {
+                sa.wipe();
+                throw new DataPlaneException("keeping the peer " + pin.getHostAddress() + " out of the routes " + cidrs
+                        + " failed: " + e.getMessage(), e);
+            }
+        }
         try {
             routes.acquire(cidrs, src4, src6);
         } catch (IOException e) {
+            if (pin != null) routes.unpin(pin);
             sa.wipe();
             throw new DataPlaneException("routing " + cidrs + " into " + device.name() + " failed: " + e.getMessage(), e);
         }
@@ -215,6 +229,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             table.install(sa);
         } catch (EspConfigException e) {
             routes.release(cidrs);
+            if (pin != null) routes.unpin(pin);
             sa.wipe();
             throw new DataPlaneException(e.getMessage(), e);
         }
@@ -228,7 +243,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         Endpoint local = new Endpoint(spec.local().address(), plainEsp ? 0 : sender.natTraversalPort());
         Endpoint remote = spec.udpEncapsulation() ? spec.remote()
                 : new Endpoint(spec.remote().address(), plainEsp ? 0 : remoteNatTraversalPort);
-        Installed i = new Installed(sa, local, remote, plainEsp, cidrs);
+        Installed i = new Installed(sa, local, remote, plainEsp, cidrs, pin);
         bySa.put(sa, i);
         installed.put(key, i);
         LOG.log(System.Logger.Level.DEBUG, "installed {0}: {1} {2} -> {3}, routes {4} dev {5} src {6}", sa,
@@ -245,6 +260,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         bySa.remove(i.sa());
         table.remove(inboundSpi); // wipes the keys
         routes.release(i.routes());
+        if (i.pinnedPeer() != null) routes.unpin(i.pinnedPeer());
         return true;
     }
 
@@ -260,6 +276,11 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     /** The ESP SA pair of an installed CHILD_SA (its counters show drops by reason). */
     public Optional<EspSa> find(long ikeSaId, long childSaId) {
         return Optional.ofNullable(installed.get(new Key(ikeSaId, childSaId))).map(Installed::sa);
+    }
+
+    /** Peers kept out of the tunnel by a host route (full tunnels), with the number of CHILD_SAs needing each. */
+    public synchronized Map<InetAddress, Integer> pinnedPeers() {
+        return routes.pins();
     }
 
     /** Routed prefixes with the number of CHILD_SAs needing each. */
