@@ -91,7 +91,8 @@ final class DataPlaneSelector {
     private static Selected userspace(DaemonOptions o, EspSender sender, EspEventListener events, String why)
             throws IOException {
         UserspaceDataPlane p = UserspaceDataPlane.open(
-                UserspaceDataPlane.Config.defaults().withDevice(o.tunName()).withMtu(o.tunMtu()), sender,
+                UserspaceDataPlane.Config.defaults().withDevice(o.tunName()).withMtu(o.tunMtu())
+                        .withPlainEsp(o.plainEsp()), sender,
                 RandomSource.secure(), events);
         String esp = p.plainEspUnavailable().map(r -> "ESP in UDP always: raw ESP sockets refused: " + r)
                 .orElse("plain ESP over raw sockets without NAT, ESP in UDP behind NAT");

@@ -49,6 +49,15 @@ public final class RawEspSocket implements PlainEspSender {
     private static final int POLL_MILLIS = 200;
     private static final int MAX_PACKET = 65535;
     private static final int SOCKADDR_IN6 = 28;
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_RCVBUF = 8;
+    private static final int SO_RCVBUFFORCE = 33;
+    /**
+     * Receive buffer of each raw socket: a burst of ESP must not overflow it while the receive thread decrypts
+     * (a raw socket with a full queue no longer counts as a receiver: the kernel then answers ICMP protocol
+     * unreachable). SO_RCVBUFFORCE (root) passes net.core.rmem_max; SO_RCVBUF is the fallback.
+     */
+    static final int RECEIVE_BUFFER = 8 << 20;
 
     /** One family's socket: its fd, its receive thread and the native buffers it reuses. */
     private final class Family {
@@ -246,7 +255,12 @@ public final class RawEspSocket implements PlainEspSender {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment capture = a.allocate(CAPTURE);
             int fd = (int) SOCKET.invokeExact(capture, af, SOCK_RAW | SOCK_CLOEXEC, IPPROTO_ESP);
-            return fd >= 0 ? fd : -errno(capture);
+            if (fd < 0) return -errno(capture);
+            MemorySegment size = a.allocateFrom(JAVA_INT, RECEIVE_BUFFER);
+            if ((int) SETSOCKOPT.invokeExact(capture, fd, SOL_SOCKET, SO_RCVBUFFORCE, size, 4) < 0) {
+                int ignored = (int) SETSOCKOPT.invokeExact(capture, fd, SOL_SOCKET, SO_RCVBUF, size, 4);
+            }
+            return fd;
         } catch (Throwable t) {
             return -22; // EINVAL
         }
@@ -295,6 +309,9 @@ public final class RawEspSocket implements PlainEspSender {
             FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, ADDRESS));
     // int poll(struct pollfd *fds, nfds_t nfds, int timeout)
     private static final MethodHandle POLL = downcall("poll", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
+    // int setsockopt(int fd, int level, int name, const void *value, socklen_t len)
+    private static final MethodHandle SETSOCKOPT = downcall("setsockopt",
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
     private static final MethodHandle CLOSE = downcall("close", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     private static final MethodHandle STRERROR = LINKER.downcallHandle(
             LINKER.defaultLookup().find("strerror").orElseThrow(), FunctionDescriptor.of(ADDRESS, JAVA_INT));
