@@ -29,10 +29,10 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
-     * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), and the data plane
-     * ({@code --dataplane auto|userspace|xfrm|none}; empty: the daemon's default, auto).
+     * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane
+     * ({@code --dataplane auto|userspace|xfrm|none}; empty: the daemon's default, auto) and the log levels.
      */
-    public record Options(Duration initiateTimeout, boolean keylog, Optional<String> dataplane) {
+    public record Options(Duration initiateTimeout, boolean keylog, Optional<String> dataplane, String logLevels) {
         public Options {
             dataplane.ifPresent(d -> {
                 if (!List.of("auto", "userspace", "xfrm", "none").contains(d)) {
@@ -42,7 +42,7 @@ public final class Ike4jPeer implements IkePeer {
         }
 
         public Options(Duration initiateTimeout, boolean keylog) {
-            this(initiateTimeout, keylog, Optional.empty());
+            this(initiateTimeout, keylog, Optional.empty(), LOG_LEVELS);
         }
 
         public static Options defaults() {
@@ -55,12 +55,17 @@ public final class Ike4jPeer implements IkePeer {
         }
 
         public Options withKeylog() {
-            return new Options(initiateTimeout, true, dataplane);
+            return new Options(initiateTimeout, true, dataplane, logLevels);
         }
 
         /** Starts the daemon with {@code --dataplane KIND}. */
         public Options withDataplane(String kind) {
-            return new Options(initiateTimeout, keylog, Optional.of(kind));
+            return new Options(initiateTimeout, keylog, Optional.of(kind), logLevels);
+        }
+
+        /** Starts the daemon with {@code --log LEVELS} (e.g. {@code any=4}, the most it logs). */
+        public Options withLogLevels(String levels) {
+            return new Options(initiateTimeout, keylog, dataplane, levels);
         }
     }
 
@@ -126,7 +131,7 @@ public final class Ike4jPeer implements IkePeer {
         RepoRoot.ensureFreshJar();
         writeConf();
         List<String> cmd = new ArrayList<>(List.of(RepoRoot.cli().toString(), "daemon",
-                "--conf", confFile.toString(), "--uri", uri(), "--log", LOG_LEVELS));
+                "--conf", confFile.toString(), "--uri", uri(), "--log", options.logLevels()));
         if (options.keylog()) {
             cmd.add("--keylog");
             cmd.add(keylogFile.toString());
