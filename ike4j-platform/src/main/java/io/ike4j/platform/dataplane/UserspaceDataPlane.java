@@ -37,7 +37,8 @@ import java.util.function.Supplier;
  * (its NAT-D hashes fail to match, as strongSwan's libipsec always makes them), ESP goes in UDP; otherwise it goes as
  * plain ESP (IP protocol 50) through a {@link PlainEspSender} ({@link RawEspSocket}: needs CAP_NET_RAW). Where raw
  * sockets are refused, unencapsulated CHILD_SAs fall back to ESP in UDP to the peer's NAT-T port (logged once);
- * both strongSwan's libipsec and ike4j accept that. Plain ESP received on the raw socket and ESP-in-UDP received by
+ * both strongSwan's libipsec and ike4j accept that, and an ike4j peer that receives such ESP-in-UDP for a CHILD_SA it
+ * sends as plain ESP answers in UDP from then on (a kernel peer would drop it). Plain ESP received on the raw socket and ESP-in-UDP received by
  * the transport both arrive at {@link #onEspPacket} and are dispatched by SPI. Tunnel mode only.
  * Hot paths reuse their buffers (one per reader thread, one per receiving thread) and allocate per packet only what
  * the JCE and the socket layer do. Byte and packet lifetimes are reported to the listener given at creation.
@@ -358,6 +359,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             policyDrops.increment();
             return false;
         }
+        if (remote.port() != 0 && plain != null) followUdp(sa, remote);
         try {
             device.write(out, 0, n);
             return true;
@@ -365,6 +367,24 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             deviceErrors.increment();
             if (!closed.get()) LOG.log(System.Logger.Level.WARNING, "writing to " + device.name() + " failed: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Authenticated ESP-in-UDP for a CHILD_SA we send as plain ESP: the peer cannot do plain ESP (e.g. its raw
+     * sockets were refused and it fell back to UDP), so we answer in UDP to where it came from, and log it once.
+     */
+    private void followUdp(EspSa sa, Endpoint remote) {
+        Installed i = bySa.get(sa);
+        if (i == null || !i.plain()) return;
+        synchronized (this) {
+            Installed now = bySa.get(sa);
+            if (now == null || !now.plain()) return;
+            Installed udp = new Installed(now.sa(), new Endpoint(now.espLocal().address(), sender.natTraversalPort()),
+                    remote, false, now.routes(), now.pinnedPeer());
+            bySa.put(sa, udp);
+            installed.replaceAll((k, v) -> v == now ? udp : v);
+            LOG.log(System.Logger.Level.INFO, "{0}: the peer sends ESP in UDP from {1}; answering in UDP too", sa, remote);
         }
     }
 

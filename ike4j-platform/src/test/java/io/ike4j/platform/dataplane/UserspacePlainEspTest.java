@@ -107,6 +107,26 @@ class UserspacePlainEspTest {
     }
 
     @Test
+    void aPeerThatFellBackToUdpIsAnsweredInUdp() throws Exception {
+        start(true);
+        b.close(); // B without raw sockets: a fresh plane that sends in UDP
+        List<InetAddress> hostB = List.of(InetAddress.getByName("192.0.2.2"), InetAddress.getByName("10.2.0.1"));
+        b = UserspaceDataPlane.start(devB, new Routes(), () -> hostB, udpB, RandomSource.secure(), e -> { }, 4500);
+        udpA.peer = b;
+        rawA.peer = b;
+        a.install(spec(true, 1, 0xa1, 0xb1, ChildSaSpec.Lifetimes.NONE, false));
+        b.install(spec(false, 1, 0xb1, 0xa1, ChildSaSpec.Lifetimes.NONE, false));
+        byte[] pong = ipv4(new byte[] {10, 2, 0, 1}, new byte[] {10, 1, 0, 1}, 1, 84);
+        devB.fromKernel.add(pong);
+        assertThat(devA.next()).isEqualTo(pong);
+        byte[] ping = ipv4(new byte[] {10, 1, 0, 1}, new byte[] {10, 2, 0, 1}, 1, 84);
+        devA.fromKernel.add(ping);
+        assertThat(devB.next()).isEqualTo(ping);
+        assertThat(rawA.sent).as("A followed B into UDP").isEmpty();
+        assertThat(udpA.sent.getFirst()[1]).isEqualTo(new Endpoint(InetAddress.getByName("192.0.2.2"), 4500));
+    }
+
+    @Test
     void withoutRawSocketsUnencapsulatedSasFallBackToUdp() throws Exception {
         start(false);
         assertThat(a.plainEspUnavailable()).isPresent();
