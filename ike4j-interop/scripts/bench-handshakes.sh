@@ -35,7 +35,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
   ip netns del "$L" 2>/dev/null || true
   ip netns del "$R" 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "${HSBENCH_KEEP:-}" ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -45,6 +45,8 @@ ip -n "$L" addr add 192.0.2.1/24 dev eth0
 ip -n "$R" addr add 192.0.2.2/24 dev eth0
 ip -n "$L" link set eth0 up
 ip -n "$R" link set eth0 up
+ip -n "$L" addr add 10.1.0.1/32 dev lo   # inner addresses: strongSwan's kernel-libipsec routes the remote subnet from one
+ip -n "$R" addr add 10.2.0.1/32 dev lo
 
 pki() { "$root/bin/ike4j" pki "$@"; }
 make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca.pem,left.pem,left.key,right.pem,right.key}
@@ -120,7 +122,7 @@ start_ike4j() { # DIR
   ip netns exec "$R" "$root/bin/ike4j" daemon --conf "$1/swanctl.conf" --uri "unix://$1/ike4j.sock" \
       --dataplane none --log any=0 > "$1/daemon.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 300); do grep -q "control socket" "$1/daemon.log" 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 600); do [ -S "$1/ike4j.sock" ] && return 0; sleep 0.1; done
   echo "bench: the ike4j responder did not start:" >&2; cat "$1/daemon.log" >&2; return 1
 }
 
@@ -128,11 +130,11 @@ start_strongswan() { # DIR
   cat > "$1/strongswan.conf" <<CONF
 charon-systemd {
   load = kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints pubkey curve25519 kernel-netlink socket-default vici hmac gcm aes sha2 sha1 kdf
-  install_routes = no
+  install_routes = yes
   filelog {
     peer {
       path = $1/charon.log
-      default = 0
+      default = ${HSBENCH_LOG:-0}
     }
   }
   journal {
@@ -164,8 +166,10 @@ bench() { # DIR COUNT -> one JSON line
       --port 500 --natt-port 4500 --timeout 60 --json --quiet
 }
 
-field() { # JSON KEY -> value (flat numeric fields and latency_ms.p50)
-  sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<< "$1"
+field() { # JSON KEY -> value (flat numeric fields), 0 if absent
+  local v
+  v=$(sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<< "$1")
+  echo "${v:-0}"
 }
 
 run_case() { # IMPL AUTH -> JSON
@@ -185,13 +189,15 @@ make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
 printf '%-22s %16s %16s %7s   %15s %15s\n' "auth" "ike4j resp./s" "strongSwan /s" "ratio" "ike4j p50 ms" "strongSwan p50"
-for auth in psk ecdsa ed25519; do
-  a=$(run_case ike4j "$auth")
-  s=$(run_case strongswan "$auth")
+for auth in ${HSBENCH_CASES:-psk ecdsa ed25519}; do
+  a=$(run_case ike4j "$auth") || a='{}'
+
+  s=$(run_case strongswan "$auth") || s='{}'
+
   ra=$(field "$a" rate_per_s); rs=$(field "$s" rate_per_s)
   pa=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$a"); ps=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$s")
   fa=$(( $(field "$a" failed) + $(field "$a" timed_out) )); fs=$(( $(field "$s" failed) + $(field "$s" timed_out) ))
   label=$auth; [ "$auth" = psk ] && label="psk"; [ "$auth" = ecdsa ] && label="cert ECDSA P-256"; [ "$auth" = ed25519 ] && label="cert Ed25519"
-  printf '%-22s %16s %16s %7s   %15s %15s%s\n' "$label" "$ra" "$rs" "$(awk -v a="$ra" -v b="$rs" 'BEGIN { printf "%.2f", b > 0 ? a / b : 0 }')" \
+  printf '%-22s %16s %16s %7s   %15s %15s%s\n' "$label" "$ra" "$rs" "$(awk -v a="$ra" -v b="$rs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
       "$pa" "$ps" "$( [ $(( fa + fs )) -gt 0 ] && echo "   (failures: ike4j $fa, strongSwan $fs)" )"
 done
