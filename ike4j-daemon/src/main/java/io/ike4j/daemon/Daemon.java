@@ -103,6 +103,12 @@ public final class Daemon implements AutoCloseable {
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
+            rt.addListener(e -> { // a CHILD_SA the data plane refused: never listed, deleted with the peer
+                if (e instanceof SaEvent.ChildSaFailed f && f.reason().startsWith(EngineRuntime.INSTALL_FAILED)) {
+                    log.log(Subsystem.KNL, 0, "<" + f.connection() + "|" + f.ikeSaId() + "> CHILD_SA " + f.child()
+                            + " not installed, deleting it: " + f.reason().substring(EngineRuntime.INSTALL_FAILED.length()));
+                }
+            });
             // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream
             target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);

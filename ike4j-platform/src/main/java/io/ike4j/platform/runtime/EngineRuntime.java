@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EngineRuntime implements DatagramHandler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineRuntime.class.getName());
+    /** How the reason of a {@link SaEvent.ChildSaFailed} for a CHILD_SA the data plane refused begins. */
+    public static final String INSTALL_FAILED = "installing the CHILD_SA failed: ";
 
     private final InputHandler engine;
     private final DatagramSender sender;

@@ -32,7 +32,7 @@ final class FailedInstalls {
         return switch (e) {
             case SaEvent.ChildSaEstablished c when reasons.containsKey(new Key(c.ikeSaId(), c.childSaId())) ->
                     new SaEvent.ChildSaFailed(c.ikeSaId(), c.connection(), c.child(), 0,
-                            "installing the CHILD_SA failed: " + reasons.get(new Key(c.ikeSaId(), c.childSaId())));
+                            EngineRuntime.INSTALL_FAILED + reasons.get(new Key(c.ikeSaId(), c.childSaId())));
             case SaEvent.IkeSaEstablished i when i.info() != null && hasFailed(i.ikeSaId(), i.info().children()) ->
                     new SaEvent.IkeSaEstablished(i.ikeSaId(), i.connection(), without(i.info()));
             case SaEvent.ChildSaClosed c -> {
