@@ -6,6 +6,7 @@ import io.ike4j.interop.NetnsLab.Side;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,6 +79,32 @@ class Ike4jTrafficTest {
             right.awaitNoSas(PeerPair.SETTLE);
             ExecResult route = lab.exec(Side.LEFT, "ip", "route", "show", "10.2.0.0/16");
             assertThat(route.stdout()).as("the route into the TUN goes with the last CHILD_SA").isBlank();
+        }
+    }
+
+    /**
+     * A CHILD_SA the data plane refuses (user-space ESP is tunnel mode only; transport mode was negotiated) is never
+     * listed as installed: the daemon logs the refusal and deletes the CHILD_SA with the peer; the IKE SA stays.
+     */
+    @Test
+    void aChildSaTheDataPlaneRefusesIsNotListedAndIsDeleted() {
+        try (NetnsLab lab = NetnsLab.direct();
+             Ike4jPeer left = logs.watch(new Ike4jPeer(lab, Side.LEFT, conf(lab, Side.LEFT, "aes256gcm16")
+                     .mode("transport"), USERSPACE));
+             Ike4jPeer right = logs.watch(new Ike4jPeer(lab, Side.RIGHT, conf(lab, Side.RIGHT, "aes256gcm16")
+                     .mode("transport"), USERSPACE))) {
+            right.start();
+            left.start();
+            left.tryInitiate(SwanctlConf.CHILD);
+            for (Ike4jPeer p : List.of(left, right)) {
+                long deadline = System.nanoTime() + PeerPair.SETTLE.toNanos();
+                while (!p.log().contains("not installed, deleting it") && System.nanoTime() < deadline) IkePeer.sleep(100);
+                assertThat(p.log()).as(p.name()).contains("CHILD_SA " + SwanctlConf.CHILD + " not installed, deleting it")
+                        .contains("tunnel");
+                SaView sa = p.awaitSa(v -> SwanctlConf.CONNECTION.equals(v.name()) && v.established()
+                        && v.child(SwanctlConf.CHILD).isEmpty(), "the IKE SA without its CHILD_SA", PeerPair.SETTLE);
+                assertThat(sa.installedChild(SwanctlConf.CHILD)).isEmpty();
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * runtime deletes them again (RFC 7296 1.4.1) and, meanwhile, keeps them out of what listeners see: their
  * {@link SaEvent.ChildSaEstablished} becomes a {@link SaEvent.ChildSaFailed} with the data plane's reason, and an
  * {@link SaEvent.IkeSaEstablished} lists them no more. So {@code list-sas} never shows such a CHILD_SA as installed.
+ * The reasons are kept until the IKE SA ends: the peer's DELETE can be handled (on another thread) before the
+ * events of the exchange that created the CHILD_SA are delivered.
  */
 final class FailedInstalls {
     private record Key(long ikeSaId, long childSaId) {}
@@ -35,10 +37,6 @@ final class FailedInstalls {
                             EngineRuntime.INSTALL_FAILED + reasons.get(new Key(c.ikeSaId(), c.childSaId())));
             case SaEvent.IkeSaEstablished i when i.info() != null && hasFailed(i.ikeSaId(), i.info().children()) ->
                     new SaEvent.IkeSaEstablished(i.ikeSaId(), i.connection(), without(i.info()));
-            case SaEvent.ChildSaClosed c -> {
-                reasons.remove(new Key(c.ikeSaId(), c.childSaId()));
-                yield e;
-            }
             case SaEvent.IkeSaClosed c -> forget(c.ikeSaId(), e);
             case SaEvent.IkeSaFailed c -> forget(c.ikeSaId(), e);
             default -> e;
