@@ -52,7 +52,7 @@ public final class IkeAuthExchange {
         ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c.local(), c.remote()));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
-        ps.add(InitialContactUnit.announce());
+        if (InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
@@ -115,6 +115,10 @@ public final class IkeAuthExchange {
         Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, m, AuthOctets.initiator(sa, remoteId));
         if (failure.isPresent()) {
             rejectAuth(s, sa, mid, failure.get());
+            return;
+        }
+        if (UniquenessUnit.keepRefuses(s, sa, c, remoteId, InitialContactUnit.present(m))) {
+            rejectAuth(s, sa, mid, "an IKE_SA with " + remoteId + " exists already (unique = keep)");
             return;
         }
         sa.remoteId = remoteId;

@@ -44,13 +44,13 @@ public final class IkeSaInitExchange {
 
     private IkeSaInitExchange() {}
 
-    /** Initiator: starts a new IKE SA for {@code c}. */
-    public static void initiate(Session s, ConnectionConfig c, String childName) {
+    /** Initiator: starts a new IKE SA for {@code c}; returns it (null if it could not even start). */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
-            return;
+            return null;
         }
         InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
@@ -67,13 +67,14 @@ public final class IkeSaInitExchange {
             if (ke.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
-                return;
+                return null;
             }
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
         } finally {
             sa.lock().unlock();
         }
+        return sa;
     }
 
     /**

@@ -48,6 +48,10 @@ public final class IkeSa {
     /** Initiator only: the cookie to echo (RFC 7296 2.6), empty if none. */
     public byte[] cookie = new byte[0];
     public int initRetries;
+    /** keyingtries: which initiation attempt this SA is (0 = the first). */
+    public int keyingTry;
+    /** CHILD configs to create with CREATE_CHILD_SA once this (initiating) IKE SA is established (start_action, acquires). */
+    public final List<String> followUpChildren = new ArrayList<>();
     public Identity localId;
     public Identity remoteId;
     public boolean natLocal;
