@@ -30,6 +30,8 @@ public final class SwanctlConf {
     private String localAuth;
     private String remoteAuth;
     private String extra = "";
+    private String connectionOptions = "";
+    private String childOptions = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -125,6 +127,18 @@ public final class SwanctlConf {
     }
 
     /** Appends top-level text (more secrets, ike4j's {@code radius} section) after the rendered file. */
+    /** More settings of the connection, one per line (e.g. {@code dpd_delay = 2s}). */
+    public SwanctlConf connectionOptions(String lines) {
+        this.connectionOptions = lines;
+        return this;
+    }
+
+    /** More settings of the CHILD, one per line (e.g. {@code start_action = trap}). */
+    public SwanctlConf childOptions(String lines) {
+        this.childOptions = lines;
+        return this;
+    }
+
     public SwanctlConf extra(String text) {
         this.extra = text;
         return this;
@@ -160,6 +174,7 @@ public final class SwanctlConf {
                     local_addrs = %3$s
                     remote_addrs = %4$s
                     proposals = %5$s
+                %16$s
                     local {
                 %14$s
                     }
@@ -172,6 +187,7 @@ public final class SwanctlConf {
                         local_ts = %9$s
                         remote_ts = %10$s
                         esp_proposals = %11$s
+                %17$s
                       }
                     }
                   }
@@ -185,7 +201,8 @@ public final class SwanctlConf {
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
                 localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
-                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\"")) + extra;
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""), indent(connectionOptions, ""),
+                indent(childOptions, "")) + extra;
     }
 
     private static String indent(String lines, String dflt) {
