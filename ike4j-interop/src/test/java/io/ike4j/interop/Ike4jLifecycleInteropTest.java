@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * SA lifecycle against strongSwan 5.9.8 (issue 6, liveness and start actions), in one shared direct lab (ike4j LEFT,
  * strongSwan RIGHT): DPD clearing a dead peer and restarting once the link returns (the link is cut by taking
- * strongSwan's interface down), trap policies on both sides brought up by a ping, and close_action when strongSwan
- * deletes the IKE SA. ike4j retransmits quickly ({@code --retransmit timeout=1s,base=1.4,tries=3}: about 7 s until
+ * strongSwan's interface down), ike4j's trap policy brought up by a ping, and close_action when strongSwan deletes the
+ * IKE SA. strongSwan trapping towards ike4j cannot be shown here: the lab's strongSwan does ESP with kernel-libipsec,
+ * which never raises acquires (its outbound path drops packets without an SA), and the lab kernel lacks the ESP
+ * algorithms kernel-netlink would need. ike4j retransmits quickly ({@code --retransmit timeout=1s,base=1.4,tries=3}: about 7 s until
  * a peer is declared dead) and checks liveness every 2 s.
  */
 class Ike4jLifecycleInteropTest extends SharedDirectLab {
@@ -44,6 +46,16 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
         return ike;
     }
 
+    /** Waits until ike4j's log has a line matching {@code regex}. */
+    private void awaitLog(String regex) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!p.matcher(pair.ike4j().log()).find()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("ike4j never logged /" + regex + "/ within " + WAIT);
+            IkePeer.sleep(200);
+        }
+    }
+
     /** Pings from {@code from}'s inner address to the other side's, one at a time, until one is answered. */
     private void pingUntilAnswered(Side from, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -72,9 +84,10 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
         String ike = load("dpd_delay = 2s\nkeyingtries = 0", "dpd_action = restart", "");
         PeerPair.Agreed first = pair.establish(PeerPair.Direction.IKE4J_INITIATES, ike, CHILD);
         cutLink();
-        // the old IKE SA is declared dead and a new one keeps trying while the link is down
-        pair.ike4j().awaitSa(sa -> ike.equals(sa.name()) && !sa.initiatorSpi().equals(first.initiator().initiatorSpi()),
-                "a restarted IKE SA", WAIT);
+        // the old IKE SA is declared dead and a new one keeps trying while the link is down (keyingtries = 0)
+        awaitLog("<" + ike + "\\|\\d+> dpd_action restart for CHILD_SA " + CHILD);
+        assertThat(pair.ike4j().listSas()).isEmpty();
+        awaitLog("<" + ike + "\\|\\d+> peer not responding, trying again \\(2/forever\\)");
         restoreLink();
         SaView again = pair.ike4j().awaitSa(sa -> ike.equals(sa.name()) && sa.established() && sa.installedChild(CHILD).isPresent()
                 && !sa.initiatorSpi().equals(first.initiator().initiatorSpi()), "the re-established IKE SA", WAIT);
@@ -97,15 +110,6 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
         SaView sa = pair.ike4j().awaitEstablished(ike, CHILD, WAIT);
         assertThat(sa.initiator()).isTrue();
         assertThat(pair.ike4j().log()).contains("acquire for trap " + ike + "/" + CHILD);
-    }
-
-    @Test
-    void strongSwanTrapTowardsIke4jIsTriggeredByAPing() {
-        String ike = load("", "", "start_action = trap");
-        assertThat(pair.strongSwan().listSas()).isEmpty();
-        pingUntilAnswered(Side.RIGHT, WAIT);
-        SaView sa = pair.ike4j().awaitEstablished(ike, CHILD, WAIT);
-        assertThat(sa.initiator()).as("strongSwan initiated").isFalse();
     }
 
     @Test
