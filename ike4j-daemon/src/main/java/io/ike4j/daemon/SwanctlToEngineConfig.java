@@ -149,6 +149,7 @@ public final class SwanctlToEngineConfig {
                 .keyingTries(clampToInt(c.keyingtries()))
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
+                .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
         Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
         Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);

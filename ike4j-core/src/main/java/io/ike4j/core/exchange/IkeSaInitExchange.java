@@ -57,6 +57,7 @@ public final class IkeSaInitExchange {
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
+        sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
         sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         s.registry().add(sa);
@@ -185,6 +186,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
@@ -322,6 +324,7 @@ public final class IkeSaInitExchange {
             }
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
+            if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();

@@ -58,6 +58,10 @@ public final class IkeSa {
     public boolean natRemote;
     public boolean peerNatDetection;
     public boolean peerFragmentation;
+    /** RFC 6023: the responder announced CHILDLESS_IKEV2_SUPPORTED. */
+    public boolean peerChildless;
+    /** Initiator: initiated for the IKE SA alone (no CHILD named), so it may go childless (RFC 6023). */
+    public boolean ikeOnly;
     public long nextRequestId;
     public long expectedRequestId;
     public OutstandingRequest outstanding;

@@ -28,6 +28,7 @@ class LifecycleActionsTest {
         int keyingTries = 1;
         ConnectionConfig.Unique unique = ConnectionConfig.Unique.NO;
         boolean concreteRemote = true;
+        ConnectionConfig.Childless childless = ConnectionConfig.Childless.ALLOW;
 
         EngineConfig config(boolean isA) {
             String self = isA ? "192.0.2.1" : "192.0.2.2", peer = isA ? "192.0.2.2" : "192.0.2.1";
@@ -37,7 +38,7 @@ class LifecycleActionsTest {
             return EngineConfig.builder().secret(SharedSecret.of("a secret shared by moon and sun", lid, rid))
                     .connection(ConnectionConfig.builder("gw").localAddrs(self).remoteAddrs(concreteRemote ? peer : "%any")
                             .ikeProposals("aes256gcm16-prfsha256-x25519").local(AuthConfig.psk(lid)).remote(AuthConfig.psk(rid))
-                            .dpdDelay(dpdDelay).keyingTries(keyingTries).unique(unique)
+                            .dpdDelay(dpdDelay).keyingTries(keyingTries).unique(unique).childless(childless)
                             .child(child("net", lnet, rnet))
                             .child(child("net2", lnet2, rnet2))
                             .build()).build();
