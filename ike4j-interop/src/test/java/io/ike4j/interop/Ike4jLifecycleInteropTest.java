@@ -134,4 +134,21 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
         pingUntilAnswered(Side.LEFT, WAIT);
         pair.ike4j().awaitEstablished(ike, CHILD, WAIT);
     }
+
+    @Test
+    void ike4jInitiatesChildlessAndCreatesTheChildWithCreateChildSa() {
+        String ike = load("childless = force", "", "");
+        pair.establish(PeerPair.Direction.IKE4J_INITIATES, ike, CHILD);
+        awaitLog("<" + ike + "\\|\\d+> initiating childless IKE_SA");
+        pingUntilAnswered(Side.LEFT, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void strongSwanInitiatesChildlessTowardsIke4j() {
+        String ike = freshConnection();
+        pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE ? c : c.connectionOptions("childless = force")));
+        pair.establish(PeerPair.Direction.STRONGSWAN_INITIATES, ike, CHILD);
+        assertThat(pair.strongSwan().log()).contains("CHILDLESS_IKEV2_SUPPORTED");
+        pingUntilAnswered(Side.LEFT, Duration.ofSeconds(10));
+    }
 }
