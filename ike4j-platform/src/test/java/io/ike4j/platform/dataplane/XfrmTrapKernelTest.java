@@ -28,9 +28,10 @@ class XfrmTrapKernelTest {
     @Test
     void aPacketMatchingTheTrapRaisesAnAcquireForItsChild() throws Exception {
         try (KernelNetns ns = KernelNetns.create()) {
-            ns.ip("link", "add", "d0", "type", "dummy");
+            ns.ip("link", "add", "d0", "type", "veth", "peer", "name", "d1");
             ns.ip("addr", "add", "192.0.2.1/24", "dev", "d0");
             ns.ip("link", "set", "d0", "up");
+            ns.ip("link", "set", "d1", "up");
             ns.ip("addr", "add", "10.1.0.1/32", "dev", "lo");
             ns.ip("route", "add", "10.2.0.0/16", "via", "192.0.2.2", "dev", "d0", "src", "10.1.0.1");
             XfrmClient client = ((XfrmResult.Ok<XfrmClient>) XfrmClient.openInNamespace(ns.file(), Duration.ofSeconds(5))).value();
