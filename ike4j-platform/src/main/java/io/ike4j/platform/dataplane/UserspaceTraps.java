@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 final class UserspaceTraps {
     /** Acquires of one trap are repeated at most this often while packets keep coming (the engine ignores repeats). */
-    static final long ACQUIRE_INTERVAL_NANOS = 1_000_000_000L;
+    static final long ACQUIRE_INTERVAL_NANOS = 3_000_000_000L;
 
     private record Trap(TrapPolicy policy, FlowMatcher matcher, List<String> routes, AtomicLong lastAcquire) {}
 
