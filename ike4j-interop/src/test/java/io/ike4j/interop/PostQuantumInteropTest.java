@@ -81,6 +81,90 @@ class PostQuantumInteropTest extends SharedDirectLab {
         pair.terminate(d, ike);
     }
 
+    /** Which peer starts a rekey: ike4j from a short {@code rekey_time}, strongSwan with {@code swanctl --rekey}. */
+    enum Rekeyer { IKE4J, STRONGSWAN }
+
+    private static final String SHORT_REKEY = "rekey_time = 6s\nrand_time = 0s";
+
+    /**
+     * RFC 9370 2.2.4: the IKE SA of a hybrid proposal is rekeyed with CREATE_CHILD_SA (x25519) plus one
+     * IKE_FOLLOWUP_KE (ML-KEM-768); both sides move to the same new SPIs and the tunnel keeps carrying traffic.
+     * The rekeying side is the original responder.
+     */
+    @ParameterizedTest(name = "{0} rekeys")
+    @EnumSource(Rekeyer.class)
+    void ikeSaRekeyRunsTheAdditionalKeyExchangeInIkeFollowupKe(Rekeyer who) {
+        String ike = freshConnection();
+        Direction d = who == Rekeyer.IKE4J ? Direction.STRONGSWAN_INITIATES : Direction.IKE4J_INITIATES;
+        pair.reload(conf(ike, (side, c) -> {
+            c.proposals("aes256gcm16-prfsha256-x25519-ke1_mlkem768").espProposals("aes256gcm16");
+            return who == Rekeyer.IKE4J && side == pair.ike4jSide() ? c.connectionSettings(SHORT_REKEY) : c;
+        }));
+        Agreed sa = pair.establish(d, ike, CHILD);
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        if (who == Rekeyer.STRONGSWAN) {
+            pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--rekey", "--ike", ike).orThrow();
+        }
+        String oldSpi = sa.initiator().initiatorSpi();
+        SaView swan = pair.strongSwan().awaitSa(v -> ike.equals(v.name()) && v.established()
+                && !oldSpi.equals(v.initiatorSpi()), "rekeyed " + ike, java.time.Duration.ofSeconds(30));
+        // ike4j's list-sas keeps the SPIs of the IKE SA's establishment (its daemon lists from SA events, and a
+        // rekey sends none), so its log tells the new SPIs
+        String spis = "rekeyed, SPIs " + Long.toHexString(Long.parseUnsignedLong(swan.initiatorSpi(), 16)) + "_i "
+                + Long.toHexString(Long.parseUnsignedLong(swan.responderSpi(), 16)) + "_r";
+        awaitLog(ike4jLog, spis);
+        assertThat(swanLog.text()).containsPattern("(parsed|generating) IKE_FOLLOWUP_KE (request|response)");
+        assertThat(ike4jLog.text()).contains("additional key exchange 1 of 1: ML_KEM_768 (IKE_FOLLOWUP_KE)");
+        TrafficProbe.ping(lab(), 3);
+        pair.terminate(d, ike);
+    }
+
+    /**
+     * RFC 9370 2.2.4: a CHILD_SA with PFS (x25519) and an additional ML-KEM-768 key exchange is rekeyed with
+     * CREATE_CHILD_SA plus IKE_FOLLOWUP_KE; the new CHILD_SA carries traffic.
+     */
+    @ParameterizedTest(name = "{0} rekeys")
+    @EnumSource(Rekeyer.class)
+    void childSaRekeyWithPfsAndAdditionalKeyExchange(Rekeyer who) {
+        String ike = freshConnection();
+        Direction d = who == Rekeyer.IKE4J ? Direction.STRONGSWAN_INITIATES : Direction.IKE4J_INITIATES;
+        pair.reload(conf(ike, (side, c) -> {
+            c.proposals("aes256gcm16-prfsha256-x25519").espProposals("aes256gcm16-x25519-ke1_mlkem768");
+            return who == Rekeyer.IKE4J && side == pair.ike4jSide() ? c.childSettings(SHORT_REKEY) : c;
+        }));
+        Agreed sa = pair.establish(d, ike, CHILD);
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        String oldSpi = sa.initiator().installedChild(CHILD).orElseThrow().spiIn();
+        String oldSpiOut = sa.initiator().installedChild(CHILD).orElseThrow().spiOut();
+        if (who == Rekeyer.STRONGSWAN) {
+            pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--rekey", "--child", CHILD).orThrow();
+        }
+        SaView swan = pair.strongSwan().awaitSa(v -> ike.equals(v.name()) && v.installedChild(CHILD)
+                .filter(c -> !oldSpi.equals(c.spiIn()) && !oldSpi.equals(c.spiOut()) && !oldSpiOut.equals(c.spiIn())
+                        && !oldSpiOut.equals(c.spiOut())).isPresent(), "rekeyed CHILD_SA", java.time.Duration.ofSeconds(30));
+        ChildSaView sc = swan.installedChild(CHILD).orElseThrow();
+        pair.ike4j().awaitSa(v -> ike.equals(v.name()) && v.children().stream().anyMatch(c -> "INSTALLED".equals(c.state())
+                && sc.spiIn().equals(c.spiOut()) && sc.spiOut().equals(c.spiIn())), "the same CHILD_SA",
+                java.time.Duration.ofSeconds(10));
+        assertThat(swanLog.text()).containsPattern("selected proposal: ESP:AES_GCM_16_256/CURVE_25519/[A-Z_/]*KE1_ML_KEM_768")
+                .containsPattern("(parsed|generating) IKE_FOLLOWUP_KE (request|response)");
+        assertThat(ike4jLog.text()).contains("additional key exchange 1 of 1: ML_KEM_768 (IKE_FOLLOWUP_KE)");
+        TrafficProbe.ping(lab(), 3);
+        pair.terminate(d, ike);
+    }
+
+    private static void awaitLog(LogSince log, String line) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (!log.text().contains(line)) {
+            if (System.nanoTime() > deadline) {
+                throw new LabException("not logged within 10 s: " + line);
+            }
+            IkePeer.sleep(100);
+        }
+    }
+
     private static long count(String text, String regex) {
         return java.util.regex.Pattern.compile(regex).matcher(text).results().count();
     }
