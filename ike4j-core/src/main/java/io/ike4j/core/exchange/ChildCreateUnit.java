@@ -167,7 +167,7 @@ public final class ChildCreateUnit {
             out.add(FollowupKeExchange.newLink(s, f));
             return new Negotiated(out, Optional.of(child));
         }
-        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared);
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, new byte[0], false);
         java.util.Arrays.fill(shared, (byte) 0);
         if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
@@ -229,13 +229,19 @@ public final class ChildCreateUnit {
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
-        return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, new byte[0]);
+        return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, new byte[0],
+                sa.isInitiator());
     }
 
-    /** As above with {@code additional} = SK(1) | ... | SK(n) of additional key exchanges (RFC 9370 2.2.4). */
+    /**
+     * As above with {@code additional} = SK(1) | ... | SK(n) of additional key exchanges (RFC 9370 2.2.4), and
+     * {@code exchangeInitiator}: whether we initiated the exchange creating the CHILD_SA. RFC 7296 2.17 takes the
+     * initiator-to-responder keys first, the initiator being that of the exchange: for a CREATE_CHILD_SA started by
+     * the IKE SA's responder the directions are the other way round than in IKE_AUTH.
+     */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
-                           byte[] ni, byte[] nr, byte[] sharedSecret, byte[] additional) {
+                           byte[] ni, byte[] nr, byte[] sharedSecret, byte[] additional, boolean exchangeInitiator) {
         ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
@@ -248,10 +254,10 @@ public final class ChildCreateUnit {
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
-        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
-        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
-        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        byte[] inEncr = exchangeInitiator ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = exchangeInitiator ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = exchangeInitiator ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = exchangeInitiator ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
         km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();

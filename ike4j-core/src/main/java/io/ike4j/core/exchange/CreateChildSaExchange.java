@@ -212,7 +212,7 @@ public final class CreateChildSaExchange {
             return null;
         }
         boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
-                o.nonce(), nr.get().nonce(), shared);
+                o.nonce(), nr.get().nonce(), shared, new byte[0], true);
         Arrays.fill(shared, (byte) 0);
         return ok ? null : "keys unavailable";
     }
@@ -270,7 +270,7 @@ public final class CreateChildSaExchange {
     /** RFC 9370 2.2.4: every additional key exchange is done: installs the CHILD_SA (the initiator then deletes the old one). */
     static void finish(Session s, IkeSa sa, FollowupKe f, FollowupKe.Target.Child c) {
         boolean ok = ChildCreateUnit.install(s, sa, c.child(), c.outboundSpi(), c.transforms(), c.transport(), c.localTs(),
-                c.remoteTs(), c.ni(), c.nr(), f.firstSecret(), f.additionalSecrets());
+                c.remoteTs(), c.ni(), c.nr(), f.firstSecret(), f.additionalSecrets(), f.initiator());
         if (!ok) {
             abandon(s, sa, f, c, "keys unavailable");
             return;

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.KeyExchangePayload;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.EngineConfig;
 import io.ike4j.core.crypto.KeyExchangeLengths;
 import io.ike4j.core.crypto.RandomSource;
@@ -34,16 +35,20 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9370 2.2.4: IKE_FOLLOWUP_KE on one side, with hand-made (decrypted) requests: the link in
  * N(ADDITIONAL_KEY_EXCHANGE) must name the pending exchange (else STATE_NOT_FOUND), the KE must be the negotiated
- * one, and the responder hands out a fresh link while more key exchanges are to come.
+ * one, and the responder hands out a fresh link while more key exchanges are to come. A known-answer case checks
+ * the rekeyed IKE SA's keys against SKEYSEED = prf(SK_d, SK(0) | Ni | Nr | SK(1)) computed here with raw HMAC calls.
  */
-class FollowupKeErrorsTest {
+class FollowupKeExchangeTest {
     private static final long SPI_I = 0x1111L, SPI_R = 0x2222L;
     private final RandomSource random = b -> Arrays.fill(b, (byte) 3);
     private final byte[] keyR = filled(32, 0x40), integR = filled(32, 0x50);
@@ -80,7 +85,7 @@ class FollowupKeErrorsTest {
 
     /** An established IKE SA whose CREATE_CHILD_SA (an IKE rekey) waits for {@code additional} follow-up exchanges. */
     private IkeSa sa(boolean initiator, List<KeyExchangeMethod> additional) throws Exception {
-        IkeSa sa = new IkeSa(1, initiator, SPI_I, null, 0);
+        IkeSa sa = new IkeSa(1, initiator, SPI_I, ConnectionConfig.builder("gw").build(), 0);
         sa.responderSpi = SPI_R;
         sa.state = IkeSaState.ESTABLISHED;
         sa.local = new Endpoint(InetAddress.getByName("192.0.2.2"), 500);
@@ -211,5 +216,58 @@ class FollowupKeErrorsTest {
                 KeyExchangeMethod.ML_KEM_768.value(), ct, false))));
         assertThat(sa.followup).isNull();
         assertThat(s.outputs()).anySatisfy(o -> assertThat(o).isInstanceOf(EngineOutput.StartTimer.class));
+    }
+
+    private static byte[] hmac(byte[] key, byte[]... data) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        for (byte[] d : data) mac.update(d);
+        return mac.doFinal();
+    }
+
+    /** RFC 7296 2.13 prf+ with HMAC-SHA-256, written out: T1 = prf(K, S | 0x01), Tn = prf(K, Tn-1 | S | n). */
+    private static byte[] prfPlus(byte[] key, byte[] seed, int length) throws Exception {
+        byte[] out = new byte[length];
+        byte[] t = new byte[0];
+        for (int n = 1, at = 0; at < length; n++) {
+            t = hmac(key, t, seed, new byte[] {(byte) n});
+            System.arraycopy(t, 0, out, at, Math.min(t.length, length - at));
+            at += t.length;
+        }
+        return out;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) b.writeBytes(p);
+        return b.toByteArray();
+    }
+
+    @Test
+    void lastFollowupRekeysTheIkeSaWithTheKeysRfc9370Defines() throws Exception {
+        IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
+        byte[] oldSkD = sa.keys.skD();
+        Session s = session();
+        KeyExchange ours = KeyExchanges.initiate(KeyExchangeMethod.ML_KEM_768, random);
+        FollowupKeExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.ML_KEM_768.value(),
+                ours.publicValue(), false), link(LINK)));
+        KeyExchangePayload ker = answer(s).stream().filter(KeyExchangePayload.class::isInstance)
+                .map(KeyExchangePayload.class::cast).findFirst().orElseThrow();
+        byte[] sk1 = ours.sharedSecret(ker.data());
+        ours.destroy();
+        assertThat(sa.followup).isNull();
+        assertThat(sa.initiatorSpi()).isEqualTo(0x3333L);
+        assertThat(sa.responderSpi).isEqualTo(0x4444L);
+
+        // RFC 9370 2.2.4: SKEYSEED = prf(SK_d (old), SK(0) | Ni | Nr | SK(1)); keys = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr)
+        byte[] ni = filled(32, 1), nr = filled(32, 2), sk0 = filled(32, 9);
+        byte[] skeyseed = hmac(oldSkD, sk0, ni, nr, sk1);
+        byte[] spis = HexFormat.of().parseHex("00000000000033330000000000004444");
+        byte[] keys = prfPlus(skeyseed, concat(ni, nr, spis), 7 * 32);
+        assertThat(sa.keys.skD()).isEqualTo(Arrays.copyOfRange(keys, 0, 32));
+        assertThat(sa.keys.skPi()).isEqualTo(Arrays.copyOfRange(keys, 5 * 32, 6 * 32));
+        assertThat(sa.keys.skPr()).isEqualTo(Arrays.copyOfRange(keys, 6 * 32, 7 * 32));
+        // and not what RFC 7296 2.18 alone would give (SK(1) left out)
+        assertThat(sa.keys.skD()).isNotEqualTo(Arrays.copyOf(prfPlus(hmac(oldSkD, sk0, ni, nr), concat(ni, nr, spis), 32), 32));
     }
 }
