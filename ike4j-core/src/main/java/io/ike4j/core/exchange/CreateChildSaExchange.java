@@ -225,7 +225,11 @@ public final class CreateChildSaExchange {
     /** Responder: a new or rekeyed CHILD_SA. */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
-        if (sa.state != IkeSaState.ESTABLISHED || sa.followup != null) { // RFC 9370 2.2.4: one at a time
+        if (sa.followup != null && !sa.followup.initiator()) {
+            // RFC 9370 2.2.4: the peer starts something new instead of the IKE_FOLLOWUP_KE we wait for: it gave up
+            FollowupKeExchange.abort(s, sa, "peer sent a new CREATE_CHILD_SA instead of IKE_FOLLOWUP_KE");
+        }
+        if (sa.state != IkeSaState.ESTABLISHED || sa.followup != null) { // our own exchange is still completing
             answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
             return;
         }

@@ -218,6 +218,28 @@ class FollowupKeExchangeTest {
         assertThat(s.outputs()).anySatisfy(o -> assertThat(o).isInstanceOf(EngineOutput.StartTimer.class));
     }
 
+    @Test
+    void aNewCreateChildSaInsteadOfTheFollowupAbandonsThePendingExchange() throws Exception {
+        IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
+        Session s = session();
+        IkeHeader h = IkeHeader.of(SPI_I, SPI_R, ExchangeType.CREATE_CHILD_SA, true, false, 5);
+        CreateChildSaExchange.respond(s, sa, new IkeMessage(h, List.of(new io.ike4j.core.codec.payload.SecurityAssociationPayload(
+                List.of(new io.ike4j.core.codec.payload.ProposalSubstructure(1, 3, new byte[4], List.of()))))));
+        assertThat(sa.followup).as("the initiator gave the follow-up up").isNull();
+        assertThat(notifies(answerOf(s, ExchangeType.CREATE_CHILD_SA))).singleElement()
+                .satisfies(n -> assertThat(n.notifyType()).isNotEqualTo(NotifyType.TEMPORARY_FAILURE.value()));
+    }
+
+    private List<Payload> answerOf(Session s, ExchangeType ex) {
+        List<byte[]> sent = s.outputs().stream().filter(EngineOutput.SendDatagram.class::isInstance)
+                .map(o -> ((EngineOutput.SendDatagram) o).data()).toList();
+        assertThat(sent).hasSize(1);
+        byte[] d = sent.getFirst();
+        assertThat(d[18] & 0xff).isEqualTo(ex.value());
+        IkeMessage outer = ((DecodeResult.Decoded) Messenger.CODEC.decode(d)).message();
+        return ((DecodeResult.Decoded) Messenger.CODEC.decodeInner(outer, d, protection(keyR, integR))).message().payloads();
+    }
+
     private static byte[] hmac(byte[] key, byte[]... data) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
