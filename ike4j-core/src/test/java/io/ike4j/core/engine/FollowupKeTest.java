@@ -83,4 +83,38 @@ class FollowupKeTest {
         EstablishTest.assertKeysMatch(t.a.outputs(EngineOutput.InstallChildSa.class).getLast().spec(),
                 t.b.outputs(EngineOutput.InstallChildSa.class).getLast().spec());
     }
+
+    private static io.ike4j.core.config.EngineConfig twoChildren(String local, String remote, String lid, String rid,
+                                                                 String net2Local, String net2Remote) {
+        return io.ike4j.core.config.EngineConfig.builder().secret(io.ike4j.core.config.SharedSecret.of("psk"))
+                .connection(io.ike4j.core.config.ConnectionConfig.builder("gw").localAddrs(local).remoteAddrs(remote)
+                        .ikeProposals("aes128-sha256-ecp256").local(io.ike4j.core.config.AuthConfig.psk(lid))
+                        .remote(io.ike4j.core.config.AuthConfig.psk(rid))
+                        .child(io.ike4j.core.config.ChildConfig.builder("net").localTs(local + "/32").remoteTs(remote + "/32").build())
+                        .child(io.ike4j.core.config.ChildConfig.builder("net2").localTs(net2Local).remoteTs(net2Remote)
+                                .espProposals("aes256gcm16-x25519-ke1_mlkem768-ke2_mlkem512").build())
+                        .build()).build();
+    }
+
+    /** A new CHILD_SA (RFC 7296 1.3.1) started by the IKE SA's responder, with PFS and two additional key exchanges. */
+    @Test
+    void newChildSaFromTheIkeResponderRunsTwoFollowups() throws Exception {
+        TwoPeers t = new TwoPeers(twoChildren("192.0.2.1", "192.0.2.2", "a.example", "b.example", "10.1.0.0/16", "10.2.0.0/16"),
+                java.net.InetAddress.getByName("192.0.2.1"),
+                twoChildren("192.0.2.2", "192.0.2.1", "b.example", "a.example", "10.2.0.0/16", "10.1.0.0/16"),
+                java.net.InetAddress.getByName("192.0.2.2"));
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(1));
+        t.input(t.b, new EngineInput.Initiate("gw", "net2"));
+        t.run(Duration.ofSeconds(1));
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(followups(p)).isEqualTo(2);
+            assertThat(p.engine.listSas()).singleElement().satisfies(i -> {
+                assertThat(i.children()).extracting(ChildSaInfo::name).containsExactly("net", "net2");
+                assertThat(i.children().get(1).keyExchange()).isEqualTo("CURVE_25519");
+            });
+        }
+        EstablishTest.assertKeysMatch(t.a.outputs(EngineOutput.InstallChildSa.class).get(1).spec(),
+                t.b.outputs(EngineOutput.InstallChildSa.class).get(1).spec());
+    }
 }
