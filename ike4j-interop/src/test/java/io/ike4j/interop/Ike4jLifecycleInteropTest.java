@@ -41,8 +41,8 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
     private String load(String ike4jConnection, String ike4jChild, String strongSwanChild) {
         String ike = freshConnection();
         pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE
-                ? c.connectionOptions(ike4jConnection).childOptions(ike4jChild)
-                : c.childOptions(strongSwanChild)));
+                ? c.connectionSettings(ike4jConnection).childSettings(ike4jChild)
+                : c.childSettings(strongSwanChild)));
         return ike;
     }
 
@@ -146,7 +146,7 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
     @Test
     void strongSwanInitiatesChildlessTowardsIke4j() {
         String ike = freshConnection();
-        pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE ? c : c.connectionOptions("childless = force")));
+        pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE ? c : c.connectionSettings("childless = force")));
         pair.establish(PeerPair.Direction.STRONGSWAN_INITIATES, ike, CHILD);
         assertThat(pair.strongSwan().log()).contains("CHILDLESS_IKEV2_SUPPORTED");
         pingUntilAnswered(Side.LEFT, Duration.ofSeconds(10));

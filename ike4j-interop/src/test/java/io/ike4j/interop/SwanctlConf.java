@@ -30,8 +30,8 @@ public final class SwanctlConf {
     private String localAuth;
     private String remoteAuth;
     private String extra = "";
-    private String connectionOptions = "";
-    private String childOptions = "";
+    private String connectionExtra = "";
+    private String childExtra = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -126,19 +126,19 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the connection section. */
+    public SwanctlConf connectionSettings(String lines) {
+        this.connectionExtra = lines;
+        return this;
+    }
+
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the CHILD_SA section. */
+    public SwanctlConf childSettings(String lines) {
+        this.childExtra = lines;
+        return this;
+    }
+
     /** Appends top-level text (more secrets, ike4j's {@code radius} section) after the rendered file. */
-    /** More settings of the connection, one per line (e.g. {@code dpd_delay = 2s}). */
-    public SwanctlConf connectionOptions(String lines) {
-        this.connectionOptions = lines;
-        return this;
-    }
-
-    /** More settings of the CHILD, one per line (e.g. {@code start_action = trap}). */
-    public SwanctlConf childOptions(String lines) {
-        this.childOptions = lines;
-        return this;
-    }
-
     public SwanctlConf extra(String text) {
         this.extra = text;
         return this;
@@ -201,12 +201,16 @@ public final class SwanctlConf {
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
                 localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
-                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""), indent(connectionOptions, ""),
-                indent(childOptions, "")) + extra;
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""), indent(connectionExtra, "", "    "),
+                indent(childExtra, "", "        ")) + extra;
     }
 
     private static String indent(String lines, String dflt) {
+        return indent(lines, dflt, "      ");
+    }
+
+    private static String indent(String lines, String dflt, String prefix) {
         String text = lines != null ? lines : dflt;
-        return text.lines().map(l -> "      " + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
+        return text.lines().map(l -> prefix + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }
