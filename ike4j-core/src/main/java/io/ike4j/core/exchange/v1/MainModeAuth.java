@@ -53,7 +53,7 @@ final class MainModeAuth {
     /** Message 5/6 payloads: our ID, then HASH_I/R (PSK) or our CERTs and SIG_I/R; empty (logged) if we cannot sign. */
     static Optional<List<V1Payload>> proof(V1Run r, IsakmpSa sa, boolean initiator) {
         V1Payload.Identification id = V1Ids.phase1(sa.localId);
-        byte[] hash = Phase1.hash(sa, initiator, id);
+        byte[] hash = Phase1.hash(sa, initiator, id, V1SigAuth.hashPrf(sa));
         List<V1Payload> ps = new ArrayList<>();
         ps.add(id);
         if (!V1SigAuth.isSignature(sa)) {
@@ -75,6 +75,7 @@ final class MainModeAuth {
 
     /** Checks the peer's message 5 ({@code ofInitiator}) or 6: its ID and HASH or SIG. */
     static Checked check(V1Run r, IsakmpSa sa, boolean ofInitiator, IsakmpMessage m) {
+        V1SigAuth.recordCertReqs(sa, m.payloads()); // strongSwan as initiator asks in message 5
         Optional<V1Payload.Identification> id = m.first(V1Payload.Identification.class);
         String which = ofInitiator ? "I" : "R";
         if (!V1SigAuth.isSignature(sa)) {
@@ -92,7 +93,7 @@ final class MainModeAuth {
         }
         Optional<Identity> peer = V1Ids.identity(id.get());
         if (peer.isEmpty()) return refused(V1NotifyType.INVALID_ID_INFORMATION, "unusable peer ID payload", false);
-        byte[] hash = Phase1.hash(sa, ofInitiator, id.get());
+        byte[] hash = Phase1.hash(sa, ofInitiator, id.get(), V1SigAuth.hashPrf(sa));
         Optional<String> why = V1SigAuth.verify(credentials(r), r.session.context().clock(), sa, peer.get(), m.payloads(), hash);
         if (why.isPresent()) {
             return refused(V1NotifyType.AUTHENTICATION_FAILED, "authentication of " + peer.get() + " with " + sa.suite.auth()

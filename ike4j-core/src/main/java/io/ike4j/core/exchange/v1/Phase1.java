@@ -111,12 +111,17 @@ final class Phase1 {
 
     /** HASH_I (initiator's) or HASH_R over the given ID payload body. */
     static byte[] hash(IsakmpSa sa, boolean ofInitiator, V1Payload.Identification id) {
+        return hash(sa, ofInitiator, id, sa.prf);
+    }
+
+    /** HASH_I or HASH_R computed with {@code prf} (ECDSA: the method's hash, RFC 4754 as strongSwan implements it). */
+    static byte[] hash(IsakmpSa sa, boolean ofInitiator, V1Payload.Identification id, V1Prf prf) {
         byte[] skeyid = sa.keys.skeyid();
         byte[] body = V1Transport.CODEC.encodeBody(id);
         try {
             return ofInitiator
-                    ? V1KeySchedule.hashI(sa.prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body)
-                    : V1KeySchedule.hashR(sa.prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body);
+                    ? V1KeySchedule.hashI(prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body)
+                    : V1KeySchedule.hashR(prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body);
         } finally {
             Arrays.fill(skeyid, (byte) 0);
         }

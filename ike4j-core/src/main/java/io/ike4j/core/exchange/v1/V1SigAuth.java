@@ -11,6 +11,7 @@ import io.ike4j.core.auth.keys.SignatureVerifier;
 import io.ike4j.core.codec.v1.Octets;
 import io.ike4j.core.codec.v1.V1AuthMethod;
 import io.ike4j.core.codec.v1.V1CertEncoding;
+import io.ike4j.core.codec.v1.V1HashAlgorithm;
 import io.ike4j.core.codec.v1.V1Payload;
 import io.ike4j.core.config.AuthClass;
 import io.ike4j.core.config.AuthConfig;
@@ -18,6 +19,7 @@ import io.ike4j.core.config.AuthIdentities;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.Credentials;
 import io.ike4j.core.config.Identity;
+import io.ike4j.core.crypto.v1.V1Prf;
 import io.ike4j.core.exchange.CertUnit;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import java.security.GeneralSecurityException;
@@ -55,6 +57,20 @@ final class V1SigAuth {
             case ECDSA_P521 -> V1AuthMethod.ECDSA_SHA512_P521;
             default -> null;
         });
+    }
+
+    /**
+     * The prf for HASH_I/HASH_R: the negotiated one, except for ECDSA, where HMAC with the method's hash (SHA-256,
+     * -384, -512 for P-256, P-384, P-521; RFC 4754 4) is keyed with SKEYID, as strongSwan does.
+     */
+    static V1Prf hashPrf(IsakmpSa sa) {
+        V1HashAlgorithm h = switch (sa.suite.auth()) {
+            case ECDSA_SHA256_P256 -> V1HashAlgorithm.SHA2_256;
+            case ECDSA_SHA384_P384 -> V1HashAlgorithm.SHA2_384;
+            case ECDSA_SHA512_P521 -> V1HashAlgorithm.SHA2_512;
+            default -> null;
+        };
+        return h == null ? sa.prf : V1Prf.of(h).orElse(sa.prf);
     }
 
     static boolean isSignature(IsakmpSa sa) {
