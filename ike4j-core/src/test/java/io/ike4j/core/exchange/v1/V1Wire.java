@@ -63,4 +63,34 @@ public final class V1Wire {
     public static V1Payload.Notification notify(IsakmpSa sa, int type, byte[] data) {
         return new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC, 1, type, Octets.of(sa.spi16()), Octets.of(data));
     }
+
+    /**
+     * HDR* around an arbitrary plaintext payload chain ({@code firstPayload} names its first payload); with
+     * {@code hash}, a correct HASH(1) payload over the chain goes first (so the fuzzer reaches what follows it).
+     */
+    public static byte[] encryptedRaw(IsakmpSa sa, V1ExchangeType exchange, long mid, int firstPayload, byte[] chain, boolean hash) {
+        byte[] plain = chain;
+        int first = firstPayload;
+        if (hash) {
+            byte[] a = sa.keys.skeyidA();
+            byte[] h = V1KeySchedule.informationalHash(sa.prf, a, mid, chain);
+            Arrays.fill(a, (byte) 0);
+            plain = new byte[4 + h.length + chain.length];
+            plain[0] = (byte) firstPayload;
+            plain[2] = (byte) ((4 + h.length) >>> 8);
+            plain[3] = (byte) (4 + h.length);
+            System.arraycopy(h, 0, plain, 4, h.length);
+            System.arraycopy(chain, 0, plain, 4 + h.length, chain.length);
+            first = io.ike4j.core.codec.v1.V1PayloadType.HASH.value();
+        }
+        byte[] padded = sa.cipher.pad(plain);
+        byte[] key = sa.keys.encryptionKey();
+        try {
+            byte[] ct = sa.cipher.encrypt(key, V1Transport.ivFor(sa, mid), padded);
+            var h = new io.ike4j.core.codec.v1.IsakmpHeader(sa.cookieI, sa.cookieR, 0, 1, 0, exchange.value(), true, false, false, mid, 0);
+            return V1Transport.CODEC.encodeEncrypted(h, first, ct);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
 }
