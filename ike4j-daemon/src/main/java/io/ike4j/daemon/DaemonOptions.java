@@ -10,7 +10,8 @@ import java.util.Optional;
  * {@code plainEsp} whether it sends unencapsulated CHILD_SAs as plain ESP over raw sockets (else always in UDP).
  */
 public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
-                            DataPlaneKind dataPlane, String tunName, int tunMtu, boolean plainEsp) {
+                            DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit,
+                            boolean plainEsp) {
 
     public static final String DEFAULT_TUN = "ike4j0";
     public static final int DEFAULT_TUN_MTU = 1400;
@@ -39,16 +40,18 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     }
 
     public DaemonOptions {
+        if (retransmit == null) retransmit = Retransmission.DEFAULTS;
         if (tunMtu < 576 || tunMtu > 65535) throw new IllegalArgumentException("TUN MTU out of range: " + tunMtu);
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
                          DataPlaneKind dataPlane, String tunName, int tunMtu) {
-        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, true);
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, Retransmission.DEFAULTS, true);
     }
 
     /** The options of an embedded daemon (tests): in-memory data plane, so nothing touches the host's network. */
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {
-        this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU);
+        this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU,
+                Retransmission.DEFAULTS, true);
     }
 }

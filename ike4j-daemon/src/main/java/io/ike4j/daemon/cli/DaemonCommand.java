@@ -2,6 +2,7 @@ package io.ike4j.daemon.cli;
 
 import io.ike4j.daemon.Daemon;
 import io.ike4j.daemon.DaemonOptions;
+import io.ike4j.daemon.Retransmission;
 import io.ike4j.daemon.control.ControlUri;
 import io.ike4j.daemon.log.DaemonLog;
 import io.ike4j.daemon.log.LogLevels;
@@ -22,7 +23,8 @@ final class DaemonCommand implements Command {
     @Override
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
-                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]";
+                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]"
+                + " [--retransmit timeout=4s,base=1.8,tries=5]";
     }
 
     static final String HELP = """
@@ -58,7 +60,7 @@ final class DaemonCommand implements Command {
                 return OK;
             }
             CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
-                    "tun-mtu", "plain-esp"), Set.of());
+                    "tun-mtu", "plain-esp", "retransmit"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
@@ -72,12 +74,7 @@ final class DaemonCommand implements Command {
             }
             int mtu = a.port("tun-mtu", DaemonOptions.DEFAULT_TUN_MTU);
             if (mtu < 576) throw new CliArgs.UsageException("--tun-mtu must be between 576 and 65535");
-            String plain = a.value("plain-esp").orElse("yes");
-            if (!plain.equals("yes") && !plain.equals("no")) {
-                throw new CliArgs.UsageException("--plain-esp must be yes or no, not " + plain);
-            }
-            options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
-                    a.value("keylog").map(Path::of), kind, tun, mtu, plain.equals("yes"));
+                    "tun-mtu", "plain-esp", "retransmit"), Set.of());
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;
