@@ -74,7 +74,15 @@ final class DaemonCommand implements Command {
             }
             int mtu = a.port("tun-mtu", DaemonOptions.DEFAULT_TUN_MTU);
             if (mtu < 576) throw new CliArgs.UsageException("--tun-mtu must be between 576 and 65535");
-                    "tun-mtu", "plain-esp", "retransmit"), Set.of());
+            String plain = a.value("plain-esp").orElse("yes");
+            if (!plain.equals("yes") && !plain.equals("no")) {
+                throw new CliArgs.UsageException("--plain-esp must be yes or no, not " + plain);
+            }
+            String rt = a.value("retransmit").orElse(null);
+            Retransmission retransmit = rt == null ? Retransmission.DEFAULTS : Retransmission.parse(rt).orElseThrow(() ->
+                    new CliArgs.UsageException("--retransmit wants timeout=SECONDS,base=X,tries=N, not " + rt));
+            options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
+                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"));
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;
