@@ -44,13 +44,18 @@ public final class IkeSaInitExchange {
 
     private IkeSaInitExchange() {}
 
-    /** Initiator: starts a new IKE SA for {@code c}. */
-    public static void initiate(Session s, ConnectionConfig c, String childName) {
+    /** Initiator: starts a new IKE SA for {@code c}; returns it (locked by nobody) unless nothing could be started. */
+    public static Optional<IkeSa> initiate(Session s, ConnectionConfig c, String childName) {
+        return initiate(s, c, childName, null);
+    }
+
+    /** Initiator: as above; {@code prepare} runs on the new SA (under its lock) before the first request is sent. */
+    public static Optional<IkeSa> initiate(Session s, ConnectionConfig c, String childName, java.util.function.Consumer<IkeSa> prepare) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
-            return;
+            return Optional.empty();
         }
         InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
@@ -67,10 +72,12 @@ public final class IkeSaInitExchange {
             if (ke.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
-                return;
+                return Optional.empty();
             }
+            if (prepare != null) prepare.accept(sa);
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
+            return Optional.of(sa);
         } finally {
             sa.lock().unlock();
         }
