@@ -387,6 +387,11 @@ public final class IkeEngine implements Engine {
         IkeSaInitExchange.answerPlain(s, in, h, List.of(NotifyPayload.of(answer.get(), data)));
     }
 
+    /** IKE SAs in the table, retired ones included, and inbound ESP SPIs reserved (tests: nothing leaks). */
+    int[] tableSizes() {
+        return new int[] {table.all().size(), table.childSpisInUse()};
+    }
+
     @Override
     public List<IkeSaInfo> listSas() {
         List<IkeSaInfo> out = new ArrayList<>();

@@ -50,6 +50,14 @@ public final class ChildRekeyUnit {
         InformationalExchange.runQueue(s, sa);
     }
 
+    /** True if our rekey of {@code old}, answered by {@code m}, loses a collision with the peer's (RFC 7296 2.8.1). */
+    static boolean losesCollision(ChildSa old, byte[] ni, IkeMessage m) {
+        ChildSa.RekeyCollision c = old.collision();
+        java.util.Optional<io.ike4j.core.codec.payload.NoncePayload> nr = m.first(io.ike4j.core.codec.payload.NoncePayload.class);
+        return c != null && nr.isPresent() && c.peerCreated().state() != ChildSaState.DESTROYED
+                && RekeyCollisions.oursLoses(ni, nr.get().nonce(), c.nonceI(), c.nonceR());
+    }
+
     /** Initiator: our rekey of {@code old} created {@code fresh}; resolves a crossing rekey by the peer (RFC 7296 2.8.1). */
     static void rekeyed(Session s, IkeSa sa, ChildSa old, ChildSa fresh, byte[] ni, byte[] nr) {
         ChildSa survivor = fresh;
@@ -104,6 +112,13 @@ public final class ChildRekeyUnit {
         }
         old.state(ChildSaState.REKEYED); // kept for inbound traffic until the peer deletes it (RFC 7296 1.3.3)
         rekeyEvent(s, sa, old, fresh);
+    }
+
+    /** A CHILD_SA whose rekeys crossed is deleted by the peer before our rekey was answered: the peer's new one won. */
+    static void removedInCollision(Session s, IkeSa sa, ChildSa old) {
+        ChildSa.RekeyCollision c = old.collision();
+        old.collision(null);
+        if (c != null && c.peerCreated().state() != ChildSaState.DESTROYED) rekeyEvent(s, sa, old, c.peerCreated());
     }
 
     private static void rekeyEvent(Session s, IkeSa sa, ChildSa old, ChildSa survivor) {

@@ -144,7 +144,9 @@ public final class CreateChildSaExchange {
         sa.currentTask = null;
         if (o == null) return;
         try {
-            String problem = complete(s, sa, o, m);
+            // RFC 7296 2.8.1: if our exchange loses a collision, our new CHILD_SA never carries outbound traffic
+            boolean loses = o.old() != null && ChildRekeyUnit.losesCollision(o.old(), o.nonce(), m);
+            String problem = complete(s, sa, o, m, loses);
             if (problem != null) {
                 s.registry().releaseChildSpi(o.fresh().inboundSpi());
                 failed(s, sa, o, m, problem);
@@ -177,7 +179,7 @@ public final class CreateChildSaExchange {
                 (old != null ? "rekey failed: " : "CHILD_SA not created: ") + problem));
     }
 
-    private static String complete(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m) {
+    private static String complete(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m, boolean deferOutbound) {
         Optional<SecurityAssociationPayload> saP = m.first(SecurityAssociationPayload.class);
         Optional<NoncePayload> nr = m.first(NoncePayload.class);
         if (saP.isEmpty() || nr.isEmpty() || !NonceUnit.acceptable(nr.get().nonce())) return "rejected by peer";
@@ -202,7 +204,7 @@ public final class CreateChildSaExchange {
         }
         boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);
         boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
-                o.nonce(), nr.get().nonce(), shared);
+                o.nonce(), nr.get().nonce(), shared, deferOutbound);
         Arrays.fill(shared, (byte) 0);
         return ok ? null : "keys unavailable";
     }

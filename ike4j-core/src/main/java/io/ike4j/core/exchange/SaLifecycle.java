@@ -59,7 +59,7 @@ public final class SaLifecycle {
             s.emit(new EngineOutput.RemoveChildSa(sa.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
         }
         s.registry().releaseChildSpi(c.inboundSpi());
-        c.collision(null);
+        ChildRekeyUnit.removedInCollision(s, sa, c);
         c.state(ChildSaState.DESTROYED);
         s.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} closed: " + reason);
         s.event(new SaEvent.ChildSaClosed(sa.id(), sa.connectionName(), c.id(), c.name(), reason));
