@@ -82,8 +82,12 @@ public final class Daemon implements AutoCloseable {
                         if (r != null) r.onIkeDatagram(local, remote, data);
                     }, new ForwardingEspSink(esp));
             log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
-            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> log.log(Subsystem.ESP,
-                    e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e)));
+            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> {
+                log.log(Subsystem.ESP, e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e));
+                EngineRuntime r = target.get(); // rekey_bytes/packets: rekey; life_bytes/packets, sequence exhausted: delete
+                if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(e.ikeSaId(), e.childSaId(),
+                        e.kind() != io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME));
+            });
             plane = selected.plane();
             esp.set(selected.sink());
             log.log(Subsystem.KNL, 0, "data plane: " + selected.description());

@@ -174,7 +174,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
 
     private void install(EngineOutput.InstallChildSa i) {
         try {
-            dataPlane.install(i.spec());
+            dataPlane.install(i.spec(), i.outboundDeferred());
         } catch (DataPlaneException e) {
             failures.increment();
             LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} failed: {2}",
