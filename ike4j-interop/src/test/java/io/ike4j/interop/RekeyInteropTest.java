@@ -1,0 +1,185 @@
+package io.ike4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.interop.NetnsLab.Side;
+import io.ike4j.interop.PeerPair.Direction;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rekeying with strongSwan 5.9.8 (RFC 7296 1.3.2, 1.3.3, 2.8) while a ping runs through ike4j's user-space ESP and
+ * strongSwan's kernel-libipsec: no ping may be lost across any rekey. ike4j is LEFT and initiates the IKE SA.
+ * <ul>
+ *   <li>short lifetimes on both sides (CHILD_SA 4 s, IKE SA 7 s, with jitter): CHILD and IKE rekeys initiated by each
+ *       side within seconds;</li>
+ *   <li>a collision provoked by both sides rekeying at once ({@code ike4j rekey} and {@code swanctl --rekey} while
+ *       the IKE traffic between them is held back, so that the two requests cross): for the CHILD_SA and the IKE SA;</li>
+ *   <li>reauthentication by ike4j ({@code ike4j rekey --ike NAME --reauth}): a new IKE SA, its CHILD_SA, then the old
+ *       SA deleted; strongSwan ends up with the new SA only.</li>
+ * </ul>
+ */
+class RekeyInteropTest extends SharedDirectLab {
+    private static final Pattern PING = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+
+    /** Loads the lab's default connection on both sides, with extra IKE-level and CHILD-level settings. */
+    private void load(String conn, String ikeSettings, String childSettings) {
+        try {
+            for (Side side : Side.values()) {
+                String text = SwanctlConf.forLab(lab(), side).connection(conn).render()
+                        .replaceFirst("(?m)^(    proposals = .*)$", "$1\n" + indent(ikeSettings, "    "))
+                        .replaceFirst("(?m)^(        mode = .*)$", "$1\n" + indent(childSettings, "        "));
+                boolean ike4j = side == IKE4J_SIDE;
+                Path file = (ike4j ? pair.ike4j().dir() : pair.strongSwan().dir()).resolve(ike4j ? "swanctl.conf" : "swanctl-rekey.conf");
+                Files.writeString(file, text);
+                if (ike4j) pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
+                else pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", file.toString()).orThrow();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String indent(String lines, String by) {
+        return lines.lines().map(l -> by + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** A ping from LEFT's inner address to RIGHT's, every 0.1 s, in the background. */
+    private Process startPing(int count, Path out) {
+        return lab().spawn(lab().namespace(Side.LEFT), Map.of(), out, "ping", "-c", Integer.toString(count), "-i", "0.1", "-W", "2",
+                "-I", lab().innerAddress(Side.LEFT), lab().innerAddress(Side.RIGHT));
+    }
+
+    /** Waits for the ping to finish; asserts every echo was answered; returns how many. */
+    private static int awaitPing(Process p, Path out) throws Exception {
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("ping finished").isTrue();
+        String text = Files.readString(out);
+        Matcher m = PING.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        assertThat(m.group(2)).as("pings answered across the rekeys: " + text.lines().reduce((a, b) -> b).orElse("")).isEqualTo(m.group(1));
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** strongSwan's requests as its encoder logs them: a CHILD_SA rekey carries REKEY_SA, an IKE SA rekey SA, Ni, KE only. */
+    private static final Pattern SWAN_CHILD_REKEY = Pattern.compile("generating CREATE_CHILD_SA request \\d+ \\[ N\\(REKEY_SA\\)");
+    private static final Pattern SWAN_IKE_REKEY = Pattern.compile("generating CREATE_CHILD_SA request \\d+ \\[ SA No KE \\]");
+
+    private static long matching(String log, Pattern p) {
+        return log.lines().filter(l -> p.matcher(l).find()).count();
+    }
+
+    private static long count(String log, String needle) {
+        return log.lines().filter(l -> l.contains(needle)).count();
+    }
+
+    /** Both sides list exactly one IKE SA of {@code conn} with one installed CHILD_SA, and agree on them. */
+    private void assertOneAgreedSa(String conn) {
+        SaView l = pair.ike4j().awaitSa(sa -> conn.equals(sa.name()) && sa.established() && sa.children().size() == 1
+                && "INSTALLED".equals(sa.children().getFirst().state()), "one IKE SA with one CHILD_SA", Duration.ofSeconds(30));
+        SaView r = pair.strongSwan().awaitSa(sa -> conn.equals(sa.name()) && sa.established() && sa.children().size() == 1
+                && sa.initiatorSpi().equals(l.initiatorSpi()) && sa.children().getFirst().spiIn().equals(l.children().getFirst().spiOut()),
+                "the same IKE SA and CHILD_SA", Duration.ofSeconds(30));
+        assertThat(SaAgreement.disagreements(l, r)).isEmpty();
+        for (IkePeer p : new IkePeer[] {pair.ike4j(), pair.strongSwan()}) {
+            assertThat(p.listSas().stream().filter(sa -> conn.equals(sa.name())).count()).as(p.name() + " IKE SAs").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void childAndIkeRekeysFromBothSidesLoseNoPing() throws Exception {
+        String conn = freshConnection();
+        load(conn, "rekey_time = 7s\nrand_time = 3s\nover_time = 30s", "rekey_time = 4s\nrand_time = 2s\nlife_time = 30s");
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        pair.establish(Direction.IKE4J_INITIATES, conn, CHILD);
+        Path out = lab().dir("ping").resolve(conn + ".txt");
+        Process ping = startPing(200, out); // 20 s
+        int sent = awaitPing(ping, out);
+        assertThat(sent).isEqualTo(200);
+        String ours = ike4jLog.text(), theirs = swanLog.text();
+        assertThat(count(ours, "rekeying CHILD_SA")).as("CHILD_SA rekeys ike4j initiated").isPositive();
+        assertThat(matching(theirs, SWAN_CHILD_REKEY)).as("CHILD_SA rekeys strongSwan initiated").isPositive();
+        assertThat(count(ours, "rekeying IKE_SA")).as("IKE_SA rekeys ike4j initiated").isPositive();
+        assertThat(matching(theirs, SWAN_IKE_REKEY)).as("IKE_SA rekeys strongSwan initiated").isPositive();
+        assertThat(count(ours, "rekeyed to {")).as("CHILD_SA rekey events").isGreaterThan(3);
+        // calm down, then both sides hold exactly one IKE SA with one CHILD_SA (nothing leaked)
+        load(conn, "rekey_time = 0", "rekey_time = 0\nlife_time = 0");
+        pair.ike4j().awaitSa(sa -> conn.equals(sa.name()), "still up", Duration.ofSeconds(5));
+        IkePeer.sleep(8000); // lets in-flight rekeys and the deletes of replaced SAs finish
+        assertOneAgreedSa(conn);
+    }
+
+    /** Holds back the IKE datagrams (UDP port 500) between the peers in LEFT's namespace until {@link #release}. */
+    private void holdIke() {
+        String rules = "table inet rekeyhold { chain o { type filter hook output priority 0; udp dport 500 drop; }"
+                + " chain i { type filter hook input priority 0; udp sport 500 drop; } }";
+        lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", rules).orThrow();
+    }
+
+    private void release() {
+        lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", "delete", "table", "inet", "rekeyhold").orThrow();
+    }
+
+    /** Both sides rekey the same SA at once: ike4j's request is held back until strongSwan has sent its own. */
+    private void collide(String conn, boolean ike, LogSince ike4jLog) throws Exception {
+        long before = count(ike4jLog.text(), ike ? "rekeying IKE_SA" : "rekeying CHILD_SA");
+        holdIke();
+        try {
+            Thread t = Thread.ofVirtual().start(() -> pair.ike4j().cli(Duration.ofSeconds(60), "rekey", ike ? "--ike" : "--child",
+                    ike ? conn : CHILD, "--timeout", "50"));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (count(ike4jLog.text(), ike ? "rekeying IKE_SA" : "rekeying CHILD_SA") <= before) {
+                assertThat(System.nanoTime()).as("ike4j started its rekey").isLessThan(deadline);
+                IkePeer.sleep(100);
+            }
+            pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--rekey", ike ? "--ike" : "--child", ike ? conn : CHILD).orThrow();
+            IkePeer.sleep(300);
+            release();
+            t.join(Duration.ofSeconds(70));
+        } finally {
+            lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", "delete", "table", "inet", "rekeyhold");
+        }
+    }
+
+    @Test
+    void bothSidesRekeyingAtOnceCollideAndOneSaSurvives() throws Exception {
+        String conn = freshConnection();
+        load(conn, "rekey_time = 0", "rekey_time = 0\nlife_time = 0");
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        pair.establish(Direction.IKE4J_INITIATES, conn, CHILD);
+        Path out = lab().dir("ping").resolve(conn + ".txt");
+        Process ping = startPing(300, out); // 30 s
+        collide(conn, false, ike4jLog);
+        collide(conn, true, ike4jLog);
+        collide(conn, false, ike4jLog);
+        awaitPing(ping, out);
+        String log = ike4jLog.text();
+        assertThat(count(log, "rekey collision detected")).as("ike4j saw the crossing rekeys\n" + log).isGreaterThanOrEqualTo(2);
+        IkePeer.sleep(3000);
+        assertOneAgreedSa(conn);
+    }
+
+    @Test
+    void reauthenticationByIke4jReplacesTheIkeSaWithoutLosingPings() throws Exception {
+        String conn = freshConnection();
+        load(conn, "rekey_time = 0", "rekey_time = 0\nlife_time = 0");
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        PeerPair.Agreed first = pair.establish(Direction.IKE4J_INITIATES, conn, CHILD);
+        Path out = lab().dir("ping").resolve(conn + ".txt");
+        Process ping = startPing(100, out); // 10 s
+        IkePeer.sleep(2000);
+        pair.ike4j().cli(Duration.ofSeconds(40), "rekey", "--ike", conn, "--reauth", "--timeout", "30").orThrow();
+        awaitPing(ping, out);
+        assertOneAgreedSa(conn);
+        SaView now = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).findFirst().orElseThrow();
+        assertThat(now.initiatorSpi()).isNotEqualTo(first.initiator().initiatorSpi());
+        assertThat(ike4jLog.text()).contains("reauthenticates");
+    }
+}
