@@ -116,11 +116,31 @@ class RekeyInteropTest extends SharedDirectLab {
         assertOneAgreedSa(conn);
     }
 
-    /** Holds back the IKE datagrams (UDP port 500) between the peers in LEFT's namespace until {@link #release}. */
+    /**
+     * Drops the IKE datagrams between the peers in LEFT's namespace until {@link #release}: port 500, and on 4500 those
+     * with the non-ESP marker (RFC 3948 2.2: four zero bytes where ESP has its SPI); ESP keeps flowing.
+     */
     private void holdIke() {
-        String rules = "table inet rekeyhold { chain o { type filter hook output priority 0; udp dport 500 drop; }"
-                + " chain i { type filter hook input priority 0; udp sport 500 drop; } }";
-        lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", rules).orThrow();
+        Path rules = lab().dir("nft").resolve("rekeyhold.nft");
+        try {
+            Files.writeString(rules, """
+                    table inet rekeyhold {
+                      chain o {
+                        type filter hook output priority 0;
+                        udp dport 500 drop
+                        udp dport 4500 @th,64,32 0 drop
+                      }
+                      chain i {
+                        type filter hook input priority 0;
+                        udp sport 500 drop
+                        udp sport 4500 @th,64,32 0 drop
+                      }
+                    }
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", "-f", rules.toString()).orThrow();
     }
 
     private void release() {

@@ -145,7 +145,7 @@ public final class ChildCreateUnit {
         ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(),
                 spiBytes(child.inboundSpi()), chosen.wire().transforms());
         int outbound = ByteBuffer.wrap(chosen.spi()).getInt();
-        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, k.deferOutbound());
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, k.deferOutbound(), false);
         java.util.Arrays.fill(shared, (byte) 0);
         if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
@@ -206,13 +206,17 @@ public final class ChildCreateUnit {
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
-        return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, false);
+        return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, false, sa.isInitiator());
     }
 
-    /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
+    /**
+     * Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. {@code weRequested}: we
+     * sent the request of the exchange that creates the CHILD_SA; RFC 7296 2.17: KEYMAT's first keys protect traffic from
+     * the initiator of that exchange (not of the IKE SA, which differs when the IKE responder starts a CREATE_CHILD_SA).
+     */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
-                           byte[] ni, byte[] nr, byte[] sharedSecret, boolean deferOutbound) {
+                           byte[] ni, byte[] nr, byte[] sharedSecret, boolean deferOutbound, boolean weRequested) {
         ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
@@ -225,10 +229,10 @@ public final class ChildCreateUnit {
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
-        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
-        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
-        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        byte[] inEncr = weRequested ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = weRequested ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = weRequested ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = weRequested ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
         km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();
