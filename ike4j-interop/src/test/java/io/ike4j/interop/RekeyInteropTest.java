@@ -59,11 +59,17 @@ class RekeyInteropTest extends SharedDirectLab {
 
     /** Waits for the ping to finish; asserts every echo was answered; returns how many. */
     private static int awaitPing(Process p, Path out) throws Exception {
+        return awaitPing(p, out, 0);
+    }
+
+    /** Waits for the ping to finish; asserts at most {@code maxLost} echoes went unanswered; returns how many were sent. */
+    private static int awaitPing(Process p, Path out, int maxLost) throws Exception {
         assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("ping finished").isTrue();
         String text = Files.readString(out);
         Matcher m = PING.matcher(text);
         assertThat(m.find()).as(text).isTrue();
-        assertThat(m.group(2)).as("pings answered across the rekeys: " + text.lines().reduce((a, b) -> b).orElse("")).isEqualTo(m.group(1));
+        assertThat(Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2))).as("pings lost across the rekeys: "
+                + text.lines().reduce((a, b) -> b).orElse("")).isLessThanOrEqualTo(maxLost);
         return Integer.parseInt(m.group(1));
     }
 
@@ -98,7 +104,8 @@ class RekeyInteropTest extends SharedDirectLab {
         load(conn, "rekey_time = 7s\nrand_time = 3s\nover_time = 30s", "rekey_time = 4s\nrand_time = 2s\nlife_time = 30s");
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
         LogSince swanLog = LogSince.mark(pair.strongSwan());
-        pair.establish(Direction.IKE4J_INITIATES, conn, CHILD);
+        pair.ike4j().initiate(CHILD); // (no snapshot comparison: with 4 s lifetimes a rekey may already be under way)
+        pair.strongSwan().awaitEstablished(conn, CHILD, PeerPair.SETTLE);
         Path out = lab().dir("ping").resolve(conn + ".txt");
         Process ping = startPing(200, out); // 20 s
         int sent = awaitPing(ping, out);
@@ -163,6 +170,7 @@ class RekeyInteropTest extends SharedDirectLab {
             IkePeer.sleep(300);
             release();
             t.join(Duration.ofSeconds(70));
+            IkePeer.sleep(5000); // ike4j retransmits its held request 4 s after sending it: let that exchange finish too
         } finally {
             lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "nft", "delete", "table", "inet", "rekeyhold");
         }
@@ -175,7 +183,7 @@ class RekeyInteropTest extends SharedDirectLab {
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
         pair.establish(Direction.IKE4J_INITIATES, conn, CHILD);
         Path out = lab().dir("ping").resolve(conn + ".txt");
-        Process ping = startPing(300, out); // 30 s
+        Process ping = startPing(500, out); // 50 s
         collide(conn, false, ike4jLog);
         collide(conn, true, ike4jLog);
         collide(conn, false, ike4jLog);
@@ -196,7 +204,9 @@ class RekeyInteropTest extends SharedDirectLab {
         Process ping = startPing(100, out); // 10 s
         IkePeer.sleep(2000);
         pair.ike4j().cli(Duration.ofSeconds(40), "rekey", "--ike", conn, "--reauth", "--timeout", "30").orThrow();
-        awaitPing(ping, out);
+        // strongSwan, responding to the new IKE_AUTH, sends on the new CHILD_SA at once (it cannot know the new IKE SA
+        // replaces the old one): echo replies may reach ike4j just before it has processed the IKE_AUTH response
+        awaitPing(ping, out, 5);
         assertOneAgreedSa(conn);
         SaView now = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).findFirst().orElseThrow();
         assertThat(now.initiatorSpi()).isNotEqualTo(first.initiator().initiatorSpi());
