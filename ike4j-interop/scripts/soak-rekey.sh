@@ -146,29 +146,25 @@ sas() { # "ike4j-IKE ike4j-CHILD swan-IKE swan-CHILD"
   local j w
   j=$(ike4j list-sas --json 2>/dev/null || echo '[]')
   w=$(swanctl --list-sas --uri "unix://$s/charon.vici" 2>/dev/null || true)
-  echo "$(echo "$j" | grep -o '"uniqueid"' | wc -l) $(echo "$j" | grep -o '"child-sas"' | wc -l) \
+  echo "$(echo "$j" | grep -o '"initiator-spi"' | wc -l) $(echo "$j" | grep -o '"spi-in"' | wc -l) \
 $(echo "$w" | grep -c ': #[0-9]*, ESTABLISHED' || true) $(echo "$w" | grep -c 'INSTALLED, TUNNEL' || true)"
 }
 final=
 for _ in $(seq 1 60); do
   final=$(sas)
-  j=$(ike4j list-sas --json 2>/dev/null || echo '[]')
-  ji=$(echo "$j" | grep -o '"spi-in"' | wc -l)
   read -r ik ic sk sc <<< "$final"
-  [ "$ji" = 1 ] && [ "$sk" = 1 ] && [ "$sc" = 1 ] && break
+  [ "$ik" = 1 ] && [ "$ic" = 1 ] && [ "$sk" = 1 ] && [ "$sc" = 1 ] && break
   sleep 0.5
 done
-read -r ik ic sk sc <<< "$final"
-ike4j_children=$(ike4j list-sas --json | grep -o '"spi-in"' | wc -l)
+read -r ik ike4j_children sk sc <<< "$final"
 sent=$(grep -o '[0-9]* packets transmitted' "$work/ping.txt" | cut -d' ' -f1)
 recv=$(grep -o '[0-9]* received' "$work/ping.txt" | cut -d' ' -f1)
 lost=$(( ${sent:-0} - ${recv:-0} ))
-esp_pairs=$(grep -o 'installed ESP SA pairs[^,]*' "$d/daemon.log" | tail -n 1 || true)
 echo "pings:            sent ${sent:-0}, received ${recv:-0}, lost $lost"
 echo "CHILD_SA rekeys:  ike4j initiated $(grep -c 'rekeying CHILD_SA' "$d/daemon.log" || true), strongSwan initiated $(grep -c 'generating CREATE_CHILD_SA request [0-9]* \[ N(REKEY_SA)' "$s/charon.log" || true)"
 echo "IKE SA rekeys:    ike4j initiated $(grep -c 'rekeying IKE_SA' "$d/daemon.log" || true), strongSwan initiated $(grep -c 'generating CREATE_CHILD_SA request [0-9]* \[ SA No KE \]' "$s/charon.log" || true)"
 echo "collisions:       ike4j resolved $(grep -c 'rekey collision detected' "$d/daemon.log" || true) (CHILD_SA lost $(grep -c 'CHILD_SA rekey collision lost' "$d/daemon.log" || true), IKE SA lost $(grep -c 'IKE_SA rekey collision lost' "$d/daemon.log" || true))"
-echo "SAs at the end:   ike4j $ik IKE SA(s), $ike4j_children CHILD_SA(s); strongSwan $sk IKE SA(s), $sc CHILD_SA(s)"
+echo "SAs at the end:   ike4j $ik IKE SA(s), $ike4j_children CHILD_SA(s) (= its ESP SA pairs); strongSwan $sk IKE SA(s), $sc CHILD_SA(s) INSTALLED"
 echo "ike4j exceptions: $(grep -c 'Exception' "$d/daemon.log" || true)"
 if [ "$lost" = 0 ] && [ "${sent:-0}" -gt 0 ] && [ "$ik" = 1 ] && [ "$ike4j_children" = 1 ] && [ "$sk" = 1 ] && [ "$sc" = 1 ]; then
   echo "soak: PASS"

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,17 +86,33 @@ class RekeyInteropTest extends SharedDirectLab {
         return log.lines().filter(l -> l.contains(needle)).count();
     }
 
-    /** Both sides list exactly one IKE SA of {@code conn} with one installed CHILD_SA, and agree on them. */
+    /**
+     * At one moment both sides list exactly one IKE SA of {@code conn} with one INSTALLED CHILD_SA, and agree on them
+     * (strongSwan keeps replaced CHILD_SAs listed as DELETED for a few seconds, its delete_rekeyed_delay: not counted).
+     * Snapshots are retried for a while: rekeys may still be running.
+     */
     private void assertOneAgreedSa(String conn) {
-        SaView l = pair.ike4j().awaitSa(sa -> conn.equals(sa.name()) && sa.established() && sa.children().size() == 1
-                && "INSTALLED".equals(sa.children().getFirst().state()), "one IKE SA with one CHILD_SA", Duration.ofSeconds(30));
-        SaView r = pair.strongSwan().awaitSa(sa -> conn.equals(sa.name()) && sa.established() && sa.children().size() == 1
-                && sa.initiatorSpi().equals(l.initiatorSpi()) && sa.children().getFirst().spiIn().equals(l.children().getFirst().spiOut()),
-                "the same IKE SA and CHILD_SA", Duration.ofSeconds(30));
-        assertThat(SaAgreement.disagreements(l, r)).isEmpty();
-        for (IkePeer p : new IkePeer[] {pair.ike4j(), pair.strongSwan()}) {
-            assertThat(p.listSas().stream().filter(sa -> conn.equals(sa.name())).count()).as(p.name() + " IKE SAs").isEqualTo(1);
+        String last = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<SaView> l = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).toList();
+            List<SaView> r = pair.strongSwan().listSas().stream().filter(sa -> conn.equals(sa.name())).toList();
+            last = "\n  ike4j: " + l + "\n  strongSwan: " + r;
+            if (l.size() == 1 && r.size() == 1 && installed(l.getFirst()).size() == 1 && installed(r.getFirst()).size() == 1) {
+                ChildSaView lc = installed(l.getFirst()).getFirst(), rc = installed(r.getFirst()).getFirst();
+                if (l.getFirst().initiatorSpi().equals(r.getFirst().initiatorSpi()) && lc.spiIn().equals(rc.spiOut())
+                        && lc.spiOut().equals(rc.spiIn())) {
+                    assertThat(l.getFirst().children()).as("ike4j keeps no replaced CHILD_SA" + last).hasSize(1);
+                    return;
+                }
+            }
+            IkePeer.sleep(300);
         }
+        throw new AssertionError("never one agreed IKE SA with one CHILD_SA on both sides; last seen:" + last);
+    }
+
+    private static List<ChildSaView> installed(SaView sa) {
+        return sa.children().stream().filter(c -> "INSTALLED".equals(c.state())).toList();
     }
 
     @Test
@@ -116,11 +133,8 @@ class RekeyInteropTest extends SharedDirectLab {
         assertThat(count(ours, "rekeying IKE_SA")).as("IKE_SA rekeys ike4j initiated").isPositive();
         assertThat(matching(theirs, SWAN_IKE_REKEY)).as("IKE_SA rekeys strongSwan initiated").isPositive();
         assertThat(count(ours, "rekeyed to {")).as("CHILD_SA rekey events").isGreaterThan(3);
-        // calm down, then both sides hold exactly one IKE SA with one CHILD_SA (nothing leaked)
-        load(conn, "rekey_time = 0", "rekey_time = 0\nlife_time = 0");
-        pair.ike4j().awaitSa(sa -> conn.equals(sa.name()), "still up", Duration.ofSeconds(5));
-        IkePeer.sleep(8000); // lets in-flight rekeys and the deletes of replaced SAs finish
-        assertOneAgreedSa(conn);
+        assertOneAgreedSa(conn); // nothing leaked: one IKE SA with one CHILD_SA on both sides
+        pair.terminate(Direction.IKE4J_INITIATES, conn);
     }
 
     /**
