@@ -128,7 +128,7 @@ CONF
 STRONGSWAN_CONF=$s/strongswan.conf ip netns exec "$R" /usr/sbin/charon-systemd > "$s/charon.out" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 150); do [ -S "$s/charon.vici" ] && swanctl --stats --uri "unix://$s/charon.vici" >/dev/null 2>&1 && break; sleep 0.1; done
-swanctl --load-all --uri "unix://$s/charon.vici" --file "$s/swanctl.conf" >/dev/null
+swanctl --load-all --uri "unix://$s/charon.vici" --file "$s/swanctl.conf" >/dev/null 2>&1
 ip netns exec "$L" "$root/bin/ike4j" daemon --conf "$d/swanctl.conf" --uri "unix://$d/ike4j.sock" \
     --dataplane userspace --log any=1,ike=2,chd=2 > "$d/daemon.log" 2>&1 &
 pids+=($!)
