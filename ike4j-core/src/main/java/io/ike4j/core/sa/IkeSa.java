@@ -94,6 +94,8 @@ public final class IkeSa {
     public PeerIkeRekey peerIkeRekey;
     /** Reauthentication (make-before-break): the unique id of the IKE SA this one replaces, 0 if none. */
     public long reauthenticates;
+    /** RFC 9370 2.2.4: a CREATE_CHILD_SA continuing in IKE_FOLLOWUP_KE exchanges (either role), if any. */
+    public FollowupKe followup;
 
     /**
      * RFC 7296 2.18: this SA continues as the new IKE SA (whoever initiated the rekey is its original initiator),
@@ -169,6 +171,7 @@ public final class IkeSa {
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
         if (peerIkeRekey != null) peerIkeRekey.keys().wipe();
+        if (followup != null) followup.wipe();
         intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
