@@ -8,7 +8,6 @@ import io.ike4j.core.sa.ChildSaState;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reauthentication (swanctl.conf reauth_time, RFC 7296 2.8.3), make-before-break: a new IKE SA with IKE_SA_INIT and
@@ -31,11 +30,11 @@ public final class ReauthUnit {
                 .map(ChildSa::name).distinct().toList();
         String first = names.isEmpty() ? null : names.getFirst();
         s.log(EngineLog.Subsystem.IKE, old, "reauthenticating IKE_SA " + old.connectionName() + "[" + old.id() + "]");
-        Optional<IkeSa> fresh = IkeSaInitExchange.initiate(s, old.connection, first, sa -> {
+        IkeSa fresh = IkeSaInitExchange.initiate(s, old.connection, first, sa -> {
             sa.reauthenticates = old.id();
             for (String n : names.subList(Math.min(1, names.size()), names.size())) sa.queue.add(new IkeSa.PendingTask.CreateChild(n));
         });
-        if (fresh.isEmpty()) s.log(EngineLog.Subsystem.IKE, old, "reauthentication could not start");
+        if (fresh == null) s.log(EngineLog.Subsystem.IKE, old, "reauthentication could not start");
     }
 
     /** The new IKE SA is up: reported as a rekey of the old one, which is deleted once this SA's lock is released. */
