@@ -57,6 +57,22 @@ public final class SaTracker implements SaEventListener {
                 }
             }
             case SaEvent.ChildSaFailed e -> { /* nothing was installed */ }
+            case SaEvent.ChildSaRekeyed e -> {
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null && e.info() != null) {
+                    synchronized (entry) {
+                        entry.children().put(e.newChildSaId(), e.info());
+                    }
+                }
+            }
+            case SaEvent.IkeSaRekeyed e -> { // new SPIs (in place) or a new SA (reauthentication): keep its CHILD_SAs
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null && e.info() != null) {
+                    synchronized (entry) {
+                        sas.put(e.ikeSaId(), new Entry(e.info(), entry.children()));
+                    }
+                }
+            }
         }
         for (Consumer<SaEvent> w : watchers) w.accept(event);
     }

@@ -193,7 +193,12 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     }
 
     @Override
-    public synchronized void install(ChildSaSpec spec) throws DataPlaneException {
+    public void install(ChildSaSpec spec) throws DataPlaneException {
+        install(spec, false);
+    }
+
+    @Override
+    public synchronized void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
         if (closed.get()) throw new DataPlaneException("data plane closed");
         Key key = new Key(spec.ikeSaId(), spec.childSaId());
         if (installed.containsKey(key)) {
@@ -230,7 +235,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             throw new DataPlaneException("routing " + cidrs + " into " + device.name() + " failed: " + e.getMessage(), e);
         }
         try {
-            table.install(sa);
+            table.install(sa, outboundDeferred);
         } catch (EspConfigException e) {
             routes.release(cidrs);
             if (pin != null) routes.unpin(pin);

@@ -212,7 +212,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
      */
     private boolean install(EngineOutput.InstallChildSa i) {
         try {
-            dataPlane.install(i.spec());
+            dataPlane.install(i.spec(), i.outboundDeferred());
             return true;
         } catch (DataPlaneException e) {
             failures.increment();
