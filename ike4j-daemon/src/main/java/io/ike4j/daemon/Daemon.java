@@ -83,17 +83,10 @@ public final class Daemon implements AutoCloseable {
                     }, new ForwardingEspSink(esp));
             log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
             DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> {
-<<<<<<< HEAD
-                boolean soft = e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME;
-                log.log(Subsystem.ESP, soft ? 1 : 0, describe(e));
-                EngineRuntime r = target.get(); // RFC 4301 4.4.2.1: a hard lifetime ends the SA
-                if (!soft && r != null) r.terminateChild(e.ikeSaId(), e.childSaId());
-=======
                 log.log(Subsystem.ESP, e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e));
                 EngineRuntime r = target.get(); // rekey_bytes/packets: rekey; life_bytes/packets, sequence exhausted: delete
                 if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(e.ikeSaId(), e.childSaId(),
                         e.kind() != io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME));
->>>>>>> rekey
             });
             plane = selected.plane();
             esp.set(selected.sink());
