@@ -17,7 +17,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, boolean mobike) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -35,6 +35,17 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         if (remote == null) remote = AuthConfig.pskDefault();
     }
 
+    /** The shape before {@code mobike} (RFC 4555) existed: MOBIKE enabled, as swanctl's default. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, true);
+    }
+
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
     public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
@@ -42,7 +53,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false);
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, true);
     }
 
     public Optional<ChildConfig> child(String childName) {
@@ -85,6 +96,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private boolean mobike = true;
 
         private Builder(String name) {
             this.name = name;
@@ -112,13 +124,16 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** swanctl {@code mobike} (default yes): announce MOBIKE (RFC 4555) and float to the NAT-T port at IKE_AUTH. */
+        public Builder mobike(boolean m) { mobike = m; return this; }
+
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
             Duration over = overTime != null ? overTime : base.dividedBy(10);
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive);
+                    unique, encap, fragmentation, aggressive, mobike);
         }
     }
 }

@@ -41,4 +41,18 @@ public sealed interface EngineInput {
 
     /** Control: delete every SA (daemon shutdown), informing the peers. */
     record Shutdown() implements EngineInput {}
+
+    /**
+     * Platform: the host's usable local addresses changed (an address was added or removed). With MOBIKE (RFC 4555
+     * 3.5, 3.6) initiators whose SA address is gone move to another one and send UPDATE_SA_ADDRESSES; either role
+     * announces its new additional addresses. The list is the complete current set.
+     */
+    record LocalAddressesChanged(java.util.List<java.net.InetAddress> addresses) implements EngineInput {
+        public LocalAddressesChanged {
+            addresses = java.util.List.copyOf(addresses);
+        }
+    }
+
+    /** Control: redirect the peer of an established IKE SA to {@code gateway} (RFC 5685 5; swanctl --redirect). */
+    record Redirect(long ikeSaId, String gateway) implements EngineInput {}
 }

@@ -16,6 +16,8 @@ import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
+import io.ike4j.core.exchange.MobikeExchange;
+import io.ike4j.core.exchange.RedirectExchange;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
 import io.ike4j.core.exchange.Session;
@@ -70,12 +72,20 @@ public final class IkeEngine implements Engine {
                     if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
                     else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 }
+                case EngineInput.LocalAddressesChanged a -> table.all().forEach(sa -> withSa(sa.id(),
+                        x -> MobikeExchange.addressesChanged(s, x, a.addresses())));
+                case EngineInput.Redirect r -> withSa(r.ikeSaId(), sa -> RedirectExchange.request(s, sa, r.gateway()));
                 case EngineInput.Shutdown x -> {
                     table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
                     v1.shutdown(s);
                 }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
+            for (int round = 0; round < 8; round++) { // deferred work, outside every SA lock (may defer more)
+                List<Consumer<Session>> later = s.takeAfterwards();
+                if (later.isEmpty()) break;
+                later.forEach(a -> a.accept(s));
+            }
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
@@ -278,32 +288,40 @@ public final class IkeEngine implements Engine {
             }
             case Messenger.Opened.Message msg -> {
                 sa.expectedRequestId++;
-                if (!in.remote().equals(sa.remote) || !in.local().equals(sa.local)) { // RFC 7296 2.23: follow the peer's NAT mapping
-                    sa.remote = in.remote();
-                    sa.local = in.local();
-                }
-                switch (ex) {
-                    case IKE_AUTH -> {
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
-                            if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
-                            else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
-                        }
-                    }
-                    case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
-                        else IkeIntermediateExchange.unexpected(s, sa, msg.message());
-                    }
-                    case INFORMATIONAL -> {
-                        if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
-                            InformationalExchange.respond(s, sa, msg.message());
-                        } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
-                            IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
-                        }
-                    }
-                    case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
-                    default -> { }
+                Endpoint oldLocal = sa.local, oldRemote = sa.remote;
+                // RFC 7296 2.23: follow the peer's NAT mapping; with MOBIKE only answer on the request's path (RFC 4555 3.5)
+                Endpoint[] restore = MobikeExchange.beforeRequest(s, sa, in);
+                try {
+                    dispatchRequest(s, sa, in, msg, d, ex, oldLocal, oldRemote);
+                } finally {
+                    MobikeExchange.afterRequest(sa, restore);
                 }
             }
+        }
+    }
+
+    private void dispatchRequest(Session s, IkeSa sa, EngineInput.DatagramReceived in, Messenger.Opened.Message msg, byte[] d,
+                                 ExchangeType ex, Endpoint oldLocal, Endpoint oldRemote) {
+        switch (ex) {
+            case IKE_AUTH -> {
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
+                    if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
+                    else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
+                }
+            }
+            case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
+                else IkeIntermediateExchange.unexpected(s, sa, msg.message());
+            }
+            case INFORMATIONAL -> {
+                if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
+                    InformationalExchange.respond(s, sa, msg.message(), oldLocal, oldRemote);
+                } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
+                    IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
+                }
+            }
+            case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            default -> { }
         }
     }
 
