@@ -2,6 +2,7 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.ExchangeType;
 import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.MessageRules;
 import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
@@ -42,7 +43,7 @@ public final class MobikeExchange {
 
     /** Responder: answers MOBIKE_SUPPORTED in the final IKE_AUTH response if both sides support it. */
     static List<Payload> authResponse(IkeSa sa, IkeMessage request) {
-        if (request == null || !sa.connection.mobike() || !SupportNotifies.has(request, NotifyType.MOBIKE_SUPPORTED)) return List.of();
+        if (request == null || !sa.connection.mobike() || !MessageRules.carries(request, NotifyType.MOBIKE_SUPPORTED)) return List.of();
         sa.mobike.enabled = true;
         sa.mobike.initiator = false;
         MobikeUnit.peerAddresses(request).ifPresent(a -> sa.mobike.peerAdditional = a);
@@ -51,7 +52,7 @@ public final class MobikeExchange {
 
     /** Initiator: the final IKE_AUTH response says whether the responder supports MOBIKE. */
     static void authResponseReceived(Session s, IkeSa sa, IkeMessage response) {
-        sa.mobike.enabled = sa.mobike.announced && SupportNotifies.has(response, NotifyType.MOBIKE_SUPPORTED);
+        sa.mobike.enabled = sa.mobike.announced && MessageRules.carries(response, NotifyType.MOBIKE_SUPPORTED);
         sa.mobike.initiator = true;
         MobikeUnit.peerAddresses(response).ifPresent(a -> sa.mobike.peerAdditional = a);
         if (sa.mobike.enabled) s.log(EngineLog.Subsystem.IKE, sa, "peer supports MOBIKE");
@@ -159,7 +160,7 @@ public final class MobikeExchange {
     static List<Payload> respond(Session s, IkeSa sa, IkeMessage m, Endpoint oldLocal, Endpoint oldRemote) {
         List<Payload> ps = new ArrayList<>();
         MobikeUnit.peerAddresses(m).ifPresent(a -> sa.mobike.peerAdditional = a);
-        if (sa.mobike.enabled && SupportNotifies.has(m, NotifyType.UPDATE_SA_ADDRESSES)) {
+        if (sa.mobike.enabled && MessageRules.carries(m, NotifyType.UPDATE_SA_ADDRESSES)) {
             if (sa.mobike.initiator) {
                 s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: ignoring UPDATE_SA_ADDRESSES from the MOBIKE responder");
             } else {

@@ -1,6 +1,7 @@
 package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.MessageRules;
 import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.config.IpLiterals;
@@ -64,13 +65,14 @@ public final class RedirectUnit {
 
     /** The first well-formed REDIRECT of a message (malformed ones are ignored, RFC 7296 3.10.1 status types). */
     public static Optional<Redirect> redirect(IkeMessage m) {
+        if (!io.ike4j.core.codec.MessageRules.carries(m, NotifyType.REDIRECT)) return Optional.empty();
         return m.all(NotifyPayload.class).stream().filter(n -> n.notifyType() == NotifyType.REDIRECT.value())
                 .map(n -> parse(n.data())).flatMap(Optional::stream).findFirst();
     }
 
     /** Whether the initiator announced redirect support (REDIRECT_SUPPORTED, or REDIRECTED_FROM after a redirect). */
     public static boolean supports(IkeMessage m) {
-        return SupportNotifies.has(m, NotifyType.REDIRECT_SUPPORTED) || SupportNotifies.has(m, NotifyType.REDIRECTED_FROM);
+        return MessageRules.carries(m, NotifyType.REDIRECT_SUPPORTED) || MessageRules.carries(m, NotifyType.REDIRECTED_FROM);
     }
 
     static Optional<Redirect> parse(byte[] d) {
