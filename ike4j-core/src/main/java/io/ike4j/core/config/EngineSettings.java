@@ -42,8 +42,9 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
     }
 
     /** The first redirect rule of {@code stage} matching the peer (RFC 5685), if any. */
-    public java.util.Optional<RedirectRule> redirectFor(RedirectRule.Stage stage, java.net.InetAddress remote, Identity id) {
-        return redirects.stream().filter(r -> r.stage() == stage && r.matches(remote, id)).findFirst();
+    public java.util.Optional<RedirectRule> redirectFor(RedirectRule.Stage stage, java.net.InetAddress remote, Identity id,
+                                                        String connection) {
+        return redirects.stream().filter(r -> r.stage() == stage && r.matches(remote, id, connection)).findFirst();
     }
 
     /**

@@ -127,7 +127,7 @@ public final class RedirectExchange {
     /** RFC 5685 4.2: the REDIRECT answering an IKE_SA_INIT request, if a rule sends this initiator elsewhere. */
     static Optional<Payload> initRedirect(Session s, IkeMessage request, Endpoint remote, byte[] ni) {
         if (!RedirectUnit.supports(request)) return Optional.empty();
-        return s.settings().redirectFor(RedirectRule.Stage.INIT, remote.address(), null)
+        return s.settings().redirectFor(RedirectRule.Stage.INIT, remote.address(), null, null)
                 .flatMap(r -> RedirectUnit.Gateway.parse(r.gateway()))
                 .map(gw -> {
                     s.log(EngineLog.Subsystem.IKE, null, "redirecting IKE_SA_INIT from " + remote + " to " + gw);
@@ -138,7 +138,7 @@ public final class RedirectExchange {
     /** RFC 5685 6: the REDIRECT for the IKE_AUTH response, if a rule sends this authenticated peer elsewhere. */
     static Optional<Payload> authRedirect(Session s, IkeSa sa) {
         if (!sa.redirect.peerSupports) return Optional.empty();
-        return s.settings().redirectFor(RedirectRule.Stage.AUTH, sa.remote.address(), sa.remoteId)
+        return s.settings().redirectFor(RedirectRule.Stage.AUTH, sa.remote.address(), sa.remoteId, sa.connectionName())
                 .flatMap(r -> RedirectUnit.Gateway.parse(r.gateway()))
                 .map(gw -> {
                     s.log(EngineLog.Subsystem.IKE, sa, "redirecting " + sa.remoteId + " to " + gw + " in IKE_AUTH");
