@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * MOBIKE (RFC 4555) with strongSwan 5.9.8, both roles: the client (LEFT) gets a second address and loses its first
  * one; its daemon notices, sends UPDATE_SA_ADDRESSES, and the gateway moves the IKE SA and the CHILD_SA to the new
- * address. The same SAs (SPIs unchanged) carry pings through user-space ESP before and after the move.
+ * address. The same IKE SA (SPIs unchanged) carries pings through user-space ESP before and after the move.
  */
 class MobikeInteropTest {
     private static final String NEW_ADDRESS = "192.0.2.11";
@@ -47,19 +47,41 @@ class MobikeInteropTest {
             left.awaitEstablished(SwanctlConf.CONNECTION, SwanctlConf.CHILD, PeerPair.SETTLE);
             TrafficProbe.ping(lab, 3);
 
+            // keep the new (secondary) address when the first one goes
+            assertThat(lab.exec(Side.LEFT, "sysctl", "-qw", "net.ipv4.conf.eth0.promote_secondaries=1").ok()).isTrue();
             assertThat(lab.exec(Side.LEFT, "ip", "addr", "add", NEW_ADDRESS + "/24", "dev", "eth0").ok()).isTrue();
             assertThat(lab.exec(Side.LEFT, "ip", "addr", "del", "192.0.2.1/24", "dev", "eth0").ok()).isTrue();
 
             SaView r = right.awaitSa(sa -> sa.established() && NEW_ADDRESS.equals(sa.remoteHost())
                     && sa.installedChild(SwanctlConf.CHILD).isPresent(), "the gateway's SA at " + NEW_ADDRESS, Duration.ofSeconds(40));
-            SaView l = left.awaitSa(sa -> sa.established() && NEW_ADDRESS.equals(sa.localHost()),
+            left.awaitSa(sa -> sa.established() && NEW_ADDRESS.equals(sa.localHost()),
                     "the client's SA from " + NEW_ADDRESS, Duration.ofSeconds(20));
             assertThat(r.initiatorSpi()).as("the same IKE SA moved").isEqualTo(before.initiatorSpi());
-            assertThat(r.installedChild(SwanctlConf.CHILD).orElseThrow().spiIn())
-                    .isEqualTo(before.installedChild(SwanctlConf.CHILD).orElseThrow().spiIn());
-            assertThat(SaAgreement.disagreements(l, r)).isEmpty();
+            // strongSwan's kernel-libipsec cannot update an SA's endpoints: charon rekeys its CHILD_SA after the move,
+            // so wait until both sides agree on one CHILD_SA again
+            awaitAgreement(left, right, Duration.ofSeconds(30));
             TrafficProbe.ping(lab, 5); // through the moved CHILD_SA, ESP from the new address
         }
+    }
+
+    private static void awaitAgreement(IkePeer left, IkePeer right, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        java.util.List<String> last = java.util.List.of("not compared yet");
+        while (System.nanoTime() < end) {
+            var l = left.ikeSa(SwanctlConf.CONNECTION);
+            var r = right.ikeSa(SwanctlConf.CONNECTION);
+            if (l.isPresent() && r.isPresent()) {
+                last = SaAgreement.disagreements(l.get(), r.get());
+                if (last.isEmpty()) return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        assertThat(last).as("the moved SAs agree").isEmpty();
     }
 
     /** The client may use any local address; the gateway accepts it from anywhere. */

@@ -234,7 +234,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, 0, d));
+                locked(known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -256,18 +256,19 @@ public final class IkeEngine implements Engine {
     }
 
     /** RFC 7296 2.1: a retransmitted request gets the very same response; only byte-identical copies count. */
-    private static void resendCachedResponse(Session s, IkeSa sa, long mid, byte[] request) {
+    private static void resendCachedResponse(Session s, IkeSa sa, EngineInput.DatagramReceived in, long mid, byte[] request) {
         boolean laterFragment = (request[16] & 0xff) == 53 && request.length >= 34 // SKF: answer fragment 1 only (RFC 7383 2.6.1)
                 && (((request[32] & 0xff) << 8) | (request[33] & 0xff)) != 1;
         if (!laterFragment && sa.responseCache != null && sa.responseCache.messageId() == mid && sa.responseCache.answers(request)) {
-            Messenger.emit(s, sa, sa.responseCache.datagrams());
+            // RFC 7296 2.11: back to where the retransmission came from (a MOBIKE peer may probe a new path with it)
+            for (byte[] r : sa.responseCache.datagrams()) s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), r));
         }
     }
 
     private void request(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
         if (sa.responseCache != null && mid == sa.expectedRequestId - 1) { // RFC 7296 2.1: retransmitted request
-            resendCachedResponse(s, sa, mid, d);
+            resendCachedResponse(s, sa, in, mid, d);
             return;
         }
         if (mid != sa.expectedRequestId) return;

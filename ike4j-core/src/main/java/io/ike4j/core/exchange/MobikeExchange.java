@@ -11,6 +11,7 @@ import io.ike4j.core.engine.Endpoint;
 import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.sa.ChildSa;
 import io.ike4j.core.sa.ChildSaState;
@@ -73,18 +74,20 @@ public final class MobikeExchange {
         if (!m.enabled || sa.state != IkeSaState.ESTABLISHED || sa.retired) return;
         boolean lost = !addresses.contains(sa.local.address()) && !sa.local.address().isAnyLocalAddress();
         if (!lost && before.equals(addresses)) return;
-        if (lost) {
-            Optional<InetAddress> next = pick(s, sa, addresses);
-            if (next.isEmpty()) {
-                s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: local address " + sa.local.address().getHostAddress()
-                        + " is gone and no other usable address is available; waiting for one");
-                return;
-            }
+        Optional<InetAddress> next = pick(s, sa, addresses);
+        // the initiator also moves when the host now routes to the peer from another address (a better path)
+        boolean better = m.initiator && next.isPresent() && !next.get().equals(sa.local.address());
+        if (lost && next.isEmpty()) {
+            s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: local address " + sa.local.address().getHostAddress()
+                    + " is gone and no other address routes to the peer; waiting for one");
+            return;
+        }
+        if (lost || better) {
             Endpoint moved = new Endpoint(next.get(), s.settings().natTraversalPort());
             s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: local address changed " + sa.local + " -> " + moved);
             sa.local = moved; // retransmissions of a request in flight go out from the new address too (RFC 4555 3.3)
         }
-        schedule(s, sa, lost && m.initiator);
+        schedule(s, sa, (lost || better) && m.initiator);
     }
 
     /** Queues (or upgrades) our MOBIKE INFORMATIONAL; at most one waits at a time. */
@@ -95,14 +98,13 @@ public final class MobikeExchange {
         InformationalExchange.runQueue(s, sa);
     }
 
-    /** A usable address of the peer's family: the one the host routes from if available, else the first in the list. */
+    /** The address the host routes to the peer from, if it is one of ours that local_addrs allows (RFC 4555 3.5). */
     private static Optional<InetAddress> pick(Session s, IkeSa sa, List<InetAddress> addresses) {
         int family = sa.remote.address().getAddress().length;
         List<InetAddress> usable = addresses.stream().filter(a -> a.getAddress().length == family)
                 .filter(a -> !a.isLoopbackAddress() && !a.isAnyLocalAddress() && !a.isLinkLocalAddress())
                 .filter(a -> AddressMatch.best(sa.connection.localAddrs(), a) != AddressMatch.NONE).toList();
-        Optional<InetAddress> routed = s.context().sourceAddresses().sourceFor(sa.remote.address()).filter(usable::contains);
-        return routed.or(() -> usable.stream().findFirst());
+        return s.context().sourceAddresses().sourceFor(sa.remote.address()).filter(usable::contains);
     }
 
     // ---- our request
@@ -148,6 +150,7 @@ public final class MobikeExchange {
         applyNat(s, sa, NatDetectionUnit.evaluate(m, sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote));
         moveChildren(s, sa);
         sa.mobike.updates++;
+        s.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
         s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: IKE SA and CHILD_SAs moved to " + sa.local + " - " + sa.remote);
     }
 
@@ -169,6 +172,7 @@ public final class MobikeExchange {
                 sa.mobike.keepRequestPath = true;
                 moveChildren(s, sa);
                 sa.mobike.updates++;
+                s.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
                 ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), sa.responderSpi, sa.local, sa.remote,
                         sa.connection.encap(), s.context().random()));
                 s.log(EngineLog.Subsystem.IKE, sa, "MOBIKE: peer moved " + oldRemote + " -> " + sa.remote
@@ -193,7 +197,10 @@ public final class MobikeExchange {
         sa.remote = in.remote();
         sa.mobike.keepRequestPath = false;
         if (sa.mobike.enabled) return old; // restored afterwards unless an UPDATE_SA_ADDRESSES moved us
-        if (sa.state == IkeSaState.ESTABLISHED) moveChildren(s, sa);
+        if (sa.state == IkeSaState.ESTABLISHED) {
+            moveChildren(s, sa);
+            s.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
+        }
         return null;
     }
 
