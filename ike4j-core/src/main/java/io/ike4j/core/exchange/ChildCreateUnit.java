@@ -141,7 +141,7 @@ public final class ChildCreateUnit {
         ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(),
                 spiBytes(child.inboundSpi()), chosen.wire().transforms());
         int outbound = ByteBuffer.wrap(chosen.spi()).getInt();
-        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared);
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, false);
         java.util.Arrays.fill(shared, (byte) 0);
         if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
@@ -194,15 +194,19 @@ public final class ChildCreateUnit {
         boolean transport = offer.transport() && SupportNotifies.has(response, NotifyType.USE_TRANSPORT_MODE);
         int outbound = ByteBuffer.wrap(accepted.wire().spi()).getInt();
         if (!install(s, sa, offer.child(), outbound, ProposalUnit.childTransforms(accepted.proposal()), transport, tsi, tsr,
-                sa.nonceI, sa.nonceR, new byte[0])) {
+                sa.nonceI, sa.nonceR, new byte[0], true)) {
             s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), name, 0, "CHILD_SA keys unavailable"));
         }
     }
 
-    /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
+    /**
+     * Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. {@code weInitiated}: we
+     * initiated the exchange creating the CHILD_SA (RFC 7296 2.17: "initiator to responder" keys follow the roles of
+     * that exchange, which for CREATE_CHILD_SA need not be the IKE SA's roles).
+     */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
-                           byte[] ni, byte[] nr, byte[] sharedSecret) {
+                           byte[] ni, byte[] nr, byte[] sharedSecret, boolean weInitiated) {
         ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
@@ -215,10 +219,10 @@ public final class ChildCreateUnit {
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
-        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
-        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
-        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        byte[] inEncr = weInitiated ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = weInitiated ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = weInitiated ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = weInitiated ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
         km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();

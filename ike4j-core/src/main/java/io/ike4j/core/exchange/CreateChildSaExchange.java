@@ -193,7 +193,7 @@ public final class CreateChildSaExchange {
         }
         boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);
         boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
-                o.nonce(), nr.get().nonce(), shared);
+                o.nonce(), nr.get().nonce(), shared, true);
         Arrays.fill(shared, (byte) 0);
         return ok ? null : "keys unavailable";
     }
