@@ -59,9 +59,14 @@ public final class MobikeExchange {
         if (sa.mobike.enabled) s.log(EngineLog.Subsystem.IKE, sa, "peer supports MOBIKE");
     }
 
-    /** RFC 4555 3.1: an initiator with MOBIKE enabled moves to the NAT-T port for IKE_AUTH even without a NAT. */
+    /**
+     * RFC 4555 3.1: an initiator with MOBIKE enabled moves to the NAT-T port for IKE_AUTH even without a NAT; only
+     * towards a peer on the standard IKE port, whose NAT-T port is known to be 4500 (a peer on another port may have
+     * no NAT-T socket to move to).
+     */
     static boolean floatsAtAuth(IkeSa sa, NatDetectionUnit.Result nat) {
-        return sa.isInitiator() && sa.connection.mobike() && nat.peerSupports();
+        return sa.isInitiator() && sa.connection.mobike() && nat.peerSupports()
+                && sa.remote.port() == io.ike4j.core.config.EngineSettings.IKE_PORT;
     }
 
     // ---- the platform reports new local addresses
