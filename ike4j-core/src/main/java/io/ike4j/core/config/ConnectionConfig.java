@@ -17,10 +17,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive, boolean mobike) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                               boolean mobike) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
+
+    /**
+     * {@code childless} (RFC 6023): ALLOW (default) accepts it as responder and uses it as initiator when no CHILD is
+     * asked for; PREFER also when one is (it follows with CREATE_CHILD_SA); FORCE always, and refuses IKE_AUTH with
+     * a CHILD_SA as responder; NEVER neither uses nor accepts it.
+     */
+    public enum Childless { ALLOW, PREFER, FORCE, NEVER }
 
     /** {@code fragmentation} (RFC 7383). */
     public enum Fragmentation { YES, ACCEPT, FORCE, NO }
@@ -33,6 +41,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (childless == null) childless = Childless.ALLOW;
     }
 
     /** The shape before {@code mobike} (RFC 4555) existed: MOBIKE enabled, as swanctl's default. */
@@ -40,10 +49,21 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
                             List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, true);
+    }
+
+    /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, true);
+                aggressive, Childless.ALLOW, true);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -53,7 +73,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, true);
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, Childless.ALLOW, true);
     }
 
     public Optional<ChildConfig> child(String childName) {
@@ -96,6 +116,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private Childless childless = Childless.ALLOW;
         private boolean mobike = true;
 
         private Builder(String name) {
@@ -124,6 +145,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** {@code childless} (RFC 6023 childless IKE SA initiation). */
+        public Builder childless(Childless c) { childless = c; return this; }
         /** swanctl {@code mobike} (default yes): announce MOBIKE (RFC 4555) and float to the NAT-T port at IKE_AUTH. */
         public Builder mobike(boolean m) { mobike = m; return this; }
 
@@ -133,7 +156,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, mobike);
+                    unique, encap, fragmentation, aggressive, childless, mobike);
         }
     }
 }

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.FollowupKeExchange;
 import io.ike4j.core.exchange.IkeIntermediateExchange;
 import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
@@ -18,6 +19,7 @@ import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
 import io.ike4j.core.exchange.MobikeExchange;
 import io.ike4j.core.exchange.RedirectExchange;
+import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
 import io.ike4j.core.exchange.Session;
@@ -41,11 +43,13 @@ public final class IkeEngine implements Engine {
     private volatile EngineContext context;
     private final SaTable table;
     private final V1Machine v1 = new V1Machine();
+    private final LifecycleActions actions;
 
     public IkeEngine(EngineContext context) {
         this.context = context;
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
+        this.actions = new LifecycleActions(table);
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -75,6 +79,8 @@ public final class IkeEngine implements Engine {
                 case EngineInput.LocalAddressesChanged a -> table.all().forEach(sa -> withSa(sa.id(),
                         x -> MobikeExchange.addressesChanged(s, x, a.addresses())));
                 case EngineInput.Redirect r -> withSa(r.ikeSaId(), sa -> RedirectExchange.request(s, sa, r.gateway()));
+                case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
+                case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
                     table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
                     v1.shutdown(s);
@@ -86,6 +92,7 @@ public final class IkeEngine implements Engine {
                 if (later.isEmpty()) break;
                 later.forEach(a -> a.accept(s));
             }
+            actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
@@ -139,7 +146,7 @@ public final class IkeEngine implements Engine {
         else SaLifecycle.end(s, sa, "shutdown");
     }
 
-    private void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
+    static void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
         if (sa.state != IkeSaState.ESTABLISHED) {
             if (task instanceof IkeSa.PendingTask.DeleteIke) SaLifecycle.end(s, sa, "terminated");
             return;
@@ -152,7 +159,7 @@ public final class IkeEngine implements Engine {
         table.byId(id).ifPresent(sa -> locked(sa, action));
     }
 
-    private static void locked(IkeSa sa, Consumer<IkeSa> action) {
+    static void locked(IkeSa sa, Consumer<IkeSa> action) {
         sa.lock().lock();
         try {
             if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
@@ -175,6 +182,7 @@ public final class IkeEngine implements Engine {
                 case RETRANSMIT -> {
                     if (!Messenger.retransmit(s, sa, t.detail())) {
                         sa.outstanding = null;
+                        Reestablish.gaveUp(s, sa); // keyingtries, dpd_action
                         SaLifecycle.end(s, sa, "peer did not answer after " + s.settings().retransmitTries() + " retransmits");
                     }
                 }
@@ -322,6 +330,9 @@ public final class IkeEngine implements Engine {
                 }
             }
             case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
+                if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
+            }
             default -> { }
         }
     }
@@ -356,6 +367,7 @@ public final class IkeEngine implements Engine {
                         if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());
                         else CreateChildSaExchange.processResponse(s, sa, msg.message());
                     }
+                    case IKE_FOLLOWUP_KE -> FollowupKeExchange.processResponse(s, sa, msg.message());
                     default -> { }
                 }
             }

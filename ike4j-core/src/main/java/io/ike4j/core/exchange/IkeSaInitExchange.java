@@ -44,18 +44,18 @@ public final class IkeSaInitExchange {
 
     private IkeSaInitExchange() {}
 
-    /** Initiator: starts a new IKE SA for {@code c}. */
-    public static void initiate(Session s, ConnectionConfig c, String childName) {
+    /** Initiator: starts a new IKE SA for {@code c}; returns it (null if it could not even start). */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         if (remoteIp.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(s.registry().nextId(), c.name(), 0, "no concrete remote address to initiate to"));
-            return;
+            return null;
         }
-        initiateTo(s, c, childName, new Endpoint(remoteIp.get(), c.remotePort()), sa -> { });
+        return initiateTo(s, c, childName, new Endpoint(remoteIp.get(), c.remotePort()), sa -> { });
     }
 
     /** Initiator: a new IKE SA for {@code c} to {@code remote} (the configured peer, or a gateway we were redirected to). */
-    static void initiateTo(Session s, ConnectionConfig c, String childName, Endpoint remote,
+    static IkeSa initiateTo(Session s, ConnectionConfig c, String childName, Endpoint remote,
                            java.util.function.Consumer<IkeSa> prepare) {
         long id = s.registry().nextId();
         InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remote.address()));
@@ -64,6 +64,7 @@ public final class IkeSaInitExchange {
         sa.remote = remote;
         prepare.accept(sa);
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
+        sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
         sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         s.registry().add(sa);
@@ -74,13 +75,14 @@ public final class IkeSaInitExchange {
             if (ke.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
-                return;
+                return null;
             }
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
         } finally {
             sa.lock().unlock();
         }
+        return sa;
     }
 
     /**
@@ -211,6 +213,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
@@ -355,6 +358,7 @@ public final class IkeSaInitExchange {
             }
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
+            if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();

@@ -85,6 +85,7 @@ public final class InformationalExchange {
         }
         if (DeleteUnit.deletesIkeSa(m)) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
+            Reestablish.peerDeletedIke(s, sa);
             SaLifecycle.close(s, sa, "deleted by peer");
             return;
         }
@@ -94,6 +95,7 @@ public final class InformationalExchange {
         if (gone.isEmpty() && MobikeUnit.concerns(m)) ps.addAll(MobikeExchange.respond(s, sa, m, oldLocal, oldRemote));
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps); // also the answer to a liveness check
         for (ChildSa c : gone) SaLifecycle.removeChild(s, sa, c, "deleted by peer");
+        Reestablish.peerDeletedChildren(s, sa, gone);
         if (sa.state == IkeSaState.ESTABLISHED && !sa.queue.isEmpty()) runQueue(s, sa);
     }
 }
