@@ -283,12 +283,13 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         Key key = new Key(ikeSaId, childSaId);
         Installed i = installed.get(key);
         if (i == null || i.sa().inbound().spi() != inboundSpi || i.sa().outbound().spi() != outboundSpi) return false;
-        Endpoint espLocal = new Endpoint(local.address(), sender.natTraversalPort());
-        Endpoint espRemote = udpEncapsulation ? remote : new Endpoint(remote.address(), remoteNatTraversalPort);
-        Installed moved = new Installed(i.sa(), espLocal, espRemote, i.routes());
+        boolean plainEsp = !udpEncapsulation && plain != null; // as at install (RFC 3948: UDP only with a NAT)
+        Endpoint espLocal = new Endpoint(local.address(), plainEsp ? 0 : sender.natTraversalPort());
+        Endpoint espRemote = udpEncapsulation ? remote : new Endpoint(remote.address(), plainEsp ? 0 : remoteNatTraversalPort);
+        Installed moved = new Installed(i.sa(), espLocal, espRemote, plainEsp, i.routes(), i.pinnedPeer());
         bySa.put(i.sa(), moved);
         installed.put(key, moved);
-        LOG.log(System.Logger.Level.INFO, "CHILD_SA {0}/{1} moved: ESP-in-UDP {2} -> {3}", Long.toString(ikeSaId),
+        LOG.log(System.Logger.Level.INFO, "CHILD_SA {0}/{1} moved: ESP {2} -> {3}", Long.toString(ikeSaId),
                 Long.toString(childSaId), espLocal, espRemote);
         return true;
     }
