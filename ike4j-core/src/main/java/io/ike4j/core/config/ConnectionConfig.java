@@ -17,7 +17,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive,
+                               VirtualIps virtualIps) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -33,6 +34,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (virtualIps == null) virtualIps = VirtualIps.NONE;
+    }
+
+    /** The shape before virtual IPs (RFC 7296 3.15) existed: none requested, no pools. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, VirtualIps.NONE);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -85,6 +98,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private final List<InetAddress> vips = new ArrayList<>();
+        private final List<String> pools = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -112,13 +127,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** {@code vips}: virtual IPs to request ({@code 0.0.0.0}, {@code ::} for any). */
+        public Builder vips(List<InetAddress> v) { vips.addAll(v); return this; }
+        /** {@code pools}: pools the peer's virtual IP requests are served from. */
+        public Builder pools(String... p) { pools.addAll(List.of(p)); return this; }
+
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
             Duration over = overTime != null ? overTime : base.dividedBy(10);
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive);
+                    unique, encap, fragmentation, aggressive, new VirtualIps(vips, pools));
         }
     }
 }

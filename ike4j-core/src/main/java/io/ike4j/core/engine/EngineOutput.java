@@ -48,6 +48,13 @@ public sealed interface EngineOutput {
     /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
     record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}
 
+    /**
+     * A virtual IP assigned to us by the peer (RFC 7296 3.15) is to be installed ({@code add}) on the interface our
+     * tunnelled traffic leaves from (the TUN device in user space), or removed when its IKE SA is gone. Comes before
+     * the CHILD_SAs that use it as their local traffic selector.
+     */
+    record VirtualIp(long ikeSaId, java.net.InetAddress address, boolean add) implements EngineOutput {}
+
     /** A lifecycle event for the embedding application, control clients and the log. */
     record Notify(SaEvent event) implements EngineOutput {}
 }

@@ -44,6 +44,13 @@ public final class IkeEngine implements Engine {
         this.context = context;
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
+        table.pools().configure(context.config().pools());
+    }
+
+    /** The virtual IP pools and their leases (RFC 7296 3.15), e.g. for {@code list-pools}. */
+    @Override
+    public List<io.ike4j.core.pool.PoolStatus> pools() {
+        return table.pools().status();
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -51,6 +58,7 @@ public final class IkeEngine implements Engine {
     public void reconfigure(io.ike4j.core.config.EngineConfig config) {
         EngineContext c = context;
         context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog(), c.sourceAddresses());
+        table.pools().configure(config.pools());
     }
 
     @Override

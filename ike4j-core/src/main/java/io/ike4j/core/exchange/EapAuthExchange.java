@@ -93,7 +93,7 @@ final class EapAuthExchange {
             IkeMessage first = sa.auth.firstRequest;
             sa.auth.wipe();
             IkeAuthExchange.established(s, sa, InitialContactUnit.present(first));
-            ps.addAll(ChildCreateUnit.respond(s, sa, first));
+            ps.addAll(IkeAuthExchange.respondCpAndChild(s, sa, first));
             Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
             return;
         }
@@ -149,7 +149,7 @@ final class EapAuthExchange {
             sa.auth.wipe();
             s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + sa.remoteId + " with EAP successful");
             IkeAuthExchange.established(s, sa, false);
-            ChildCreateUnit.complete(s, sa, m);
+            IkeAuthExchange.completeCpAndChild(s, sa, m);
             return;
         }
         if (sa.remoteId == null) {

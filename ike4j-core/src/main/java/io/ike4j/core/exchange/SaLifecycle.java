@@ -35,6 +35,7 @@ public final class SaLifecycle {
 
     private static void teardown(Session s, IkeSa sa, String reason) {
         for (ChildSa c : List.copyOf(sa.children)) removeChild(s, sa, c, reason);
+        ConfigPayloadUnit.release(s, sa); // RFC 7296 3.15: virtual IPs live as long as their IKE SA
         if (sa.outstanding != null) s.cancelTimer(sa, TimerId.TimerKind.RETRANSMIT, sa.outstanding.messageId());
         sa.outstanding = null;
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);

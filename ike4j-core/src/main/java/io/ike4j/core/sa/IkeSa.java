@@ -75,6 +75,8 @@ public final class IkeSa {
     public FragmentBuffer fragments;
     /** RFC 9242 / RFC 9370: IKE_INTERMEDIATE exchanges and additional key exchanges before IKE_AUTH. */
     public final IntermediateState intermediate = new IntermediateState();
+    /** Virtual IPs handed out to the peer or assigned to us (RFC 7296 3.15). */
+    public final VirtualIpState vips = new VirtualIpState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;
