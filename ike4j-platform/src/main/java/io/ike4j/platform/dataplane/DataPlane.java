@@ -24,6 +24,18 @@ public interface DataPlane extends AutoCloseable {
      */
     boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi);
 
+    /**
+     * Installs a virtual IP the peer assigned to us (RFC 7296 3.15) where our tunnelled traffic leaves from, so that
+     * it becomes the source of that traffic. Backends that cannot do this ignore it (the default).
+     */
+    default void addVirtualIp(java.net.InetAddress address) throws DataPlaneException {
+    }
+
+    /** Removes a virtual IP added with {@link #addVirtualIp}; false if it was not installed here. */
+    default boolean removeVirtualIp(java.net.InetAddress address) {
+        return false;
+    }
+
     /** Traffic counters of an installed CHILD_SA. */
     Optional<SaCounters> counters(long ikeSaId, long childSaId);
 

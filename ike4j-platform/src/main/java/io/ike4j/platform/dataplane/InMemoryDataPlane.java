@@ -18,6 +18,22 @@ public final class InMemoryDataPlane implements DataPlane {
     private final Map<Key, SaCounters> counters = new ConcurrentHashMap<>();
     private final Map<Integer, Key> byInboundSpi = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final java.util.Set<java.net.InetAddress> virtualIps = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void addVirtualIp(java.net.InetAddress address) {
+        virtualIps.add(address);
+    }
+
+    @Override
+    public boolean removeVirtualIp(java.net.InetAddress address) {
+        return virtualIps.remove(address);
+    }
+
+    /** Virtual IPs "installed" here. */
+    public java.util.Set<java.net.InetAddress> virtualIps() {
+        return java.util.Set.copyOf(virtualIps);
+    }
 
     @Override
     public void install(ChildSaSpec spec) throws DataPlaneException {

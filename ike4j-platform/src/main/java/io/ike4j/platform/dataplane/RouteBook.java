@@ -54,6 +54,14 @@ final class RouteBook {
         }
     }
 
+    void addAddress(String cidr) throws IOException {
+        installer.addAddress(cidr);
+    }
+
+    void deleteAddress(String cidr) throws IOException {
+        installer.deleteAddress(cidr);
+    }
+
     /** Prefixes currently routed, with their reference counts. */
     Map<String, Integer> routes() {
         return Map.copyOf(refs);

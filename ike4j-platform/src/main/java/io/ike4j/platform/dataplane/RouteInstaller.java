@@ -12,6 +12,15 @@ public interface RouteInstaller {
 
     void delete(String cidr) throws IOException;
 
+    /** Puts an address ({@code 10.3.0.1/32}, {@code fd00::1/128}) on the device: a virtual IP (RFC 7296 3.15). */
+    default void addAddress(String cidr) throws IOException {
+        throw new IOException("this route installer cannot add addresses");
+    }
+
+    default void deleteAddress(String cidr) throws IOException {
+        throw new IOException("this route installer cannot delete addresses");
+    }
+
     /** Routes through iproute2 ({@code ip route replace CIDR dev DEVICE [src ADDR]}). */
     static RouteInstaller ipRoute2(IpRoute2 ip, String device) {
         return new RouteInstaller() {
@@ -23,6 +32,16 @@ public interface RouteInstaller {
             @Override
             public void delete(String cidr) throws IOException {
                 ip.deleteRoute(cidr, device);
+            }
+
+            @Override
+            public void addAddress(String cidr) throws IOException {
+                ip.addAddress(device, cidr);
+            }
+
+            @Override
+            public void deleteAddress(String cidr) throws IOException {
+                ip.deleteAddress(device, cidr);
             }
         };
     }

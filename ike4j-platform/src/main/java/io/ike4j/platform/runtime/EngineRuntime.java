@@ -144,6 +144,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                     LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} was not installed", r.ikeSaId(), r.childSaId());
                 }
             }
+            case EngineOutput.VirtualIp v -> virtualIp(v);
             case EngineOutput.Notify n -> notifyListeners(n.event());
         }
     }
@@ -169,6 +170,20 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                 failures.increment();
                 LOG.log(System.Logger.Level.ERROR, "carrying out " + o + " failed", e);
             }
+        }
+    }
+
+    private void virtualIp(EngineOutput.VirtualIp v) {
+        if (!v.add()) {
+            dataPlane.removeVirtualIp(v.address());
+            return;
+        }
+        try {
+            dataPlane.addVirtualIp(v.address());
+        } catch (DataPlaneException e) {
+            failures.increment();
+            LOG.log(System.Logger.Level.ERROR, "installing virtual IP {0} failed: {1}", v.address().getHostAddress(),
+                    e.getMessage());
         }
     }
 
