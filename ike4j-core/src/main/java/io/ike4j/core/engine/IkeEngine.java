@@ -270,7 +270,7 @@ public final class IkeEngine implements Engine {
         }
         if (mid != sa.expectedRequestId) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "request " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
@@ -324,7 +324,7 @@ public final class IkeEngine implements Engine {
             if (sa.state == IkeSaState.CONNECTING && sa.keys == null) IkeSaInitExchange.processResponse(s, sa, m, d);
             return;
         }
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "response " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
