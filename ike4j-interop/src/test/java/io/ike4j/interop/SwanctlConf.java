@@ -30,6 +30,7 @@ public final class SwanctlConf {
     private String localAuth;
     private String remoteAuth;
     private String extra = "";
+    private String connectionLines = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -124,6 +125,12 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** Extra settings inside the connection section ({@code vips = 0.0.0.0}, {@code pools = p}), one per line. */
+    public SwanctlConf connectionLines(String lines) {
+        this.connectionLines = lines;
+        return this;
+    }
+
     /** Appends top-level text (more secrets, ike4j's {@code radius} section) after the rendered file. */
     public SwanctlConf extra(String text) {
         this.extra = text;
@@ -160,6 +167,7 @@ public final class SwanctlConf {
                     local_addrs = %3$s
                     remote_addrs = %4$s
                     proposals = %5$s
+                %16$s
                     local {
                 %14$s
                     }
@@ -185,7 +193,8 @@ public final class SwanctlConf {
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
                 localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
-                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\"")) + extra;
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""),
+                connectionLines.lines().map(l -> "    " + l.strip()).collect(java.util.stream.Collectors.joining("\n"))) + extra;
     }
 
     private static String indent(String lines, String dflt) {
