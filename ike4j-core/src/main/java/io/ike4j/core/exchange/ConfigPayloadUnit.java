@@ -8,6 +8,7 @@ import io.ike4j.core.codec.payload.ConfigType;
 import io.ike4j.core.codec.payload.ConfigurationPayload;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
+import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.IpLiterals;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
@@ -68,6 +69,10 @@ public final class ConfigPayloadUnit {
         if (cp.isEmpty()) return Reply.NONE;
         List<String> pools = sa.connection.virtualIps().pools();
         String identity = sa.remoteId.toString();
+        // the identity's older SAs go away right after this one (IkeAuthExchange.established): keep their address
+        ConnectionConfig.Unique unique = sa.connection.unique();
+        boolean replacing = unique != ConnectionConfig.Unique.NEVER
+                && (InitialContactUnit.present(request) || unique == ConnectionConfig.Unique.REPLACE);
         List<ConfigAttribute> reply = new ArrayList<>();
         int asked = 0;
         for (ConfigAttribute a : cp.get().attributes()) {
@@ -75,7 +80,7 @@ public final class ConfigPayloadUnit {
             if (wanted.isEmpty()) continue;
             asked++;
             if (pools.isEmpty()) continue;
-            Optional<PoolAssignment> got = s.registry().pools().acquire(pools, identity, wanted.get());
+            Optional<PoolAssignment> got = s.registry().pools().acquire(pools, identity, wanted.get(), replacing);
             if (got.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "no virtual IP found for " + IpLiterals.format(wanted.get().getAddress())
                         .orElse("?") + " requested by '" + identity + "'");

@@ -48,9 +48,23 @@ public final class AddressPool {
      * @return empty when the pool is exhausted (every address online) or of the other family
      */
     public synchronized Optional<InetAddress> acquire(String identity, InetAddress requested) {
+        return acquire(identity, requested, false);
+    }
+
+    /**
+     * As {@link #acquire(String, InetAddress)}; with {@code replacing} the identity's SAs are about to be replaced
+     * (INITIAL_CONTACT, {@code unique = replace}): one of its online leases is shared rather than a new address taken,
+     * so a client that lost its state gets its address back.
+     */
+    public synchronized Optional<InetAddress> acquire(String identity, InetAddress requested, boolean replacing) {
         if (requested != null && (requested.getAddress().length == 16) != range.ipv6()) return Optional.empty();
         long want = requested == null ? -1 : range.indexOf(requested);
         if (want >= 0 && identity.equals(owners.get(want))) return Optional.of(take(want));
+        if (replacing) {
+            for (Map.Entry<Long, String> e : owners.entrySet()) {
+                if (e.getValue().equals(identity) && online.containsKey(e.getKey())) return Optional.of(take(e.getKey()));
+            }
+        }
         for (Map.Entry<Long, String> e : owners.entrySet()) {
             if (e.getValue().equals(identity) && offline.contains(e.getKey())) return Optional.of(take(e.getKey()));
         }

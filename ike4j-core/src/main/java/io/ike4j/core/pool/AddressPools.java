@@ -49,13 +49,19 @@ public final class AddressPools {
      * @param requested {@code 0.0.0.0} or {@code ::} for any address, or the address the peer would like
      */
     public Optional<PoolAssignment> acquire(List<String> poolNames, String identity, InetAddress requested) {
+        return acquire(poolNames, identity, requested, false);
+    }
+
+    /** As {@link #acquire(List, String, InetAddress)}; see {@link AddressPool#acquire(String, InetAddress, boolean)}. */
+    public Optional<PoolAssignment> acquire(List<String> poolNames, String identity, InetAddress requested,
+                                            boolean replacing) {
         for (String n : poolNames) {
             AddressPool p;
             synchronized (this) {
                 p = pools.get(n);
             }
             if (p == null) continue;
-            Optional<InetAddress> a = p.acquire(identity, requested);
+            Optional<InetAddress> a = p.acquire(identity, requested, replacing);
             if (a.isPresent()) return Optional.of(new PoolAssignment(n, identity, a.get()));
         }
         return Optional.empty();

@@ -31,8 +31,12 @@ class ConfigPayloadTest {
     }
 
     private static EngineConfig gateway(String addrs4, String addrs6) {
+        return gateway(addrs4, addrs6, ConnectionConfig.Unique.NEVER);
+    }
+
+    private static EngineConfig gateway(String addrs4, String addrs6, ConnectionConfig.Unique unique) {
         EngineConfig.Builder b = EngineConfig.builder().secret(SharedSecret.of("psk"))
-                .connection(ConnectionConfig.builder("rw").localAddrs(B).pools("p4", "p6").unique(ConnectionConfig.Unique.NEVER)
+                .connection(ConnectionConfig.builder("rw").localAddrs(B).pools("p4", "p6").unique(unique)
                         .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol@example.org"))
                         .child(ChildConfig.builder("net").localTs("10.1.0.0/16", "fd01::/64").remoteTs("dynamic").build())
                         .build());
@@ -165,5 +169,22 @@ class ConfigPayloadTest {
                 .satisfies(f -> assertThat(f.notifyType()).isEqualTo(NotifyType.INTERNAL_ADDRESS_FAILURE.value()));
         assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(2);
         assertThat(t.a.events(SaEvent.IkeSaClosed.class)).hasSize(1);
+    }
+
+    @Test
+    void clientThatLostItsStateGetsItsOnlineAddressBackWhenInitialContactReplacesTheOldSa() {
+        // one address only: without taking over the online lease the second SA would get INTERNAL_ADDRESS_FAILURE
+        TwoPeers t = peers(client("0.0.0.0"), gateway("10.3.0.7-10.3.0.7", null, ConnectionConfig.Unique.NO));
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(2));
+        t.input(t.a, new EngineInput.Initiate("gw", null)); // a new IKE SA with INITIAL_CONTACT, as after a restart
+        t.run(Duration.ofSeconds(5));
+        assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).filteredOn(EngineOutput.VirtualIp::add)
+                .extracting(EngineOutput.VirtualIp::address).containsExactly(ip("10.3.0.7"), ip("10.3.0.7"));
+        assertThat(t.b.engine.listSas()).hasSize(1); // the old one was replaced
+        assertThat(t.b.events(SaEvent.ChildSaEstablished.class)).hasSize(2);
+        PoolStatus p4 = pool(t.b, "p4");
+        assertThat(p4.online()).isEqualTo(1);
+        assertThat(p4.offline()).isZero();
     }
 }

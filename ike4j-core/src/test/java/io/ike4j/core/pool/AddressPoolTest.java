@@ -112,4 +112,14 @@ class AddressPoolTest {
         assertThat(HexFormat.of().formatHex(attrs.get(2).value())).isEqualTo("0a010000ffff0000");
         assertThat(attrs.get(3).value()[16]).isEqualTo((byte) 64);
     }
+
+    @Test
+    void replacingSharesTheIdentitysOnlineLease() {
+        AddressPool p = new AddressPool("p", PoolRange.parse("10.3.0.1-10.3.0.2").orElseThrow());
+        p.acquire("carol", ANY4);
+        assertThat(p.acquire("carol", ANY4, true)).contains(ip("10.3.0.1"));
+        assertThat(p.acquire("dave", ANY4, true)).contains(ip("10.3.0.2")); // nothing of dave's to take over
+        p.release("carol", ip("10.3.0.1")); // the replaced SA goes
+        assertThat(p.status().online()).isEqualTo(2);
+    }
 }
