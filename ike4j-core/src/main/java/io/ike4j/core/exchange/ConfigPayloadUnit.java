@@ -125,7 +125,7 @@ public final class ConfigPayloadUnit {
         if (sa.vips.assigned.isEmpty()) return Optional.of("peer did not assign a virtual IP");
         for (InetAddress ip : sa.vips.assigned) {
             s.log(EngineLog.Subsystem.CFG, sa, "installing new virtual IP " + ip.getHostAddress());
-            s.emit(new EngineOutput.VirtualIp(sa.id(), ip, true));
+            s.emit(new EngineOutput.VirtualIp(sa.id(), ip, true, sa.remote.address()));
         }
         return Optional.empty();
     }
@@ -139,7 +139,7 @@ public final class ConfigPayloadUnit {
             }
         }
         sa.vips.leased.clear();
-        for (InetAddress ip : sa.vips.assigned) s.emit(new EngineOutput.VirtualIp(sa.id(), ip, false));
+        for (InetAddress ip : sa.vips.assigned) s.emit(new EngineOutput.VirtualIp(sa.id(), ip, false, sa.remote.address()));
         sa.vips.assigned.clear();
     }
 

@@ -70,7 +70,7 @@ class ConfigPayloadTest {
         t.run(Duration.ofSeconds(2));
 
         assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).containsExactly(
-                new EngineOutput.VirtualIp(t.a.engine.listSas().getFirst().ikeSaId(), ip("10.3.0.1"), true));
+                new EngineOutput.VirtualIp(t.a.engine.listSas().getFirst().ikeSaId(), ip("10.3.0.1"), true, ip(B)));
         int vipAt = t.a.all.indexOf(t.a.outputs(EngineOutput.VirtualIp.class).getFirst());
         int installAt = t.a.all.indexOf(t.a.outputs(EngineOutput.InstallChildSa.class).getFirst());
         assertThat(vipAt).isLessThan(installAt);

@@ -21,7 +21,7 @@ public final class InMemoryDataPlane implements DataPlane {
     private final java.util.Set<java.net.InetAddress> virtualIps = ConcurrentHashMap.newKeySet();
 
     @Override
-    public void addVirtualIp(java.net.InetAddress address) {
+    public void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) {
         virtualIps.add(address);
     }
 

@@ -191,7 +191,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
      * source: install it before the CHILD_SAs that use it as local selector.
      */
     @Override
-    public synchronized void addVirtualIp(InetAddress address) throws DataPlaneException {
+    public synchronized void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
         if (closed.get()) throw new DataPlaneException("data plane closed");
         if (virtualIps.merge(address, 1, Integer::sum) > 1) return;
         try {

@@ -43,10 +43,59 @@ public final class XfrmDataPlane implements DataPlane {
     private final Map<Key, Installed> installed = new HashMap<>();
     private final Map<XfrmPolicyId, Integer> policyRefs = new HashMap<>();
     private boolean closed;
+    private final VirtualIpInstaller vipInstaller;
+    /** Virtual IPs put on interfaces: address → (device, number of IKE SAs holding it). */
+    private final Map<InetAddress, Map.Entry<String, Integer>> virtualIps = new HashMap<>();
 
     /** Uses {@code client} (owned from now on: closed with the data plane). */
     public XfrmDataPlane(XfrmClient client) {
+        this(client, VirtualIpInstaller.ipRoute2(io.ike4j.platform.tun.IpRoute2.system()));
+    }
+
+    /** With virtual IPs installed through {@code vipInstaller}. */
+    public XfrmDataPlane(XfrmClient client, VirtualIpInstaller vipInstaller) {
         this.client = client;
+        this.vipInstaller = vipInstaller;
+    }
+
+    /** Puts the virtual IP on the interface towards {@code peer} (strongSwan's kernel-netlink does the same). */
+    @Override
+    public synchronized void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        Map.Entry<String, Integer> held = virtualIps.get(address);
+        if (held != null) {
+            virtualIps.put(address, Map.entry(held.getKey(), held.getValue() + 1));
+            return;
+        }
+        try {
+            String device = vipInstaller.interfaceTowards(peer);
+            vipInstaller.add(device, hostCidr(address));
+            virtualIps.put(address, Map.entry(device, 1));
+            LOG.log(System.Logger.Level.INFO, "installed virtual IP {0} on {1}", address.getHostAddress(), device);
+        } catch (java.io.IOException e) {
+            throw new DataPlaneException("installing virtual IP " + address.getHostAddress() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized boolean removeVirtualIp(InetAddress address) {
+        Map.Entry<String, Integer> held = virtualIps.get(address);
+        if (held == null) return false;
+        if (held.getValue() > 1) {
+            virtualIps.put(address, Map.entry(held.getKey(), held.getValue() - 1));
+            return true;
+        }
+        virtualIps.remove(address);
+        try {
+            vipInstaller.delete(held.getKey(), hostCidr(address));
+        } catch (java.io.IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "removing virtual IP {0}: {1}", address.getHostAddress(), e.getMessage());
+        }
+        return true;
+    }
+
+    private static String hostCidr(InetAddress a) {
+        return a.getHostAddress() + (a.getAddress().length == 4 ? "/32" : "/128");
     }
 
     /** Opens a NETLINK_XFRM socket in this network namespace. */
@@ -180,6 +229,11 @@ public final class XfrmDataPlane implements DataPlane {
         closed = true;
         for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
             remove(e.getKey().ikeSaId(), e.getKey().childSaId(), e.getValue().inbound().spi(), e.getValue().outbound().spi());
+        }
+        for (InetAddress a : List.copyOf(virtualIps.keySet())) {
+            while (removeVirtualIp(a)) {
+                // every holder
+            }
         }
         client.close();
     }

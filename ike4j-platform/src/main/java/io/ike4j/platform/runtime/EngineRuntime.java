@@ -184,7 +184,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             return;
         }
         try {
-            dataPlane.addVirtualIp(v.address());
+            dataPlane.addVirtualIp(v.address(), v.peer());
         } catch (DataPlaneException e) {
             failures.increment();
             LOG.log(System.Logger.Level.ERROR, "installing virtual IP {0} failed: {1}", v.address().getHostAddress(),

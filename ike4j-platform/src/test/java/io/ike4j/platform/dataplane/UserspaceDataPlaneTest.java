@@ -104,9 +104,9 @@ class UserspaceDataPlaneTest {
         start();
         InetAddress vip = InetAddress.getByName("10.3.0.1");
         InetAddress vip6 = InetAddress.getByName("fd00::1");
-        a.addVirtualIp(vip);
-        a.addVirtualIp(vip); // a second IKE SA holding the same address (reauthentication)
-        a.addVirtualIp(vip6);
+        a.addVirtualIp(vip, null);
+        a.addVirtualIp(vip, null); // a second IKE SA holding the same address (reauthentication)
+        a.addVirtualIp(vip6, null);
         assertThat(a.virtualIps()).containsEntry(vip, 2).containsEntry(vip6, 1);
         assertThat(a.removeVirtualIp(vip)).isTrue();
         assertThat(a.removeVirtualIp(vip)).isTrue();
