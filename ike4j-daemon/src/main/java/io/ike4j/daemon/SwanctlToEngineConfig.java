@@ -68,6 +68,11 @@ public final class SwanctlToEngineConfig {
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
+            for (String pool : c.pools()) {
+                if (swanctl.pool(pool).isEmpty()) {
+                    warnings.add("connections." + c.name() + ".pools: no pool '" + pool + "' is defined in 'pools'");
+                }
+            }
         }
         pools(swanctl, warnings).forEach(b::pool);
         Credentials.Builder cred = Credentials.builder().signer(files.signer(), files.keyRefs());

@@ -21,7 +21,7 @@ class SwanctlPoolsMappingTest {
         Files.writeString(dir.resolve("swanctl.conf"), """
                 connections {
                   rw {
-                    pools = v4, v6
+                    pools = v4, v6, nowhere
                     local {
                       auth = psk
                     }
@@ -71,7 +71,7 @@ class SwanctlPoolsMappingTest {
         assertThat(r.errors()).isEmpty();
         var mapped = SwanctlToEngineConfig.map(r.config());
         EngineConfig c = mapped.config();
-        assertThat(c.connection("rw").orElseThrow().virtualIps().pools()).containsExactly("v4", "v6");
+        assertThat(c.connection("rw").orElseThrow().virtualIps().pools()).containsExactly("v4", "v6", "nowhere");
         assertThat(c.connection("home").orElseThrow().virtualIps().requested())
                 .containsExactly(InetAddress.getByName("0.0.0.0"), InetAddress.getByName("::"));
         assertThat(c.pools()).extracting(PoolDefinition::name).containsExactly("v4", "v6", "bad");
@@ -84,6 +84,7 @@ class SwanctlPoolsMappingTest {
         assertThat(c.pools().get(1).range().orElseThrow().size()).isEqualTo(17);
         assertThat(c.pools().get(2).range()).isEmpty();
         assertThat(mapped.warnings()).anyMatch(w -> w.startsWith("pools.bad.addrs"))
+                .contains("connections.rw.pools: no pool 'nowhere' is defined in 'pools'")
                 .noneMatch(w -> w.contains("not served"));
     }
 }
