@@ -59,7 +59,7 @@ class Ike4jFragmentationInteropTest extends SharedDirectLab {
             String me = side.name().toLowerCase(java.util.Locale.ROOT);
             return c.localAuth("auth = pubkey\ncerts = rsa4096-" + me + ".pem\nid = " + me + ".ike4j.test")
                     .remoteAuth("auth = pubkey\nid = " + side.other().name().toLowerCase(java.util.Locale.ROOT) + ".ike4j.test")
-                    .connectionLines("fragmentation = yes");
+                    .connectionSettings("fragmentation = yes");
         }));
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         LogSince ike4jLog = LogSince.mark(pair.ike4j());

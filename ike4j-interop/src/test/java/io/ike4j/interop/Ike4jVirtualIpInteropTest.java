@@ -20,9 +20,9 @@ class Ike4jVirtualIpInteropTest extends SharedDirectLab {
     void ike4jPoolAssignsAVirtualIpToAStrongSwanClient() {
         String ike = freshConnection();
         pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE
-                ? c.localTs("10.1.0.0/16").remoteTs("dynamic").connectionLines("pools = rw4")
+                ? c.localTs("10.1.0.0/16").remoteTs("dynamic").connectionSettings("pools = rw4")
                         .extra("pools {\n  rw4 {\n    addrs = 10.3.0.0/24\n    dns = 10.1.0.53\n  }\n}\n")
-                : c.localTs("dynamic").remoteTs("10.1.0.0/16").connectionLines("vips = 0.0.0.0")));
+                : c.localTs("dynamic").remoteTs("10.1.0.0/16").connectionSettings("vips = 0.0.0.0")));
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
 
@@ -45,8 +45,8 @@ class Ike4jVirtualIpInteropTest extends SharedDirectLab {
     void strongSwanPoolAssignsAVirtualIpToAnIke4jClient() {
         String ike = freshConnection();
         pair.reload(conf(ike, (side, c) -> side == IKE4J_SIDE
-                ? c.localTs("dynamic").remoteTs("10.2.0.0/16").connectionLines("vips = 0.0.0.0")
-                : c.localTs("10.2.0.0/16").remoteTs("dynamic").connectionLines("pools = sw4")
+                ? c.localTs("dynamic").remoteTs("10.2.0.0/16").connectionSettings("vips = 0.0.0.0")
+                : c.localTs("10.2.0.0/16").remoteTs("dynamic").connectionSettings("pools = sw4")
                         .extra("pools {\n  sw4 {\n    addrs = 10.4.0.0/24\n    dns = 10.2.0.53\n  }\n}\n")));
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
 

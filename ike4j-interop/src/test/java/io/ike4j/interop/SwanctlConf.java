@@ -30,7 +30,8 @@ public final class SwanctlConf {
     private String localAuth;
     private String remoteAuth;
     private String extra = "";
-    private String connectionLines = "";
+    private String connectionExtra = "";
+    private String childExtra = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -125,9 +126,15 @@ public final class SwanctlConf {
         return this;
     }
 
-    /** Extra settings inside the connection section ({@code vips = 0.0.0.0}, {@code pools = p}), one per line. */
-    public SwanctlConf connectionLines(String lines) {
-        this.connectionLines = lines;
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the connection section. */
+    public SwanctlConf connectionSettings(String lines) {
+        this.connectionExtra = lines;
+        return this;
+    }
+
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the CHILD_SA section. */
+    public SwanctlConf childSettings(String lines) {
+        this.childExtra = lines;
         return this;
     }
 
@@ -180,6 +187,7 @@ public final class SwanctlConf {
                         local_ts = %9$s
                         remote_ts = %10$s
                         esp_proposals = %11$s
+                %17$s
                       }
                     }
                   }
@@ -193,12 +201,16 @@ public final class SwanctlConf {
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
                 localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
-                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""),
-                connectionLines.lines().map(l -> "    " + l.strip()).collect(java.util.stream.Collectors.joining("\n"))) + extra;
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""), indent(connectionExtra, "", "    "),
+                indent(childExtra, "", "        ")) + extra;
     }
 
     private static String indent(String lines, String dflt) {
+        return indent(lines, dflt, "      ");
+    }
+
+    private static String indent(String lines, String dflt, String prefix) {
         String text = lines != null ? lines : dflt;
-        return text.lines().map(l -> "      " + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
+        return text.lines().map(l -> prefix + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -10,6 +10,7 @@ import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.exchange.CookieUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.FollowupKeExchange;
 import io.ike4j.core.exchange.IkeIntermediateExchange;
 import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
@@ -309,6 +310,9 @@ public final class IkeEngine implements Engine {
                         }
                     }
                     case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+                    case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
+                        if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
+                    }
                     default -> { }
                 }
             }
@@ -345,6 +349,7 @@ public final class IkeEngine implements Engine {
                         if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());
                         else CreateChildSaExchange.processResponse(s, sa, msg.message());
                     }
+                    case IKE_FOLLOWUP_KE -> FollowupKeExchange.processResponse(s, sa, msg.message());
                     default -> { }
                 }
             }

@@ -30,6 +30,7 @@ import io.ike4j.core.sa.ChildTransforms;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
 import io.ike4j.core.sa.CreateChildOffer;
+import io.ike4j.core.sa.FollowupKe;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,6 +163,10 @@ public final class CreateChildSaExchange {
                         (o.old() != null ? "rekey failed: " : "CHILD_SA not created: ") + problem));
                 return;
             }
+            if (sa.followup != null) { // RFC 9370 2.2.4: the CHILD_SA is installed after the IKE_FOLLOWUP_KE exchanges
+                FollowupKeExchange.next(s, sa);
+                return;
+            }
             if (o.old() != null) sa.queue.add(new IkeSa.PendingTask.DeleteChild(o.old().id()));
         } finally {
             if (o.keyExchange() != null) o.keyExchange().destroy();
@@ -192,8 +197,22 @@ public final class CreateChildSaExchange {
             return "traffic selectors not within our offer";
         }
         boolean transport = o.transport() && SupportNotifies.has(m, NotifyType.USE_TRANSPORT_MODE);
+        List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(a.proposal());
+        if (!additional.isEmpty()) { // RFC 9370 2.2.4: more key exchanges follow in IKE_FOLLOWUP_KE
+            Optional<NotifyPayload> link = FollowupKeExchange.link(m);
+            if (link.isEmpty() || link.get().data().length == 0) {
+                Arrays.fill(shared, (byte) 0);
+                return "no ADDITIONAL_KEY_EXCHANGE notify";
+            }
+            FollowupKe f = new FollowupKe(true, additional, shared, new FollowupKe.Target.Child(o.fresh(), o.old(),
+                    ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr, o.nonce(), nr.get().nonce()));
+            Arrays.fill(shared, (byte) 0);
+            f.link(link.get().data());
+            sa.followup = f;
+            return null;
+        }
         boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
-                o.nonce(), nr.get().nonce(), shared);
+                o.nonce(), nr.get().nonce(), shared, new byte[0], true);
         Arrays.fill(shared, (byte) 0);
         return ok ? null : "keys unavailable";
     }
@@ -206,7 +225,11 @@ public final class CreateChildSaExchange {
     /** Responder: a new or rekeyed CHILD_SA. */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
-        if (sa.state != IkeSaState.ESTABLISHED) {
+        if (sa.followup != null && !sa.followup.initiator()) {
+            // RFC 9370 2.2.4: the peer starts something new instead of the IKE_FOLLOWUP_KE we wait for: it gave up
+            FollowupKeExchange.abort(s, sa, "peer sent a new CREATE_CHILD_SA instead of IKE_FOLLOWUP_KE");
+        }
+        if (sa.state != IkeSaState.ESTABLISHED || sa.followup != null) { // our own exchange is still completing
             answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
             return;
         }
@@ -238,7 +261,7 @@ public final class CreateChildSaExchange {
         }
         byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         ChildCreateUnit.Negotiated n = ChildCreateUnit.negotiate(s, sa, m, old == null ? null : old.config(),
-                new ChildCreateUnit.ChildKeying(ni, nr, true, m.first(KeyExchangePayload.class)));
+                new ChildCreateUnit.ChildKeying(ni, nr, true, m.first(KeyExchangePayload.class)), old);
         List<Payload> ps = new ArrayList<>();
         if (n.child().isPresent()) {
             ps.add(NonceUnit.payload(nr));
@@ -246,6 +269,24 @@ public final class CreateChildSaExchange {
         }
         ps.addAll(n.payloads());
         Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps);
+    }
+
+    /** RFC 9370 2.2.4: every additional key exchange is done: installs the CHILD_SA (the initiator then deletes the old one). */
+    static void finish(Session s, IkeSa sa, FollowupKe f, FollowupKe.Target.Child c) {
+        boolean ok = ChildCreateUnit.install(s, sa, c.child(), c.outboundSpi(), c.transforms(), c.transport(), c.localTs(),
+                c.remoteTs(), c.ni(), c.nr(), f.firstSecret(), f.additionalSecrets(), f.initiator());
+        if (!ok) {
+            abandon(s, sa, f, c, "keys unavailable");
+            return;
+        }
+        if (f.initiator() && c.old() != null) sa.queue.add(new IkeSa.PendingTask.DeleteChild(c.old().id()));
+    }
+
+    /** The additional key exchanges of a CHILD_SA failed: the old CHILD_SA (if rekeyed) stays in use. */
+    static void abandon(Session s, IkeSa sa, FollowupKe f, FollowupKe.Target.Child c, String reason) {
+        if (c.old() != null && c.old().state() == ChildSaState.REKEYING) c.old().state(ChildSaState.INSTALLED);
+        s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.child().name(), 0,
+                (c.old() != null ? "rekey failed: " : "CHILD_SA not created: ") + reason));
     }
 
     private static void answer(Session s, IkeSa sa, long mid, NotifyType type) {

@@ -22,6 +22,7 @@ import io.ike4j.core.proposal.ProposalSelection;
 import io.ike4j.core.proposal.ProposalSelector;
 import io.ike4j.core.proposal.ProtocolId;
 import io.ike4j.core.proposal.ResponseCheck;
+import io.ike4j.core.sa.FollowupKe;
 import io.ike4j.core.sa.IkeRekeyOffer;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaKeys;
@@ -56,6 +57,7 @@ public final class IkeRekeyExchange {
 
     /** Initiator: sends SA (new SPIi), Ni, KEi. False if nothing could be sent. */
     static boolean initiate(Session s, IkeSa sa) {
+        if (sa.followup != null) return false; // RFC 9370 2.2.4: a CREATE_CHILD_SA is still completing
         List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
         KeyExchangeMethod method = sa.transforms.keyExchange();
         if (KeyExchangeNegotiation.acceptRequested(props, method.value()).isEmpty()) {
@@ -94,7 +96,7 @@ public final class IkeRekeyExchange {
                     || a.wire().spi().length != 8 || !ProposalUnit.usableIke(a.proposal())
                     || ke.get().group() != o.keyExchange().method().value()) {
                 s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed, retrying later");
-                s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, Duration.ofSeconds(30));
+                retryLater(s, sa);
                 return;
             }
             IkeTransforms t = ProposalUnit.ikeTransforms(a.proposal());
@@ -103,6 +105,23 @@ public final class IkeRekeyExchange {
             try {
                 shared = o.keyExchange().sharedSecret(ke.get().data());
             } catch (KeyExchangeException e) {
+                return;
+            }
+            List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(a.proposal());
+            if (!additional.isEmpty()) { // RFC 9370 2.2.4: IKE_FOLLOWUP_KE exchanges complete the rekey
+                Optional<NotifyPayload> link = FollowupKeExchange.link(m);
+                if (link.isEmpty() || link.get().data().length == 0) {
+                    java.util.Arrays.fill(shared, (byte) 0);
+                    s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed: no ADDITIONAL_KEY_EXCHANGE notify, retrying later");
+                    retryLater(s, sa);
+                    return;
+                }
+                FollowupKe f = new FollowupKe(true, additional, shared,
+                        new FollowupKe.Target.IkeRekey(o.newSpi(), spiR, t, o.nonce(), nr.get().nonce()));
+                java.util.Arrays.fill(shared, (byte) 0);
+                f.link(link.get().data());
+                sa.followup = f;
+                FollowupKeExchange.next(s, sa);
                 return;
             }
             Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, t, true, shared, o.nonce(), nr.get().nonce(), o.newSpi(), spiR);
@@ -118,7 +137,7 @@ public final class IkeRekeyExchange {
     /** Responder: the peer rekeys the IKE SA. */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
-        if (sa.outstanding != null || sa.ikeRekey != null || sa.childRequest != null) { // RFC 7296 2.25: collision
+        if (sa.outstanding != null || sa.ikeRekey != null || sa.childRequest != null || sa.followup != null) { // RFC 7296 2.25
             answer(s, sa, mid, NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, new byte[0]));
             return;
         }
@@ -148,6 +167,19 @@ public final class IkeRekeyExchange {
         long spiR = s.registry().newSpi();
         byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         byte[] pub = ker.publicValue();
+        List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(chosen.proposal());
+        if (!additional.isEmpty()) { // RFC 9370 2.2.4: the keys follow after the IKE_FOLLOWUP_KE exchanges
+            byte[] shared = ker.sharedSecret();
+            ker.destroy();
+            FollowupKe f = new FollowupKe(false, additional, shared, new FollowupKe.Target.IkeRekey(spiI, spiR, t, ni, nr));
+            java.util.Arrays.fill(shared, (byte) 0);
+            sa.followup = f;
+            Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, List.of(
+                    new SecurityAssociationPayload(List.of(new ProposalSubstructure(chosen.wire().number(),
+                            chosen.wire().protocolId(), spi8(spiR), chosen.wire().transforms()))),
+                    NonceUnit.payload(nr), KeyExchangeUnit.payload(t.keyExchange(), pub), FollowupKeExchange.newLink(s, f)));
+            return;
+        }
         Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, t, false, ker.sharedSecret(), ni, nr, spiI, spiR);
         ker.destroy();
         if (keys.isEmpty()) {
@@ -163,6 +195,33 @@ public final class IkeRekeyExchange {
         Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps); // on the old SA
         IkeSa retired = switchOver(s, sa, false, spiI, spiR, t, keys.get(), ni, nr);
         s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+    }
+
+    /** The rekey failed (or was refused): the initiator tries again in 30 s. */
+    static void retryLater(Session s, IkeSa sa) {
+        s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, Duration.ofSeconds(30));
+    }
+
+    /**
+     * RFC 9370 2.2.4: every additional key exchange of a rekey is done (the responder sent its last IKE_FOLLOWUP_KE
+     * response on the old SA already): SKEYSEED = prf(SK_d (old), SK(0) | Ni | Nr | SK(1) | ... | SK(n)), then the
+     * switch as without them.
+     */
+    static void finish(Session s, IkeSa sa, FollowupKe f, FollowupKe.Target.IkeRekey r) {
+        Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, r.transforms(), f.initiator(), f.firstSecret(), r.ni(), r.nr(),
+                r.spiI(), r.spiR(), f.additionalSecrets());
+        if (keys.isEmpty()) {
+            s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed: key derivation");
+            if (f.initiator()) retryLater(s, sa);
+            return;
+        }
+        IkeSa retired = switchOver(s, sa, f.initiator(), r.spiI(), r.spiR(), r.transforms(), keys.get(), r.ni(), r.nr());
+        if (f.initiator()) {
+            retired.queue.add(new IkeSa.PendingTask.DeleteIke());
+            InformationalExchange.runQueue(s, retired);
+        } else {
+            s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+        }
     }
 
     private static void answer(Session s, IkeSa sa, long mid, NotifyPayload n) {

@@ -92,6 +92,8 @@ public final class IkeSa {
     public boolean retired;
     /** Our IKE SA rekey in flight, if any. */
     public IkeRekeyOffer ikeRekey;
+    /** RFC 9370 2.2.4: a CREATE_CHILD_SA continuing in IKE_FOLLOWUP_KE exchanges (either role), if any. */
+    public FollowupKe followup;
 
     /**
      * RFC 7296 2.18: this SA continues as the new IKE SA (whoever initiated the rekey is its original initiator),
@@ -166,6 +168,7 @@ public final class IkeSa {
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        if (followup != null) followup.wipe();
         intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
