@@ -17,11 +17,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive,
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
                                VirtualIps virtualIps) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
+
+    /**
+     * {@code childless} (RFC 6023): ALLOW (default) accepts it as responder and uses it as initiator when no CHILD is
+     * asked for; PREFER also when one is (it follows with CREATE_CHILD_SA); FORCE always, and refuses IKE_AUTH with
+     * a CHILD_SA as responder; NEVER neither uses nor accepts it.
+     */
+    public enum Childless { ALLOW, PREFER, FORCE, NEVER }
 
     /** {@code fragmentation} (RFC 7383). */
     public enum Fragmentation { YES, ACCEPT, FORCE, NO }
@@ -34,6 +41,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (childless == null) childless = Childless.ALLOW;
         if (virtualIps == null) virtualIps = VirtualIps.NONE;
     }
 
@@ -42,10 +50,21 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
                             List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, VirtualIps.NONE);
+    }
+
+    /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, VirtualIps.NONE);
+                aggressive, Childless.ALLOW, VirtualIps.NONE);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -98,6 +117,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private Childless childless = Childless.ALLOW;
         private final List<InetAddress> vips = new ArrayList<>();
         private final List<String> pools = new ArrayList<>();
 
@@ -127,6 +147,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** {@code childless} (RFC 6023 childless IKE SA initiation). */
+        public Builder childless(Childless c) { childless = c; return this; }
         /** {@code vips}: virtual IPs to request ({@code 0.0.0.0}, {@code ::} for any). */
         public Builder vips(List<InetAddress> v) { vips.addAll(v); return this; }
         /** {@code pools}: pools the peer's virtual IP requests are served from. */
@@ -138,7 +160,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, new VirtualIps(vips, pools));
+                    unique, encap, fragmentation, aggressive, childless, new VirtualIps(vips, pools));
         }
     }
 }

@@ -6,6 +6,8 @@ import io.ike4j.platform.xfrm.XfrmAlgorithmNames;
 import io.ike4j.platform.xfrm.XfrmAlgorithms;
 import io.ike4j.platform.xfrm.XfrmClient;
 import io.ike4j.platform.xfrm.XfrmEncap;
+import io.ike4j.platform.xfrm.XfrmEvent;
+import io.ike4j.platform.xfrm.XfrmEventListener;
 import io.ike4j.platform.xfrm.XfrmLifetime;
 import io.ike4j.platform.xfrm.XfrmMode;
 import io.ike4j.platform.xfrm.XfrmPolicy;
@@ -42,60 +44,110 @@ public final class XfrmDataPlane implements DataPlane {
     private final XfrmClient client;
     private final Map<Key, Installed> installed = new HashMap<>();
     private final Map<XfrmPolicyId, Integer> policyRefs = new HashMap<>();
-    private boolean closed;
-    private final VirtualIpInstaller vipInstaller;
-    /** Virtual IPs put on interfaces: address → (device, number of IKE SAs holding it). */
-    private final Map<InetAddress, Map.Entry<String, Integer>> virtualIps = new HashMap<>();
+    /** Trap policies by trap key, and the trap key of each of their "out" selectors (to name acquires). */
+    private final Map<String, List<XfrmPolicyId>> traps = new HashMap<>();
+    private final Map<XfrmSelector, io.ike4j.core.engine.TrapPolicy> trapsBySelector = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Supplier<XfrmResult<XfrmEventListener>> events;
+    private volatile AcquireListener acquires = AcquireListener.NONE;
+    private Thread acquireReader;
+    private volatile boolean closed;
+    private final KernelVirtualIps virtualIps;
 
     /** Uses {@code client} (owned from now on: closed with the data plane). */
     public XfrmDataPlane(XfrmClient client) {
-        this(client, VirtualIpInstaller.ipRoute2(io.ike4j.platform.tun.IpRoute2.system()));
+        this(client, XfrmEventListener::open);
     }
 
-    /** With virtual IPs installed through {@code vipInstaller}. */
+    /** With {@code events}: where XFRM_MSG_ACQUIRE notifications come from, opened with the first trap. */
+    public XfrmDataPlane(XfrmClient client, java.util.function.Supplier<XfrmResult<XfrmEventListener>> events) {
+        this(client, events, VirtualIpInstaller.ipRoute2(io.ike4j.platform.tun.IpRoute2.system()));
+    }
+
+    /** With virtual IPs (RFC 7296 3.15) put on interfaces through {@code vipInstaller}. */
     public XfrmDataPlane(XfrmClient client, VirtualIpInstaller vipInstaller) {
+        this(client, XfrmEventListener::open, vipInstaller);
+    }
+
+    public XfrmDataPlane(XfrmClient client, java.util.function.Supplier<XfrmResult<XfrmEventListener>> events,
+                         VirtualIpInstaller vipInstaller) {
         this.client = client;
-        this.vipInstaller = vipInstaller;
+        this.events = events;
+        this.virtualIps = new KernelVirtualIps(vipInstaller);
     }
 
     /** Puts the virtual IP on the interface towards {@code peer} (strongSwan's kernel-netlink does the same). */
     @Override
-    public synchronized void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
+    public void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
         if (closed) throw new DataPlaneException("data plane closed");
-        Map.Entry<String, Integer> held = virtualIps.get(address);
-        if (held != null) {
-            virtualIps.put(address, Map.entry(held.getKey(), held.getValue() + 1));
-            return;
-        }
-        try {
-            String device = vipInstaller.interfaceTowards(peer);
-            vipInstaller.add(device, hostCidr(address));
-            virtualIps.put(address, Map.entry(device, 1));
-            LOG.log(System.Logger.Level.INFO, "installed virtual IP {0} on {1}", address.getHostAddress(), device);
-        } catch (java.io.IOException e) {
-            throw new DataPlaneException("installing virtual IP " + address.getHostAddress() + " failed: " + e.getMessage(), e);
-        }
+        virtualIps.add(address, peer);
     }
 
     @Override
-    public synchronized boolean removeVirtualIp(InetAddress address) {
-        Map.Entry<String, Integer> held = virtualIps.get(address);
-        if (held == null) return false;
-        if (held.getValue() > 1) {
-            virtualIps.put(address, Map.entry(held.getKey(), held.getValue() - 1));
-            return true;
-        }
-        virtualIps.remove(address);
+    public boolean removeVirtualIp(InetAddress address) {
+        return virtualIps.remove(address);
+    }
+
+    @Override
+    public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        List<XfrmPolicy> policies = XfrmPolicies.trap(trap);
+        startAcquireReader();
+        removeTrap(trap);
+        List<XfrmPolicyId> done = new ArrayList<>();
         try {
-            vipInstaller.delete(held.getKey(), hostCidr(address));
-        } catch (java.io.IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "removing virtual IP {0}: {1}", address.getHostAddress(), e.getMessage());
+            for (XfrmPolicy p : policies) {
+                acquire(p);
+                done.add(p.id());
+            }
+        } catch (DataPlaneException e) {
+            done.forEach(this::release);
+            throw e;
+        }
+        traps.put(trap.key(), List.copyOf(done));
+        for (XfrmPolicy p : policies) trapsBySelector.put(p.selector(), trap);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        List<XfrmPolicyId> ids = traps.remove(trap.key());
+        if (ids == null) return false;
+        for (XfrmPolicyId id : ids) {
+            trapsBySelector.remove(id.selector());
+            release(id);
         }
         return true;
     }
 
-    private static String hostCidr(InetAddress a) {
-        return a.getHostAddress() + (a.getAddress().length == 4 ? "/32" : "/128");
+    @Override
+    public void acquireListener(AcquireListener listener) {
+        acquires = listener == null ? AcquireListener.NONE : listener;
+    }
+
+    /** The kernel's acquires for our trap policies go to the listener, from a thread started with the first trap. */
+    private void startAcquireReader() throws DataPlaneException {
+        if (acquireReader != null) return;
+        XfrmEventListener l = unwrap(events.get());
+        acquireReader = Thread.ofPlatform().daemon().name("ike4j-xfrm-acquire").start(() -> {
+            try (l) {
+                while (!closed) {
+                    if (l.poll(Duration.ofMillis(200)) instanceof XfrmResult.Ok<List<XfrmEvent>>(List<XfrmEvent> evs)) {
+                        for (XfrmEvent e : evs) {
+                            if (e instanceof XfrmEvent.Acquire a) acquired(a);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void acquired(XfrmEvent.Acquire a) {
+        io.ike4j.core.engine.TrapPolicy t = trapsBySelector.get(a.policy().selector());
+        if (t == null) {
+            LOG.log(System.Logger.Level.DEBUG, "acquire for a policy that is no trap of ours: {0}", a.policy().selector());
+            return;
+        }
+        acquires.acquire(t.connection(), t.child());
     }
 
     /** Opens a NETLINK_XFRM socket in this network namespace. */
@@ -230,11 +282,10 @@ public final class XfrmDataPlane implements DataPlane {
         for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
             remove(e.getKey().ikeSaId(), e.getKey().childSaId(), e.getValue().inbound().spi(), e.getValue().outbound().spi());
         }
-        for (InetAddress a : List.copyOf(virtualIps.keySet())) {
-            while (removeVirtualIp(a)) {
-                // every holder
-            }
-        }
+        for (List<XfrmPolicyId> ids : List.copyOf(traps.values())) ids.forEach(this::release);
+        traps.clear();
+        trapsBySelector.clear();
+        virtualIps.removeAll();
         client.close();
     }
 
