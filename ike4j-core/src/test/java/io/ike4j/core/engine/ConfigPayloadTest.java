@@ -154,7 +154,7 @@ class ConfigPayloadTest {
         t.run(Duration.ofSeconds(2));
         long first = t.a.engine.listSas().getFirst().ikeSaId();
         // the same identity again while its lease is online: it needs a second address, and there is none
-        t.input(t.a, new EngineInput.Initiate("gw", null));
+        t.input(t.a, new EngineInput.Initiate("gw", "net", true));
         t.run(Duration.ofSeconds(5));
         assertThat(t.b.log).anyMatch(l -> l.contains("sending INTERNAL_ADDRESS_FAILURE"));
         assertThat(t.a.log).anyMatch(l -> l.contains("INTERNAL_ADDRESS_FAILURE"));
@@ -172,12 +172,13 @@ class ConfigPayloadTest {
     }
 
     @Test
-    void clientThatLostItsStateGetsItsOnlineAddressBackWhenInitialContactReplacesTheOldSa() {
-        // one address only: without taking over the online lease the second SA would get INTERNAL_ADDRESS_FAILURE
-        TwoPeers t = peers(client("0.0.0.0"), gateway("10.3.0.7-10.3.0.7", null, ConnectionConfig.Unique.NO));
+    void aReplacingSaKeepsTheIdentitysOnlineAddress() {
+        // one address only: without taking over the online lease the second SA would get INTERNAL_ADDRESS_FAILURE;
+        // unique = replace here, INITIAL_CONTACT (a client that lost its state) takes the same path
+        TwoPeers t = peers(client("0.0.0.0"), gateway("10.3.0.7-10.3.0.7", null, ConnectionConfig.Unique.REPLACE));
         t.input(t.a, new EngineInput.Initiate("gw", "net"));
         t.run(Duration.ofSeconds(2));
-        t.input(t.a, new EngineInput.Initiate("gw", null)); // a new IKE SA with INITIAL_CONTACT, as after a restart
+        t.input(t.a, new EngineInput.Initiate("gw", "net", true)); // a second IKE SA of the same identity
         t.run(Duration.ofSeconds(5));
         assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).filteredOn(EngineOutput.VirtualIp::add)
                 .extracting(EngineOutput.VirtualIp::address).containsExactly(ip("10.3.0.7"), ip("10.3.0.7"));
