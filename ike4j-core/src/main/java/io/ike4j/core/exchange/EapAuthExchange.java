@@ -94,7 +94,7 @@ final class EapAuthExchange {
             sa.auth.wipe();
             if (IkeAuthExchange.redirectInAuth(s, sa, mid, ps)) return; // RFC 5685 6
             IkeAuthExchange.established(s, sa, InitialContactUnit.present(first));
-            ps.addAll(ChildCreateUnit.respond(s, sa, first));
+            ps.addAll(IkeAuthExchange.respondCpAndChild(s, sa, first));
             ps.addAll(MobikeExchange.authResponse(sa, first)); // RFC 4555 3.1
             Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
             return;
@@ -153,7 +153,7 @@ final class EapAuthExchange {
             if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
             MobikeExchange.authResponseReceived(s, sa, m);
             IkeAuthExchange.established(s, sa, false);
-            ChildCreateUnit.complete(s, sa, m);
+            IkeAuthExchange.completeCpAndChild(s, sa, m);
             return;
         }
         if (sa.remoteId == null) {

@@ -60,6 +60,7 @@ public final class IkeAuthExchange {
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
             if (c.remote().method() == AuthClass.EAP) ps.add(NotifyPayload.of(NotifyType.EAP_ONLY_AUTHENTICATION, new byte[0]));
         }
+        ps.addAll(ConfigPayloadUnit.request(sa)); // RFC 7296 2.19: CP before SA, TSi, TSr
         switch (ChildlessUnit.decide(sa)) {
             case WITH_CHILD -> {
                 if (sa.requestedChild != null) {
@@ -153,7 +154,7 @@ public final class IkeAuthExchange {
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(c.remote()) + " successful");
         if (redirectInAuth(s, sa, mid, ps)) return;
         established(s, sa, InitialContactUnit.present(m));
-        ps.addAll(ChildCreateUnit.respond(s, sa, m));
+        ps.addAll(respondCpAndChild(s, sa, m));
         ps.addAll(MobikeExchange.authResponse(sa, m)); // RFC 4555 3.1
         Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
     }
@@ -167,6 +168,41 @@ public final class IkeAuthExchange {
         Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, out);
         SaLifecycle.discard(s, sa, "peer redirected in IKE_AUTH");
         return true;
+    }
+
+    /**
+     * Responder, authenticated: the CFG_REPLY (RFC 7296 3.15) and the first CHILD_SA, which is not created when no
+     * virtual IP could be assigned (RFC 7296 3.15.4: INTERNAL_ADDRESS_FAILURE).
+     */
+    static List<Payload> respondCpAndChild(Session s, IkeSa sa, IkeMessage request) {
+        ConfigPayloadUnit.Reply cp = ConfigPayloadUnit.respond(s, sa, request);
+        List<Payload> ps = new ArrayList<>(cp.payloads());
+        if (cp.addressFailed()) {
+            if (request.first(io.ike4j.core.codec.payload.SecurityAssociationPayload.class).isPresent()) {
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), "",
+                        NotifyType.INTERNAL_ADDRESS_FAILURE.value(), "no virtual IP for the peer"));
+            }
+            return ps;
+        }
+        ps.addAll(ChildCreateUnit.respond(s, sa, request));
+        return ps;
+    }
+
+    /** Initiator, authenticated: takes the assigned virtual IPs, then completes the first CHILD_SA. */
+    static void completeCpAndChild(Session s, IkeSa sa, IkeMessage response) {
+        Optional<String> cpFailure = ConfigPayloadUnit.complete(s, sa, response);
+        if (cpFailure.isPresent()) {
+            s.log(EngineLog.Subsystem.CFG, sa, cpFailure.get() + ", deleting IKE_SA");
+            if (sa.childOffer != null) {
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), sa.childOffer.child().name(),
+                        NotifyType.INTERNAL_ADDRESS_FAILURE.value(), cpFailure.get()));
+                sa.childOffer = null;
+            }
+            sa.queue.add(new IkeSa.PendingTask.DeleteIke());
+            InformationalExchange.runQueue(s, sa);
+            return;
+        }
+        ChildCreateUnit.complete(s, sa, response);
     }
 
     private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal,
@@ -283,6 +319,6 @@ public final class IkeAuthExchange {
         if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
         MobikeExchange.authResponseReceived(s, sa, m);
         established(s, sa, false);
-        ChildCreateUnit.complete(s, sa, m);
+        completeCpAndChild(s, sa, m);
     }
 }
