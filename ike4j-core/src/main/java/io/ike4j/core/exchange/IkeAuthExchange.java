@@ -49,10 +49,12 @@ public final class IkeAuthExchange {
         }
         // RFC 7296 1.2 order: IDi, [CERT+], [CERTREQ+], [IDr], AUTH
         ps.addAll(proof.stream().filter(p -> !(p instanceof AuthenticationPayload)).toList());
-        ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c.local(), c.remote()));
+        ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
         ps.add(InitialContactUnit.announce());
+        if (sa.auth.peerMultiAuth) ps.add(AuthRounds.announce()); // RFC 4739 3 (strongSwan: in the first IKE_AUTH)
+        if (!eap && AuthRounds.markAnother(s, sa)) ps.add(AuthRounds.another());
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
@@ -84,6 +86,10 @@ public final class IkeAuthExchange {
             EapAuthExchange.respondRound(s, sa, m);
             return;
         }
+        if (sa.auth.anotherFollows) {
+            AuthRounds.respondNext(s, sa, m); // RFC 4739: the initiator's next round
+            return;
+        }
         long mid = m.header().messageId();
         IdentificationPayload idi = m.first(IdentificationPayload.class).filter(IdentificationPayload::initiator).orElse(null);
         if (idi == null) {
@@ -100,7 +106,8 @@ public final class IkeAuthExchange {
         // an IDr of an unknown type cannot name one of our identities: treated like none
         Optional<Identity> wantedLocal = m.all(IdentificationPayload.class).stream().filter(p -> !p.initiator())
                 .findFirst().flatMap(IdentityUnit::identity);
-        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth);
+        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth,
+                SupportNotifies.has(m, NotifyType.ANOTHER_AUTH_FOLLOWS));
         if (c == null) {
             rejectAuth(s, sa, mid, "no connection matches " + remoteId + (hasAuth ? "" : " with EAP"));
             return;
@@ -128,13 +135,11 @@ public final class IkeAuthExchange {
             case LocalAuthUnit.Made.Payloads p -> ps.addAll(p.payloads());
         }
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(c.remote()) + " successful");
-        established(s, sa, InitialContactUnit.present(m));
-        ps.addAll(ChildCreateUnit.respond(s, sa, m));
-        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
+        AuthRounds.peerRoundDone(s, sa, m, ps);
     }
 
     private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal,
-                                                 boolean hasAuth) {
+                                                 boolean hasAuth, boolean anotherRound) {
         ConnectionConfig best = null;
         int bestScore = 0;
         for (ConnectionConfig c : s.context().config().connections()) {
@@ -146,7 +151,8 @@ public final class IkeAuthExchange {
                     : c.localIdentity(sa.local.address()).equals(w) ? Identity.MATCH_PERFECT : Identity.MATCH_NONE)
                     .orElse(Identity.MATCH_ANY);
             if (la == 0 || ra == 0 || rid == 0 || lid == 0) continue;
-            int score = la + ra + 2 * rid + lid + (c == sa.connection ? 1 : 0);
+            int score = la + ra + 2 * rid + lid + (c == sa.connection ? 1 : 0)
+                    + ((c.remoteRounds().size() > 1) == anotherRound ? 1 : 0); // RFC 4739: rounds as announced
             if (score > bestScore) {
                 best = c;
                 bestScore = score;
@@ -224,6 +230,10 @@ public final class IkeAuthExchange {
             EapAuthExchange.processRound(s, sa, m);
             return;
         }
+        if (sa.auth.round > 0) {
+            AuthRounds.processLaterResponse(s, sa, m); // RFC 4739: the answer to a later round's AUTH
+            return;
+        }
         Optional<IdentificationPayload> idr = m.first(IdentificationPayload.class).filter(p -> !p.initiator());
         if (idr.isEmpty() || m.first(AuthenticationPayload.class).isEmpty()) {
             rejectedByPeer(s, sa, m);
@@ -243,7 +253,6 @@ public final class IkeAuthExchange {
         }
         sa.remoteId = remoteId;
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(sa.connection.remote()) + " successful");
-        established(s, sa, false);
-        ChildCreateUnit.complete(s, sa, m);
+        AuthRounds.completed(s, sa, m);
     }
 }
