@@ -140,13 +140,15 @@ public final class SwanctlToEngineConfig {
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
-        Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
-        Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);
+        var local = AuthMapping.mapRounds(where + ".local", c, c.local(), true, files, warnings);
+        var remote = AuthMapping.mapRounds(where + ".remote", c, c.remote(), false, files, warnings);
         if (local.isEmpty() || remote.isEmpty()) {
             warnings.add(where + ": connection skipped (authentication not supported yet)");
             return Optional.empty();
         }
-        b.local(local.get()).remote(remote.get());
+        b.local(local.get().getFirst()).remote(remote.get().getFirst()); // RFC 4739: further rounds follow
+        local.get().stream().skip(1).forEach(b::addLocalRound);
+        remote.get().stream().skip(1).forEach(b::addRemoteRound);
         if (!c.vips().isEmpty() || !c.pools().isEmpty()) warnings.add(where + ": vips/pools are not served yet");
         for (ChildConfig child : c.children()) {
             child(where + ".children." + child.name(), child, warnings).ifPresent(b::child);

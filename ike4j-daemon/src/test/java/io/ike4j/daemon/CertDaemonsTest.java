@@ -261,4 +261,29 @@ class CertDaemonsTest {
             assertThat(String.join("\n", gwLog)).contains("EAP method succeeded for 'carol', MSK established");
         }
     }
+
+    /** RFC 4739 rounds from swanctl.conf: local/local-2 and remote/remote-2, certificate then EAP-MD5. */
+    @Test
+    void twoDaemonsWithCertificateThenEapRound() throws Exception {
+        String secrets = """
+                secrets {
+                  eap-carol {
+                    id = carol
+                    secret = "carol's password"
+                  }
+                }
+                """;
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", authConf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "certs = sun.pem\n id = sun.example.org",
+                "id = moon.example.org\n }\n remote-2 {\n auth = eap-md5\n eap_id = %any", secrets), gwLog);
+             Daemon cl = start("moon", authConf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "10.1.0.0/16", "10.2.0.0/16",
+                     "certs = moon.pem\n id = moon.example.org\n }\n local-2 {\n auth = eap-md5\n id = carol@example.org\n eap_id = carol",
+                     "id = sun.example.org", secrets), clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).as(up + String.join("\n", clLog) + String.join("\n", gwLog)).startsWith("0 ");
+            assertThat(String.join("\n", gwLog)).contains("authentication of moon.example.org with public key successful")
+                    .contains("another follows (RFC 4739)").contains("EAP method succeeded for 'carol'");
+        }
+    }
 }
