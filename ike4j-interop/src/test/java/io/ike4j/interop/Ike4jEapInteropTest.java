@@ -166,4 +166,72 @@ class Ike4jEapInteropTest extends SharedDirectLab {
         }
     }
 
+    /**
+     * RFC 4739 multiple authentication rounds: the client authenticates with its certificate ({@code local}), then with
+     * {@code eap-<method>} as carol ({@code local-2}); the server expects {@code remote} and {@code remote-2} and
+     * authenticates itself once with its certificate. Both directions: strongSwan as the client, ike4j as the client.
+     */
+    @ParameterizedTest(name = "certificate then eap-{0}, {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"md5,STRONGSWAN_INITIATES", "mschapv2,STRONGSWAN_INITIATES",
+            "md5,IKE4J_INITIATES", "mschapv2,IKE4J_INITIATES"})
+    void certificateThenEapRound(String method, Direction direction) {
+        install();
+        String ike = freshConnection();
+        Side client = direction == Direction.IKE4J_INITIATES ? pair.side(pair.ike4j()) : pair.side(pair.strongSwan());
+        pair.reload(conf(ike, (side, c) -> {
+            String cert = "ecdsa256-" + side.name().toLowerCase(java.util.Locale.ROOT) + ".pem";
+            String local = "auth = pubkey\ncerts = " + cert + "\nid = " + id(side);
+            if (side == client) {
+                return c.localAuth(local + "\n}\nlocal-2 {\nauth = eap-" + method + "\nid = carol@ike4j.test\neap_id = carol")
+                        .remoteAuth("auth = pubkey\nid = " + id(side.other())).extra(SECRETS);
+            }
+            return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())
+                    + "\n}\nremote-2 {\nauth = eap-" + method + "\neap_id = %any").extra(SECRETS);
+        }));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        pair.establish(direction, ike, CHILD);
+        String eap = "EAP_" + (method.equals("md5") ? "MD5" : "MSCHAPV2");
+        if (direction == Direction.STRONGSWAN_INITIATES) {
+            assertThat(ike4jLog.text()).contains("authentication of " + id(client) + " with public key successful")
+                    .contains("another follows (RFC 4739)").contains("EAP method succeeded for 'carol'");
+            assertThat(swanLog.text()).contains("EAP method " + eap + " succeeded");
+        } else {
+            assertThat(ike4jLog.text()).contains("authentication round 2: authenticating as carol@ike4j.test")
+                    .contains("EAP method succeeded");
+            assertThat(swanLog.text()).contains("authentication of '" + id(client) + "' with ECDSA")
+                    .contains("EAP method " + eap + " succeeded");
+        }
+        pair.terminate(direction, ike);
+    }
+
+    /** The server requires two rounds, the client (ike4j, then strongSwan) does one: AUTHENTICATION_FAILED, reason logged. */
+    @ParameterizedTest(name = "one round where two are required, {0}")
+    @org.junit.jupiter.params.provider.EnumSource(Direction.class)
+    void oneRoundWhereTwoAreRequired(Direction direction) {
+        install();
+        String ike = freshConnection();
+        Side client = direction == Direction.IKE4J_INITIATES ? pair.side(pair.ike4j()) : pair.side(pair.strongSwan());
+        pair.reload(conf(ike, (side, c) -> {
+            String cert = "ecdsa256-" + side.name().toLowerCase(java.util.Locale.ROOT) + ".pem";
+            String local = "auth = pubkey\ncerts = " + cert + "\nid = " + id(side);
+            if (side == client) return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())).extra(SECRETS);
+            return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())
+                    + "\n}\nremote-2 {\nauth = eap-md5\neap_id = %any").extra(SECRETS);
+        }));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        IkePeer initiator = direction == Direction.IKE4J_INITIATES ? pair.ike4j() : pair.strongSwan();
+        ExecResult r = initiator.tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        if (direction == Direction.STRONGSWAN_INITIATES) {
+            assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED: insufficient authentication rounds: 1 of 2 done");
+            assertThat(swanLog.text()).contains("received AUTHENTICATION_FAILED");
+        } else {
+            assertThat(swanLog.text()).contains("insufficient authentication rounds");
+            assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED");
+        }
+    }
 }
