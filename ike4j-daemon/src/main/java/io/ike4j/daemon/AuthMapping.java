@@ -71,6 +71,11 @@ final class AuthMapping {
         if (first.isEmpty()) return Optional.of(b.build());
         AuthConfig r = first.get();
         r.eapId().ifPresent(b::eapId);
+        b.revocation(switch (r.revocation()) {
+            case STRICT -> io.ike4j.core.auth.cert.RevocationPolicy.STRICT;
+            case IFURI -> io.ike4j.core.auth.cert.RevocationPolicy.IFURI;
+            case RELAXED -> io.ike4j.core.auth.cert.RevocationPolicy.RELAXED;
+        });
         for (String name : r.certs()) {
             files.ownCert(name).ifPresentOrElse(b::cert, () -> warnings.add(where + ".certs: " + name + " not loaded"));
         }
