@@ -30,8 +30,16 @@ public sealed interface EngineInput {
     /** A timer armed by {@link EngineOutput.StartTimer} has expired. */
     record TimerFired(TimerId timer) implements EngineInput {}
 
-    /** Control: establish the named connection's IKE SA and (if given) the named CHILD_SA. */
-    record Initiate(String connection, String child) implements EngineInput {}
+    /**
+     * Control: establish the named connection's IKE SA and (if given) the named CHILD_SA. An established IKE SA of
+     * the connection is reused for the CHILD_SA (as swanctl --initiate does) unless {@code newIkeSa} asks for a
+     * fresh one (load generation).
+     */
+    record Initiate(String connection, String child, boolean newIkeSa) implements EngineInput {
+        public Initiate(String connection, String child) {
+            this(connection, child, false);
+        }
+    }
 
     /** Control: delete an IKE SA (with all its CHILD_SAs) by the engine's unique id. */
     record TerminateIke(long ikeSaId) implements EngineInput {}

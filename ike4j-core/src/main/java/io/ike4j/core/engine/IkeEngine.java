@@ -93,7 +93,7 @@ public final class IkeEngine implements Engine {
             v1.initiate(s, c.get(), i.child());
             return;
         }
-        if (i.child() != null && c.get().child(i.child()).isPresent()) {
+        if (!i.newIkeSa() && i.child() != null && c.get().child(i.child()).isPresent()) {
             for (IkeSa existing : table.all()) {
                 boolean[] used = {false};
                 locked(existing, sa -> {

@@ -53,6 +53,23 @@ class AdditionalChildTest {
     }
 
     @Test
+    void initiateWithNewIkeSaDoesNotReuseTheEstablishedOne() throws Exception {
+        TwoPeers t = new TwoPeers(config("192.0.2.1", "192.0.2.2", "a.example", "b.example", "10.1.0.0/16", "10.2.0.0/16"),
+                InetAddress.getByName("192.0.2.1"),
+                config("192.0.2.2", "192.0.2.1", "b.example", "a.example", "10.2.0.0/16", "10.1.0.0/16"),
+                InetAddress.getByName("192.0.2.2"));
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(1));
+        t.input(t.a, new EngineInput.Initiate("gw", "net", true));
+        t.run(Duration.ofSeconds(1));
+        var up = t.a.events(SaEvent.IkeSaEstablished.class);
+        assertThat(up).hasSize(2);
+        assertThat(up.get(0).ikeSaId()).isNotEqualTo(up.get(1).ikeSaId());
+        assertThat(t.a.events(SaEvent.ChildSaEstablished.class)).extracting(SaEvent.ChildSaEstablished::ikeSaId)
+                .containsExactly(up.get(0).ikeSaId(), up.get(1).ikeSaId());
+    }
+
+    @Test
     void invalidKePayloadForPfsIsRetriedWithTheRequestedGroup() throws Exception {
         TwoPeers t = new TwoPeers(config("192.0.2.1", "192.0.2.2", "a.example", "b.example", "10.1.0.0/16", "10.2.0.0/16",
                 "aes256gcm16-modp2048-x25519"), InetAddress.getByName("192.0.2.1"),

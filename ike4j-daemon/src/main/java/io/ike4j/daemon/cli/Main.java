@@ -14,6 +14,7 @@ public final class Main {
         commands.put("daemon", new DaemonCommand());
         ClientCommands.register(commands);
         commands.put("demo", new DemoCommand());
+        commands.put("bench", new BenchCommand());
         commands.put("pki", new Command() {
             @Override
             public String summary() {

@@ -87,6 +87,11 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         return submit(new EngineInput.Initiate(connection, child));
     }
 
+    /** Like {@link #initiate(String, String)} but always with a new IKE SA (load generation). */
+    public CompletableFuture<List<EngineOutput>> initiateNewIkeSa(String connection, String child) {
+        return submit(new EngineInput.Initiate(connection, child, true));
+    }
+
     public CompletableFuture<List<EngineOutput>> terminateIke(long ikeSaId) {
         return submit(new EngineInput.TerminateIke(ikeSaId));
     }

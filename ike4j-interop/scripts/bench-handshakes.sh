@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Handshake rate: `ike4j bench` (the initiators, in one namespace) against an ike4j responder and against a
+# strongSwan charon responder (in another namespace, one veth link 192.0.2.1 <-> 192.0.2.2), same machine, same run.
+#
+#   sudo ike4j-interop/scripts/bench-handshakes.sh [COUNT] [CONCURRENCY]     (defaults 2000 and 4)
+#
+# Cases: PSK + X25519 + AES-GCM-16; certificates with ECDSA P-256; certificates with Ed25519 (CA -> leaf made by
+# `ike4j pki`). Each IKE SA has one CHILD_SA and is deleted as soon as it is up (load-tester's
+# delete_after_established). Both responders run with their default DoS limits (ike4j and strongSwan: 5 half-open SAs
+# per peer address before dropping, 30 before cookies), so the concurrency stays at or below 5. The responders keep
+# their CHILD_SAs in memory (ike4j --dataplane none) or in kernel-libipsec (strongSwan), no traffic flows. A warm-up
+# run of COUNT/10 precedes each measured run (the JIT compiles ike4j's hot paths; charon warms its caches).
+# The bench and the responder share the machine's cores: the figures are for this whole system, not one process.
+# Needs root, iproute2, strongSwan 5.9 (charon-systemd, swanctl, kernel-libipsec) and a JDK 25.
+set -euo pipefail
+count=${1:-2000}
+conc=${2:-4}
+warm=$(( count / 10 > 20 ? count / 10 : 20 ))
+root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
+for c in ip swanctl /usr/sbin/charon-systemd; do
+  command -v "$c" >/dev/null || { echo "bench: $c is missing" >&2; exit 2; }
+done
+[ "$(id -u)" = 0 ] || { echo "bench: needs root" >&2; exit 2; }
+"$root/bin/ike4j" --help >/dev/null 2>&1 || true   # builds the jar first if it is stale
+
+id=h$$
+work=$(mktemp -d /tmp/ike4j-hsbench.XXXXXX)
+L=$id-l
+R=$id-r
+pids=()
+cleanup() {
+  for n in "$L" "$R"; do pids+=($(ip netns pids "$n" 2>/dev/null)); done
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 0.5
+  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  ip netns del "$L" 2>/dev/null || true
+  ip netns del "$R" 2>/dev/null || true
+  if [ -n "${HSBENCH_KEEP:-}" ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+for n in "$L" "$R"; do ip netns add "$n"; ip -n "$n" link set lo up; done
+ip link add name eth0 netns "$L" type veth peer name eth0 netns "$R"
+ip -n "$L" addr add 192.0.2.1/24 dev eth0
+ip -n "$R" addr add 192.0.2.2/24 dev eth0
+ip -n "$L" link set eth0 up
+ip -n "$R" link set eth0 up
+ip -n "$L" addr add 10.1.0.1/32 dev lo   # inner addresses: strongSwan's kernel-libipsec routes the remote subnet from one
+ip -n "$R" addr add 10.2.0.1/32 dev lo
+
+pki() { "$root/bin/ike4j" pki "$@"; }
+make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca.pem,left.pem,left.key,right.pem,right.key}
+  local t=$1 d=$work/pki-$1 gen
+  mkdir -p "$d"
+  if [ "$t" = ecdsa ]; then gen=(--gen --type ecdsa --size 256 --outform pem); else gen=(--gen --type ed25519 --outform pem); fi
+  pki "${gen[@]}" > "$d/ca.key"
+  pki --self --ca --in "$d/ca.key" --dn "C=CH, O=ike4j bench, CN=$t bench CA" --outform pem > "$d/ca.pem"
+  for side in left right; do
+    pki "${gen[@]}" > "$d/$side.key"
+    pki --issue --cacert "$d/ca.pem" --cakey "$d/ca.key" --in "$d/$side.key" --dn "C=CH, O=ike4j bench, CN=$side.bench" \
+        --san "$side.bench" --outform pem > "$d/$side.pem"
+  done
+}
+
+# swanctl.conf (and credential directories) in DIR for SIDE (l = bench initiator, r = responder), AUTH psk|ecdsa|ed25519
+write_conf() {
+  local dir=$1 side=$2 auth=$3 me peer addrs lts rts la
+  mkdir -p "$dir"
+  if [ "$side" = l ]; then me=left peer=right addrs="remote_addrs = 192.0.2.2" lts=10.1.0.0/16 rts=10.2.0.0/16
+  else me=right peer=left addrs="local_addrs = 192.0.2.2" lts=10.2.0.0/16 rts=10.1.0.0/16; fi
+  local lauth rauth
+  if [ "$auth" = psk ]; then
+    lauth="auth = psk
+      id = $me.bench"
+    rauth="auth = psk
+      id = $peer.bench"
+  else
+    mkdir -p "$dir/x509" "$dir/x509ca" "$dir/private"
+    cp "$work/pki-$auth/ca.pem" "$dir/x509ca/ca.pem"
+    cp "$work/pki-$auth/$me.pem" "$dir/x509/$me.pem"
+    cp "$work/pki-$auth/$me.key" "$dir/private/$me.key"
+    lauth="auth = pubkey
+      certs = $me.pem
+      id = $me.bench"
+    rauth="auth = pubkey
+      id = $peer.bench"
+  fi
+  cat > "$dir/swanctl.conf" <<CONF
+connections {
+  bench {
+    version = 2
+    $addrs
+    unique = never
+    proposals = aes128gcm16-prfsha256-x25519
+    local {
+      $lauth
+    }
+    remote {
+      $rauth
+    }
+    children {
+      net {
+        local_ts = $lts
+        remote_ts = $rts
+        esp_proposals = aes128gcm16
+      }
+    }
+  }
+}
+secrets {
+  ike-bench {
+    id-1 = left.bench
+    id-2 = right.bench
+    secret = "handshake-bench-psk"
+  }
+}
+CONF
+}
+
+start_ike4j() { # DIR
+  "$root/bin/ike4j" --help >/dev/null 2>&1 || true
+  ip netns exec "$R" "$root/bin/ike4j" daemon --conf "$1/swanctl.conf" --uri "unix://$1/ike4j.sock" \
+      --dataplane none --log any=0 > "$1/daemon.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 600); do [ -S "$1/ike4j.sock" ] && return 0; sleep 0.1; done
+  echo "bench: the ike4j responder did not start:" >&2; cat "$1/daemon.log" >&2; return 1
+}
+
+start_strongswan() { # DIR
+  cat > "$1/strongswan.conf" <<CONF
+charon-systemd {
+  load = kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints pubkey curve25519 kernel-netlink socket-default vici hmac gcm aes sha2 sha1 kdf
+  install_routes = yes
+  filelog {
+    peer {
+      path = $1/charon.log
+      default = ${HSBENCH_LOG:-0}
+    }
+  }
+  journal {
+    default = -1
+  }
+  plugins {
+    vici {
+      socket = unix://$1/charon.vici
+    }
+  }
+}
+CONF
+  STRONGSWAN_CONF=$1/strongswan.conf ip netns exec "$R" /usr/sbin/charon-systemd > "$1/charon.out" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 150); do [ -S "$1/charon.vici" ] && break; sleep 0.1; done
+  for _ in $(seq 1 50); do swanctl --stats --uri "unix://$1/charon.vici" >/dev/null 2>&1 && break; sleep 0.1; done
+  swanctl --load-all --uri "unix://$1/charon.vici" --file "$1/swanctl.conf" >/dev/null
+}
+
+stop_all() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -9 "$p" 2>/dev/null || true; done
+  pids=()
+  ip -n "$R" link del ipsec0 2>/dev/null || true
+}
+
+bench() { # DIR COUNT -> one JSON line
+  ip netns exec "$L" "$root/bin/ike4j" bench --conf "$1/swanctl.conf" --count "$2" --concurrency "$conc" --delete \
+      --port 500 --natt-port 4500 --timeout 60 --json --quiet
+}
+
+field() { # JSON KEY -> value (flat numeric fields), 0 if absent
+  local v
+  v=$(sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<< "$1")
+  echo "${v:-0}"
+}
+
+run_case() { # IMPL AUTH -> JSON
+  local impl=$1 auth=$2 rdir=$work/$1-$2-r ldir=$work/$1-$2-l
+  write_conf "$rdir" r "$auth"
+  write_conf "$ldir" l "$auth"
+  if [ "$impl" = ike4j ]; then start_ike4j "$rdir"; else start_strongswan "$rdir"; fi
+  bench "$ldir" "$warm" > /dev/null || true
+  local out
+  out=$(bench "$ldir" "$count") || { echo "bench: $impl $auth: $out" >&2; stop_all; return 1; }
+  stop_all
+  echo "$out"
+}
+
+make_pki ecdsa
+make_pki ed25519
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
+printf '%-22s %16s %16s %7s   %15s %15s\n' "auth" "ike4j resp./s" "strongSwan /s" "ratio" "ike4j p50 ms" "strongSwan p50"
+for auth in ${HSBENCH_CASES:-psk ecdsa ed25519}; do
+  a=$(run_case ike4j "$auth") || a='{}'
+
+  s=$(run_case strongswan "$auth") || s='{}'
+
+  ra=$(field "$a" rate_per_s); rs=$(field "$s" rate_per_s)
+  pa=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$a"); ps=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$s")
+  fa=$(( $(field "$a" failed) + $(field "$a" timed_out) )); fs=$(( $(field "$s" failed) + $(field "$s" timed_out) ))
+  label=$auth; [ "$auth" = psk ] && label="psk"; [ "$auth" = ecdsa ] && label="cert ECDSA P-256"; [ "$auth" = ed25519 ] && label="cert Ed25519"
+  printf '%-22s %16s %16s %7s   %15s %15s%s\n' "$label" "$ra" "$rs" "$(awk -v a="$ra" -v b="$rs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
+      "$pa" "$ps" "$( [ $(( fa + fs )) -gt 0 ] && echo "   (failures: ike4j $fa, strongSwan $fs)" )"
+done
