@@ -85,11 +85,11 @@ class Ike4jEapInteropTest extends SharedDirectLab {
     }
 
     /**
-     * EAP-TLS is not among the methods: with strongSwan 5.9.8 it cannot work with the JDK's TLS. Over TLS 1.2
-     * (strongSwan's default) the JDK exports keying material (the MSK, RFC 5216 2.3) only with the extended master
-     * secret (RFC 7627), which strongSwan's libtls does not negotiate; over TLS 1.3 ({@code tls.version_max = 1.3})
-     * the JDK rejects strongSwan's certificate_authorities extension and strongSwan's client crashed against the JDK
-     * server. EAP-TLS is covered ike4j to ike4j in the engine tests.
+     * EAP-TLS with strongSwan as the client is not among the methods: over TLS 1.2 (strongSwan's default) the JDK
+     * exports keying material (the MSK, RFC 5216 2.3) only with the extended master secret (RFC 7627), which
+     * strongSwan 5.9.8's libtls does not negotiate; over TLS 1.3 strongSwan's client crashed against the JDK server.
+     * ike4j as the EAP-TLS client of strongSwan works over TLS 1.3 ({@code libtls.version.max = 1.3}, see
+     * {@link Ike4jPeer#EAP_TLS_WITH_STRONGSWAN_5}). EAP-TLS is covered ike4j to ike4j in the engine tests.
      */
     @ParameterizedTest(name = "strongSwan client, eap-{0}")
     @ValueSource(strings = {"mschapv2", "md5"})
@@ -106,7 +106,7 @@ class Ike4jEapInteropTest extends SharedDirectLab {
     }
 
     @ParameterizedTest(name = "ike4j client, eap-{0}")
-    @ValueSource(strings = {"mschapv2", "md5"})
+    @ValueSource(strings = {"mschapv2", "md5", "tls"})
     void ike4jClientAgainstStrongSwanServer(String method) {
         install();
         String ike = freshConnection();
@@ -137,6 +137,54 @@ class Ike4jEapInteropTest extends SharedDirectLab {
         // ike4j's MSCHAPv2 Failure Request: strongSwan gives up with AUTHENTICATION_FAILED in an INFORMATIONAL
         assertThat(swanLog.text()).contains("EAP-MS-CHAPv2 failed");
         assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED");
+    }
+
+    /** strongSwan as the client of ike4j with an EAP identity ike4j has no secret for: refused, "unknown user" logged. */
+    @Test
+    void unknownUserIsRefused() {
+        install();
+        String ike = freshConnection();
+        Side swan = pair.side(pair.strongSwan());
+        pair.reload(side -> {
+            SwanctlConf c = eapConf(ike, "mschapv2", swan, "eap-mschapv2", "").apply(side);
+            if (side != swan) return c;
+            return c.localAuth("auth = eap-mschapv2\nid = " + id(side) + "\neap_id = mallory")
+                    .extra(SECRETS.replace("id = carol", "id = mallory"));
+        });
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("EAP authentication of 'mallory' failed: MSCHAPv2 authentication failed: unknown user 'mallory'");
+        assertThat(swanLog.text()).contains("EAP-MS-CHAPv2 failed");
+    }
+
+    /** ike4j forwards to a RADIUS server that does not answer: bounded retries, refused with the reason logged. */
+    @Test
+    void radiusDownIsRefused() {
+        install();
+        String ike = freshConnection();
+        String radiusSection = """
+                radius {
+                  servers {
+                    lab {
+                      address = 127.0.0.1
+                      secret = nobody-listens
+                      timeout = 1s
+                      retransmit_tries = 2
+                    }
+                  }
+                }
+                """;
+        pair.reload(eapConf(ike, "md5", pair.side(pair.strongSwan()), "eap-radius", radiusSection));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED").contains("RADIUS server did not answer after");
     }
 
     /** ike4j as EAP server forwards to FreeRADIUS (in ike4j's namespace, 127.0.0.1:1812); strongSwan is the client. */

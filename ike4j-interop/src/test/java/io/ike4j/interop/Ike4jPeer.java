@@ -29,6 +29,13 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /** Tunables: how long {@code initiate} may take, and whether to write a key log ({@code --keylog}). */
+    /**
+     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 (see Ike4jEapInteropTest): strongSwan's MSK derivation, and the JDK
+     * ignoring the certificate_authorities extension of strongSwan's CertificateRequest, which it refuses as malformed.
+     */
+    static final String EAP_TLS_WITH_STRONGSWAN_5 =
+            "-Dike4j.eap-tls.tls13-msk=strongswan -Djdk.tls.client.disableExtensions=certificate_authorities";
+
     public record Options(Duration initiateTimeout, boolean keylog) {
         public static Options defaults() {
             return new Options(Duration.ofSeconds(30), false);
@@ -112,7 +119,7 @@ public final class Ike4jPeer implements IkePeer {
             cmd.add(keylogFile.toString());
         }
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
-        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
+        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }

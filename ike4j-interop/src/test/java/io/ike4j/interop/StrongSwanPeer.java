@@ -129,6 +129,11 @@ public final class StrongSwanPeer implements IkePeer {
                     }
                   }
                 }
+                libtls {
+                  version {
+                    max = 1.3
+                  }
+                }
                 """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(), PLUGINS,
                 logFile, uri());
     }
