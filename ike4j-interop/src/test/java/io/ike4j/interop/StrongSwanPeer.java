@@ -130,6 +130,7 @@ public final class StrongSwanPeer implements IkePeer {
                   }
                 }
                 libtls {
+                  version_max = 1.3
                   version {
                     max = 1.3
                   }

@@ -219,8 +219,10 @@ public final class IkeAuthExchange {
     public static void informationalDuringAuth(Session s, IkeSa sa, IkeMessage m) {
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, m.header().messageId(), List.of());
         if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
+            // e.g. strongSwan gives up after our MSCHAPv2 Failure Request: say why we sent it
+            String why = sa.auth.eapServer == null ? "" : sa.auth.eapServer.failureSent().map(r -> " after EAP failure: " + r).orElse("");
             sa.auth.wipe();
-            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH");
+            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH" + why);
         }
     }
 

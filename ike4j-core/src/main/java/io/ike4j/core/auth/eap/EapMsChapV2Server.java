@@ -95,6 +95,11 @@ public final class EapMsChapV2Server implements EapServerMethod {
         return next(new MsChapV2Packet(MsChapV2Packet.FAILURE, msChapId, msg));
     }
 
+    @Override
+    public java.util.Optional<String> failureSent() {
+        return state == State.FAILURE_SENT ? java.util.Optional.of(failureReason) : java.util.Optional.empty();
+    }
+
     private EapStep next(MsChapV2Packet p) {
         identifier = EapMessage.next(identifier);
         return new EapStep.Send(EapMessage.request(identifier, type(), p.encode()));
