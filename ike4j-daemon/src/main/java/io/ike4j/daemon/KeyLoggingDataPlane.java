@@ -24,8 +24,29 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
+        delegate.install(spec, outboundDeferred);
+        keys.childSa(spec);
+    }
+
+    @Override
     public boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
         return delegate.remove(ikeSaId, childSaId, inboundSpi, outboundSpi);
+    }
+
+    @Override
+    public boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        return delegate.installTrap(trap);
+    }
+
+    @Override
+    public boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        return delegate.removeTrap(trap);
+    }
+
+    @Override
+    public void acquireListener(io.ike4j.platform.dataplane.AcquireListener listener) {
+        delegate.acquireListener(listener);
     }
 
     @Override

@@ -38,8 +38,16 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
-    public record Ports(int ike, int natTraversal) {
+    public record Ports(int ike, int natTraversal, Retransmission retransmit) {
         public static final Ports STANDARD = new Ports(500, 4500);
+
+        public Ports {
+            if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+        }
+
+        public Ports(int ike, int natTraversal) {
+            this(ike, natTraversal, Retransmission.DEFAULTS);
+        }
     }
 
     /** The daemon's engine for this configuration. */
@@ -65,7 +73,9 @@ public final class SwanctlToEngineConfig {
         CredentialFiles files = CredentialFiles.load(swanctlDir, swanctl, warnings);
         // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
         EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
-                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
+                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
+                .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
+                .retransmitTries(ports.retransmit().tries()).build());
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
         }
@@ -141,6 +151,7 @@ public final class SwanctlToEngineConfig {
                 .keyingTries(clampToInt(c.keyingtries()))
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
+                .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
         var local = AuthMapping.mapRounds(where + ".local", c, c.local(), true, files, warnings);
         var remote = AuthMapping.mapRounds(where + ".remote", c, c.remote(), false, files, warnings);

@@ -36,10 +36,16 @@ public record PeerPair(NetnsLab lab, Ike4jPeer ike4j, StrongSwanPeer strongSwan)
     /** Starts strongSwan on {@code swanSide} and ike4j on the other side of {@code lab}, each with the config {@code conf} gives. */
     public static PeerPair start(NetnsLab lab, Side ike4jSide, Function<Side, SwanctlConf> conf,
                                  Ike4jPeer.Options ike4jOptions, StrongSwanPeer.Options swanOptions, PeerLogsOnFailure logs) {
+        return start(lab, ike4jSide, conf, ike4jOptions, swanOptions, logs, null);
+    }
+
+    /** As above, with strongSwan from the chroot folder {@code swanRoot} ({@link StrongSwan61}), or the system's when null. */
+    public static PeerPair start(NetnsLab lab, Side ike4jSide, Function<Side, SwanctlConf> conf, Ike4jPeer.Options ike4jOptions,
+                                 StrongSwanPeer.Options swanOptions, PeerLogsOnFailure logs, java.nio.file.Path swanRoot) {
         Ike4jPeer i = null;
         StrongSwanPeer s = null;
         try {
-            s = logs.watch(new StrongSwanPeer(lab, ike4jSide.other(), conf.apply(ike4jSide.other()), swanOptions));
+            s = logs.watch(new StrongSwanPeer(lab, ike4jSide.other(), conf.apply(ike4jSide.other()), swanOptions, swanRoot));
             i = logs.watch(new Ike4jPeer(lab, ike4jSide, conf.apply(ike4jSide), ike4jOptions));
             s.start();
             i.start();

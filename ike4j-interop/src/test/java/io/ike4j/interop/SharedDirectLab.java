@@ -35,6 +35,7 @@ abstract class SharedDirectLab {
     @BeforeAll
     void startLab() {
         Requirements.assumeInteropAvailable();
+        strongSwanRoot();
         open();
     }
 
@@ -42,7 +43,7 @@ abstract class SharedDirectLab {
         lab = NetnsLab.direct();
         try {
             pair = PeerPair.start(lab, IKE4J_SIDE, side -> SwanctlConf.forLab(lab, side), ike4jOptions(),
-                    StrongSwanPeer.Options.defaults(), setupLogs);
+                    StrongSwanPeer.Options.defaults(), setupLogs, strongSwanRoot());
         } catch (RuntimeException e) {
             lab.close();
             lab = null;
@@ -53,6 +54,7 @@ abstract class SharedDirectLab {
     @BeforeEach
     void cleanSlate() {
         Requirements.assumeInteropAvailable();
+        strongSwanRoot();
         if (pair == null || !pair.ike4j().alive() || !pair.strongSwan().alive()) {
             System.err.println("a daemon died: restarting the lab");
             stopLab();
@@ -85,6 +87,14 @@ abstract class SharedDirectLab {
             lab.close();
             lab = null;
         }
+    }
+
+    /**
+     * Where strongSwan comes from: null for the system's (5.9.8), or a chroot folder ({@link StrongSwan61#assumeAvailable()},
+     * which also skips or fails the class when it is missing).
+     */
+    java.nio.file.Path strongSwanRoot() {
+        return null;
     }
 
     /** How ike4j's daemon is started; a subclass may add {@code --keylog}. */

@@ -48,11 +48,24 @@ public final class StrongSwanPeer implements IkePeer {
     private final Path dir;
     private final Path vici;
     private final Path logFile;
+    /** A strongSwan installed in a chroot folder ({@link StrongSwan61}), or null for the system's charon. */
+    private final Path root;
     private Process charon;
     private String logSnapshot = "";
     private boolean closed;
 
     public StrongSwanPeer(NetnsLab lab, Side side, SwanctlConf conf, Options options) {
+        this(lab, side, conf, options, null);
+    }
+
+    /**
+     * A charon from the chroot folder {@code root} (e.g. {@link StrongSwan61#root()}), or the system's when
+     * {@code root} is null. In the chroot, this peer's directory is bind-mounted at {@link StrongSwan61#LAB_DIR},
+     * /dev and /proc are mounted inside; all these mounts live in the mount namespace of {@code ip netns exec}
+     * and vanish with the process.
+     */
+    public StrongSwanPeer(NetnsLab lab, Side side, SwanctlConf conf, Options options, Path root) {
+        this.root = root;
         this.lab = lab;
         this.side = side;
         this.conf = conf;
@@ -71,9 +84,14 @@ public final class StrongSwanPeer implements IkePeer {
         return "strongswan-" + side;
     }
 
-    /** The VICI socket URI, for {@code swanctl --uri}. */
+    /** The VICI socket URI, for {@code swanctl --uri} (as the daemon sees it: inside the chroot, if any). */
     public String uri() {
-        return "unix://" + vici;
+        return "unix://" + inside(vici);
+    }
+
+    /** {@code file} of this peer's directory as charon and swanctl see it. */
+    private String inside(Path file) {
+        return root == null ? file.toString() : StrongSwan61.LAB_DIR + "/" + dir.relativize(file);
     }
 
     public Path logFile() {
@@ -96,10 +114,15 @@ public final class StrongSwanPeer implements IkePeer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        charon = lab.spawn(lab.namespace(side), Map.of("STRONGSWAN_CONF", dir.resolve("strongswan.conf").toString()),
-                dir.resolve("charon.out"), Requirements.CHARON.toString());
+        Map<String, String> env = Map.of("STRONGSWAN_CONF", inside(dir.resolve("strongswan.conf")));
+        if (root == null) {
+            charon = lab.spawn(lab.namespace(side), env, dir.resolve("charon.out"), Requirements.CHARON.toString());
+        } else {
+            charon = lab.spawn(lab.namespace(side), env, dir.resolve("charon.out"),
+                    StrongSwan61.inChroot(root, dir, "/usr/sbin/charon-systemd").toArray(String[]::new));
+        }
         awaitVici(Duration.ofSeconds(15));
-        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--file", dir.resolve("swanctl.conf").toString()).orThrow();
+        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--file", inside(dir.resolve("swanctl.conf"))).orThrow();
     }
 
     String strongswanConf() {
@@ -135,8 +158,8 @@ public final class StrongSwanPeer implements IkePeer {
                     max = 1.3
                   }
                 }
-                """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(), PLUGINS,
-                logFile, uri());
+                """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(),
+                root == null ? PLUGINS : StrongSwan61.PLUGINS, inside(logFile), uri());
     }
 
     private void awaitVici(Duration timeout) {
@@ -158,13 +181,27 @@ public final class StrongSwanPeer implements IkePeer {
         throw new LabException(name() + ": VICI socket " + vici + " did not answer within " + timeout + "\n" + log());
     }
 
-    /** Runs {@code swanctl ARGS --uri <this peer's socket>} (from the root namespace: the socket is a file). */
+    /**
+     * Runs {@code swanctl ARGS --uri <this peer's socket>} (from the root namespace: the socket is a file; with a
+     * chroot, the chroot's swanctl in this peer's namespace with the same mounts as charon). File arguments must be
+     * given as charon sees them: {@link #insidePath}.
+     */
     public ExecResult swanctl(Duration timeout, String... args) {
         List<String> cmd = new ArrayList<>(List.of("swanctl"));
         cmd.addAll(List.of(args));
         cmd.add("--uri");
         cmd.add(uri());
+        if (root != null) {
+            List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", lab.namespace(side)));
+            full.addAll(StrongSwan61.inChroot(root, dir, cmd.toArray(String[]::new)));
+            return Commands.run(timeout, full);
+        }
         return Commands.run(timeout, cmd);
+    }
+
+    /** A file of this peer's directory as swanctl and charon see it (inside the chroot, if any). */
+    public String insidePath(Path file) {
+        return inside(file);
     }
 
     @Override
@@ -182,7 +219,7 @@ public final class StrongSwanPeer implements IkePeer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", dir.resolve("swanctl.conf").toString()).orThrow();
+        swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", inside(dir.resolve("swanctl.conf"))).orThrow();
     }
 
     @Override

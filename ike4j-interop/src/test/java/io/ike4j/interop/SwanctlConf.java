@@ -30,6 +30,8 @@ public final class SwanctlConf {
     private String localAuth;
     private String remoteAuth;
     private String extra = "";
+    private String connectionExtra = "";
+    private String childExtra = "";
 
     /**
      * A connection for {@code side} of {@code lab}: outer addresses, ids {@code left.ike4j.test} /
@@ -124,6 +126,18 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the connection section. */
+    public SwanctlConf connectionSettings(String lines) {
+        this.connectionExtra = lines;
+        return this;
+    }
+
+    /** Adds settings (one per line, e.g. {@code rekey_time = 10s}) to the CHILD_SA section. */
+    public SwanctlConf childSettings(String lines) {
+        this.childExtra = lines;
+        return this;
+    }
+
     /** Appends top-level text (more secrets, ike4j's {@code radius} section) after the rendered file. */
     public SwanctlConf extra(String text) {
         this.extra = text;
@@ -160,6 +174,7 @@ public final class SwanctlConf {
                     local_addrs = %3$s
                     remote_addrs = %4$s
                     proposals = %5$s
+                %16$s
                     local {
                 %14$s
                     }
@@ -172,6 +187,7 @@ public final class SwanctlConf {
                         local_ts = %9$s
                         remote_ts = %10$s
                         esp_proposals = %11$s
+                %17$s
                       }
                     }
                   }
@@ -185,11 +201,16 @@ public final class SwanctlConf {
                 }
                 """.formatted(connection, version, localAddrs, remoteAddrs, proposals, localId, remoteId, child,
                 localTs, remoteTs, espProposals, psk, mode, indent(localAuth, "auth = psk\nid = \"" + localId + "\""),
-                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\"")) + extra;
+                indent(remoteAuth, "auth = psk\nid = \"" + remoteId + "\""), indent(connectionExtra, "", "    "),
+                indent(childExtra, "", "        ")) + extra;
     }
 
     private static String indent(String lines, String dflt) {
+        return indent(lines, dflt, "      ");
+    }
+
+    private static String indent(String lines, String dflt, String prefix) {
         String text = lines != null ? lines : dflt;
-        return text.lines().map(l -> "      " + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
+        return text.lines().map(l -> prefix + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

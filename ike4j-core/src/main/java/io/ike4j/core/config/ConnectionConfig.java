@@ -17,11 +17,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive,
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
                                List<AuthConfig> moreLocal, List<AuthConfig> moreRemote) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
+
+    /**
+     * {@code childless} (RFC 6023): ALLOW (default) accepts it as responder and uses it as initiator when no CHILD is
+     * asked for; PREFER also when one is (it follows with CREATE_CHILD_SA); FORCE always, and refuses IKE_AUTH with
+     * a CHILD_SA as responder; NEVER neither uses nor accepts it.
+     */
+    public enum Childless { ALLOW, PREFER, FORCE, NEVER }
 
     /** {@code fragmentation} (RFC 7383). */
     public enum Fragmentation { YES, ACCEPT, FORCE, NO }
@@ -34,6 +41,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (childless == null) childless = Childless.ALLOW;
         moreLocal = List.copyOf(moreLocal == null ? List.of() : moreLocal);
         moreRemote = List.copyOf(moreRemote == null ? List.of() : moreRemote);
     }
@@ -43,10 +51,21 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
                             List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, List.of(), List.of());
+    }
+
+    /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, List.of(), List.of());
+                aggressive, Childless.ALLOW);
     }
 
     /**
@@ -118,6 +137,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private Childless childless = Childless.ALLOW;
         private final List<AuthConfig> moreLocal = new ArrayList<>();
         private final List<AuthConfig> moreRemote = new ArrayList<>();
 
@@ -151,13 +171,16 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** {@code childless} (RFC 6023 childless IKE SA initiation). */
+        public Builder childless(Childless c) { childless = c; return this; }
+
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
             Duration over = overTime != null ? overTime : base.dividedBy(10);
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, moreLocal, moreRemote);
+                    unique, encap, fragmentation, aggressive, childless, moreLocal, moreRemote);
         }
     }
 }

@@ -31,6 +31,14 @@ public final class IkeKeyDerivation {
     }
 
     /**
+     * RFC 9370 2.2.4: rekeying the IKE SA with additional key exchanges (IKE_FOLLOWUP_KE):
+     * SKEYSEED = prf(SK_d (old), SK(0) | Ni | Nr | SK(1) | ... | SK(n)); {@code additional} is SK(1) | ... | SK(n).
+     */
+    public static byte[] rekeyedSkeyseed(Prf prf, byte[] oldSkD, byte[] sharedSecret, byte[] ni, byte[] nr, byte[] additional) {
+        return prf.compute(oldSkD, sharedSecret, ni, nr, additional);
+    }
+
+    /**
      * RFC 7296 2.14: {SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr} = prf+ (SKEYSEED, Ni | Nr | SPIi | SPIr).
      */
     public static IkeSaKeys ikeSaKeys(Prf prf, byte[] skeyseed, byte[] ni, byte[] nr, byte[] spiI, byte[] spiR,
@@ -66,8 +74,17 @@ public final class IkeKeyDerivation {
      */
     public static ChildSaKeys childSaKeys(Prf prf, byte[] skD, byte[] sharedSecret, byte[] ni, byte[] nr,
             int encrLength, int integLength) throws PrfPlusLengthException {
+        return childSaKeys(prf, skD, sharedSecret, ni, nr, new byte[0], encrLength, integLength);
+    }
+
+    /**
+     * RFC 9370 2.2.4: KEYMAT = prf+(SK_d, SK(0) | Ni | Nr | SK(1) | ... | SK(n)) for a CHILD_SA with additional key
+     * exchanges; {@code additional} is SK(1) | ... | SK(n) (empty: RFC 7296 2.17 as above).
+     */
+    public static ChildSaKeys childSaKeys(Prf prf, byte[] skD, byte[] sharedSecret, byte[] ni, byte[] nr, byte[] additional,
+            int encrLength, int integLength) throws PrfPlusLengthException {
         if (encrLength < 0 || integLength < 0) throw new IllegalArgumentException("negative key length");
-        byte[] seed = sharedSecret == null ? Bytes.concat(ni, nr) : Bytes.concat(sharedSecret, ni, nr);
+        byte[] seed = sharedSecret == null ? Bytes.concat(ni, nr, additional) : Bytes.concat(sharedSecret, ni, nr, additional);
         byte[] keymat = PrfPlus.expand(prf, skD, seed, 2 * (encrLength + integLength));
         try {
             return new ChildSaKeys(keymat, encrLength, integLength);

@@ -47,6 +47,31 @@ public sealed interface EngineInput {
     /** Control: delete one CHILD_SA by its unique id. */
     record TerminateChild(long ikeSaId, long childSaId) implements EngineInput {}
 
+    /** Control: rekey an IKE SA now (RFC 7296 1.3.2), like {@code swanctl --rekey --ike-id}; {@code reauth}: reauthenticate. */
+    record RekeyIke(long ikeSaId, boolean reauth) implements EngineInput {}
+
+    /** Control: rekey one CHILD_SA now (RFC 7296 1.3.3), like {@code swanctl --rekey --child-id}. */
+    record RekeyChild(long ikeSaId, long childSaId) implements EngineInput {}
+
+    /**
+     * The data plane: a CHILD_SA crossed a byte or packet limit (rekey_bytes/rekey_packets when {@code hard} is false,
+     * life_bytes/life_packets when true).
+     */
+    record ChildSaExpired(long ikeSaId, long childSaId, boolean hard) implements EngineInput {}
+
     /** Control: delete every SA (daemon shutdown), informing the peers. */
     record Shutdown() implements EngineInput {}
+
+    /**
+     * The data plane saw a packet match the trap policy of {@code connection}/{@code child} and no SA carries it
+     * (an ACQUIRE): establish that CHILD_SA, with CREATE_CHILD_SA on an IKE SA of the connection if one is up,
+     * else with a new IKE SA. Repeated acquires while it is being set up are ignored.
+     */
+    record Acquire(String connection, String child) implements EngineInput {}
+
+    /**
+     * The configuration was loaded or reloaded: carry out each CHILD's {@code start_action} (trap: install its
+     * trap policy; start: initiate it unless it is up) and remove the traps of children that are gone.
+     */
+    record ApplyStartActions() implements EngineInput {}
 }

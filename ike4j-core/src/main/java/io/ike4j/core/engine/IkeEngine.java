@@ -8,14 +8,18 @@ import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.exchange.ChildRekeyUnit;
 import io.ike4j.core.exchange.CookieUnit;
+import io.ike4j.core.exchange.ReauthUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
+import io.ike4j.core.exchange.FollowupKeExchange;
 import io.ike4j.core.exchange.IkeIntermediateExchange;
 import io.ike4j.core.exchange.IkeRekeyExchange;
 import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
+import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
 import io.ike4j.core.exchange.Session;
@@ -39,11 +43,13 @@ public final class IkeEngine implements Engine {
     private volatile EngineContext context;
     private final SaTable table;
     private final V1Machine v1 = new V1Machine();
+    private final LifecycleActions actions;
 
     public IkeEngine(EngineContext context) {
         this.context = context;
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
+        this.actions = new LifecycleActions(table);
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -70,12 +76,31 @@ public final class IkeEngine implements Engine {
                     if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
                     else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 }
+                case EngineInput.RekeyIke r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> {
+                        if (sa.state != IkeSaState.ESTABLISHED || sa.retired) return;
+                        if (r.reauth()) ReauthUnit.start(s, sa);
+                        else enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                    });
+                }
+                case EngineInput.RekeyChild r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
+                }
+                case EngineInput.ChildSaExpired e -> {
+                    if (!v1.owns(e.ikeSaId())) withSa(e.ikeSaId(), sa -> {
+                        if (sa.state == IkeSaState.ESTABLISHED) ChildRekeyUnit.expired(s, sa, e.childSaId(), e.hard());
+                    });
+                }
+                case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
+                case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
                     table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
                     v1.shutdown(s);
                 }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
+            for (long old : s.reauthenticated()) withSa(old, sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
+            actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
@@ -129,7 +154,7 @@ public final class IkeEngine implements Engine {
         else SaLifecycle.end(s, sa, "shutdown");
     }
 
-    private void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
+    static void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
         if (sa.state != IkeSaState.ESTABLISHED) {
             if (task instanceof IkeSa.PendingTask.DeleteIke) SaLifecycle.end(s, sa, "terminated");
             return;
@@ -142,7 +167,7 @@ public final class IkeEngine implements Engine {
         table.byId(id).ifPresent(sa -> locked(sa, action));
     }
 
-    private static void locked(IkeSa sa, Consumer<IkeSa> action) {
+    static void locked(IkeSa sa, Consumer<IkeSa> action) {
         sa.lock().lock();
         try {
             if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
@@ -165,6 +190,7 @@ public final class IkeEngine implements Engine {
                 case RETRANSMIT -> {
                     if (!Messenger.retransmit(s, sa, t.detail())) {
                         sa.outstanding = null;
+                        Reestablish.gaveUp(s, sa); // keyingtries, dpd_action
                         SaLifecycle.end(s, sa, "peer did not answer after " + s.settings().retransmitTries() + " retransmits");
                     }
                 }
@@ -181,6 +207,15 @@ public final class IkeEngine implements Engine {
                 }
                 case IKE_REKEY -> {
                     if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                }
+                case IKE_REAUTH -> {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) ReauthUnit.start(s, sa);
+                }
+                case IKE_EXPIRE -> { // neither rekeyed nor reauthenticated within over_time: the SA dies
+                    if (sa.retired) return;
+                    s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA hard lifetime reached");
+                    if (sa.state == IkeSaState.ESTABLISHED && sa.outstanding == null) enqueue(s, sa, new IkeSa.PendingTask.DeleteIke());
+                    else SaLifecycle.end(s, sa, "hard lifetime reached");
                 }
                 case DELETE_OLD -> {
                     if (sa.retired) SaLifecycle.close(s, sa, "old IKE SA after rekey");
@@ -301,6 +336,9 @@ public final class IkeEngine implements Engine {
                         }
                     }
                     case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+                    case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
+                        if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
+                    }
                     default -> { }
                 }
             }
@@ -337,6 +375,7 @@ public final class IkeEngine implements Engine {
                         if (sa.ikeRekey != null) IkeRekeyExchange.processResponse(s, sa, msg.message());
                         else CreateChildSaExchange.processResponse(s, sa, msg.message());
                     }
+                    case IKE_FOLLOWUP_KE -> FollowupKeExchange.processResponse(s, sa, msg.message());
                     default -> { }
                 }
             }
@@ -358,6 +397,11 @@ public final class IkeEngine implements Engine {
                 ? new byte[] {(byte) (int) rej.error().payloadType().orElse(0)} : new byte[0];
         IkeHeader h = IkeHeader.of(spiI, 0, ExchangeType.IKE_SA_INIT, false, true, mid);
         IkeSaInitExchange.answerPlain(s, in, h, List.of(NotifyPayload.of(answer.get(), data)));
+    }
+
+    /** IKE SAs in the table, retired ones included, and inbound ESP SPIs reserved (tests: nothing leaks). */
+    int[] tableSizes() {
+        return new int[] {table.all().size(), table.childSpisInUse()};
     }
 
     @Override

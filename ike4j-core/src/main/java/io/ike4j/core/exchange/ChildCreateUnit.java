@@ -30,6 +30,7 @@ import io.ike4j.core.proposal.ProtocolId;
 import io.ike4j.core.proposal.ResponseCheck;
 import io.ike4j.core.sa.ChildOffer;
 import io.ike4j.core.sa.ChildSa;
+import io.ike4j.core.sa.FollowupKe;
 import io.ike4j.core.sa.ChildSaSpec;
 import io.ike4j.core.sa.ChildTransforms;
 import io.ike4j.core.sa.IkeSa;
@@ -45,11 +46,11 @@ import java.util.Optional;
 public final class ChildCreateUnit {
     private ChildCreateUnit() {}
 
-    /** A random ESP SPI, never 0..255 (RFC 4303 2.1 reserves them). */
+    /** A random ESP SPI, never 0..255 (RFC 4303 2.1 reserves them), never one this engine already uses inbound. */
     public static int newSpi(Session s) {
         while (true) {
             int spi = ByteBuffer.wrap(s.context().random().bytes(4)).getInt();
-            if (Integer.compareUnsigned(spi, 256) >= 0) return spi;
+            if (Integer.compareUnsigned(spi, 256) >= 0 && s.registry().reserveChildSpi(spi)) return spi;
         }
     }
 
@@ -75,7 +76,11 @@ public final class ChildCreateUnit {
     }
 
     /** Nonces and key exchange for CHILD_SA keying: IKE_AUTH uses the IKE SA's nonces and never a KE (RFC 7296 1.2, 1.3). */
-    public record ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke) {}
+    public record ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke, boolean deferOutbound) {
+        public ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke) {
+            this(ni, nr, createChildSa, ke, false);
+        }
+    }
 
     /** The responder's outcome: the payloads for the response, and the new CHILD_SA if one was installed. */
     public record Negotiated(List<Payload> payloads, Optional<ChildSa> child) {}
@@ -92,6 +97,16 @@ public final class ChildCreateUnit {
      * required, else INVALID_KE_PAYLOAD names the group we want (RFC 7296 1.3).
      */
     public static Negotiated negotiate(Session s, IkeSa sa, IkeMessage request, ChildConfig fixed, ChildKeying k) {
+        return negotiate(s, sa, request, fixed, k, null);
+    }
+
+    /**
+     * As above; {@code rekeyed} is the CHILD_SA a CREATE_CHILD_SA rekeys (or null). With additional key exchanges in
+     * the chosen proposal (RFC 9370 2.2.4) the CHILD_SA is not installed yet: the response carries
+     * N(ADDITIONAL_KEY_EXCHANGE) and {@link FollowupKeExchange} installs it after the IKE_FOLLOWUP_KE exchanges.
+     */
+    public static Negotiated negotiate(Session s, IkeSa sa, IkeMessage request, ChildConfig fixed, ChildKeying k,
+                                       ChildSa rekeyed) {
         Optional<SecurityAssociationPayload> saP = request.first(SecurityAssociationPayload.class);
         if (saP.isEmpty()) return new Negotiated(List.of(), Optional.empty());
         List<TrafficSelectorPayload> tss = request.all(TrafficSelectorPayload.class);
@@ -141,7 +156,22 @@ public final class ChildCreateUnit {
         ProposalSubstructure answer = new ProposalSubstructure(chosen.wire().number(), chosen.wire().protocolId(),
                 spiBytes(child.inboundSpi()), chosen.wire().transforms());
         int outbound = ByteBuffer.wrap(chosen.spi()).getInt();
-        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared);
+        List<KeyExchangeMethod> additional = k.createChildSa() ? IkeIntermediateExchange.additional(chosen.proposal()) : List.of();
+        if (!additional.isEmpty()) { // RFC 9370 2.2.4: installed once the IKE_FOLLOWUP_KE exchanges are done
+            FollowupKe f = new FollowupKe(false, additional, shared, new FollowupKe.Target.Child(child, rekeyed, outbound, t,
+                    transport, nTsr, nTsi, k.ni(), k.nr()));
+            java.util.Arrays.fill(shared, (byte) 0);
+            sa.followup = f;
+            List<Payload> out = new ArrayList<>();
+            if (transport) out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));
+            out.add(new SecurityAssociationPayload(List.of(answer)));
+            if (kePublic != null) out.add(KeyExchangeUnit.payload(t.keyExchange(), kePublic));
+            out.add(new TrafficSelectorPayload(true, nTsi));
+            out.add(new TrafficSelectorPayload(false, nTsr));
+            out.add(FollowupKeExchange.newLink(s, f));
+            return new Negotiated(out, Optional.of(child));
+        }
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, new byte[0], false, k.deferOutbound());
         java.util.Arrays.fill(shared, (byte) 0);
         if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
@@ -199,15 +229,29 @@ public final class ChildCreateUnit {
         }
     }
 
-    /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
+        return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, new byte[0],
+                sa.isInitiator(), false);
+    }
+
+    /**
+     * As above with {@code additional} = SK(1) | ... | SK(n) of additional key exchanges (RFC 9370 2.2.4), and
+     * {@code exchangeInitiator}: whether we initiated the exchange creating the CHILD_SA. RFC 7296 2.17 takes the
+     * initiator-to-responder keys first, the initiator being that of the exchange: for a CREATE_CHILD_SA started by
+     * the IKE SA's responder the directions are the other way round than in IKE_AUTH. {@code deferOutbound}: the
+     * responder of a CHILD_SA rekey keeps sending on the old SA until it is deleted (make-before-break).
+     */
+    static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
+                           List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
+                           byte[] ni, byte[] nr, byte[] sharedSecret, byte[] additional, boolean exchangeInitiator,
+                           boolean deferOutbound) {
         ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
-            // RFC 7296 2.17: KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr)
-            km = IkeKeyDerivation.childSaKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr,
+            // RFC 7296 2.17: KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr); RFC 9370 2.2.4: ... | SK(1) | ... | SK(n)
+            km = IkeKeyDerivation.childSaKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr, additional,
                     KeyMaterialLengths.encryption(t.encryption(), t.encryptionKeyBits()),
                     KeyMaterialLengths.integrity(t.integrity()));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
@@ -215,10 +259,10 @@ public final class ChildCreateUnit {
         } finally {
             java.util.Arrays.fill(skD, (byte) 0);
         }
-        byte[] inEncr = sa.isInitiator() ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
-        byte[] inInteg = sa.isInitiator() ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
-        byte[] outEncr = sa.isInitiator() ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
-        byte[] outInteg = sa.isInitiator() ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
+        byte[] inEncr = exchangeInitiator ? km.encryptionResponderToInitiator() : km.encryptionInitiatorToResponder();
+        byte[] inInteg = exchangeInitiator ? km.integrityResponderToInitiator() : km.integrityInitiatorToResponder();
+        byte[] outEncr = exchangeInitiator ? km.encryptionInitiatorToResponder() : km.encryptionResponderToInitiator();
+        byte[] outInteg = exchangeInitiator ? km.integrityInitiatorToResponder() : km.integrityResponderToInitiator();
         km.wipe();
         ChildSaSpec.Mode mode = transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL;
         ChildConfig c = child.config();
@@ -235,7 +279,7 @@ public final class ChildCreateUnit {
         for (byte[] k : new byte[][] {inEncr, inInteg, outEncr, outInteg}) java.util.Arrays.fill(k, (byte) 0);
         child.negotiated(outboundSpi, t, mode, localTs, remoteTs, s.now().getEpochSecond());
         sa.children.add(child);
-        s.emit(new EngineOutput.InstallChildSa(spec));
+        s.emit(new EngineOutput.InstallChildSa(spec, deferOutbound));
         s.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), outboundSpi));
         s.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), SaInfos.child(sa, child)));

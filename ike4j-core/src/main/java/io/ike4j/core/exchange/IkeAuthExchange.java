@@ -52,7 +52,8 @@ public final class IkeAuthExchange {
         ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
-        ps.add(InitialContactUnit.announce());
+        // RFC 7296 2.4 (INITIAL_CONTACT only to a peer we have no SA with); never when reauthenticating: the old SA stays for now
+        if (sa.reauthenticates == 0 && InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         if (sa.auth.peerMultiAuth) ps.add(AuthRounds.announce()); // RFC 4739 3 (strongSwan: in the first IKE_AUTH)
         if (!eap && AuthRounds.markAnother(s, sa)) ps.add(AuthRounds.another());
         if (eap) {
@@ -60,8 +61,20 @@ public final class IkeAuthExchange {
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
             if (c.remote().method() == AuthClass.EAP) ps.add(NotifyPayload.of(NotifyType.EAP_ONLY_AUTHENTICATION, new byte[0]));
         }
-        if (sa.requestedChild != null) {
-            c.child(sa.requestedChild).ifPresent(child -> ps.addAll(ChildCreateUnit.offer(s, sa, child)));
+        switch (ChildlessUnit.decide(sa)) {
+            case WITH_CHILD -> {
+                if (sa.requestedChild != null) {
+                    c.child(sa.requestedChild).ifPresent(child -> ps.addAll(ChildCreateUnit.offer(s, sa, child)));
+                }
+            }
+            case CHILDLESS -> { // RFC 6023: the CHILD (if any) follows with CREATE_CHILD_SA
+                if (!sa.ikeOnly && sa.requestedChild != null) sa.followUpChildren.addFirst(sa.requestedChild);
+                s.log(EngineLog.Subsystem.IKE, sa, "initiating childless IKE_SA (RFC 6023)");
+            }
+            case REFUSED -> {
+                SaLifecycle.fail(s, sa, 0, "peer does not support childless IKE_SA initiation (childless = force)");
+                return;
+            }
         }
         s.log(EngineLog.Subsystem.IKE, sa, "authenticating as " + sa.localId + " with " + describe(c.local()));
         Messenger.sendRequest(s, sa, ExchangeType.IKE_AUTH, ps);
@@ -122,6 +135,15 @@ public final class IkeAuthExchange {
         Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, m, AuthOctets.initiator(sa, remoteId));
         if (failure.isPresent()) {
             rejectAuth(s, sa, mid, failure.get());
+            return;
+        }
+        Optional<String> childless = ChildlessUnit.refusal(c, m);
+        if (childless.isPresent()) {
+            rejectAuth(s, sa, mid, childless.get());
+            return;
+        }
+        if (UniquenessUnit.keepRefuses(s, sa, c, remoteId, InitialContactUnit.present(m))) {
+            rejectAuth(s, sa, mid, "an IKE_SA with " + remoteId + " exists already (unique = keep)");
             return;
         }
         sa.remoteId = remoteId;
@@ -192,6 +214,7 @@ public final class IkeAuthExchange {
         // RFC 7296 2.4: liveness checks every dpd_delay (an empty INFORMATIONAL request)
         if (!c.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, c.dpdDelay());
         IkeRekeyExchange.armTimer(s, sa);
+        if (sa.reauthenticates != 0) ReauthUnit.replaced(s, sa);
     }
 
     /**

@@ -142,6 +142,8 @@ public final class IkeIntermediateExchange {
         byte[] shared = ker.sharedSecret();
         List<Payload> ps = List.of(KeyExchangeUnit.payload(expected, ker.publicValue()));
         ker.destroy();
+        s.log(EngineLog.Subsystem.IKE, sa, "additional key exchange " + (st.done() + 1) + " of "
+                + st.methods().size() + ": " + SaInfos.name(expected));
         commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
                 Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), ps));
         Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, ps); // still under the current keys

@@ -44,19 +44,25 @@ public final class IkeSaInitExchange {
 
     private IkeSaInitExchange() {}
 
-    /** Initiator: starts a new IKE SA for {@code c}. */
-    public static void initiate(Session s, ConnectionConfig c, String childName) {
+    /** Initiator: starts a new IKE SA for {@code c}; returns it (null if it could not even start). */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName) {
+        return initiate(s, c, childName, null);
+    }
+
+    /** Initiator: as above; {@code prepare} runs on the new SA (under its lock) before the first request is sent. */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName, java.util.function.Consumer<IkeSa> prepare) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
-            return;
+            return null;
         }
         InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
+        sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
         sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         s.registry().add(sa);
@@ -67,13 +73,15 @@ public final class IkeSaInitExchange {
             if (ke.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
-                return;
+                return null;
             }
+            if (prepare != null) prepare.accept(sa);
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
         } finally {
             sa.lock().unlock();
         }
+        return sa;
     }
 
     /**
@@ -184,6 +192,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
@@ -322,6 +331,7 @@ public final class IkeSaInitExchange {
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn));
             ps.add(SignatureHashUnit.announce());
             ps.add(AuthRounds.announce()); // RFC 4739 3, as strongSwan: always in our IKE_SA_INIT response
+            if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();

@@ -70,8 +70,15 @@ public final class InformationalExchange {
             SaLifecycle.close(s, sa, "peer reported AUTHENTICATION_FAILED");
             return;
         }
+        if (DeleteUnit.deletesIkeSa(m) && sa.peerIkeRekey != null) { // RFC 7296 2.25.2: the peer's crossing rekey won
+            IkeSa retired = IkeRekeyExchange.adoptPeerRekey(s, sa);
+            Messenger.sendResponse(s, retired, ExchangeType.INFORMATIONAL, mid, List.of());
+            SaLifecycle.close(s, retired, "deleted by peer after rekey");
+            return;
+        }
         if (DeleteUnit.deletesIkeSa(m)) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
+            Reestablish.peerDeletedIke(s, sa);
             SaLifecycle.close(s, sa, "deleted by peer");
             return;
         }
@@ -80,5 +87,6 @@ public final class InformationalExchange {
         List<Payload> ps = ours.isEmpty() ? List.of() : List.of(DeleteUnit.children(ours));
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps); // also the answer to a liveness check
         for (ChildSa c : gone) SaLifecycle.removeChild(s, sa, c, "deleted by peer");
+        Reestablish.peerDeletedChildren(s, sa, gone);
     }
 }

@@ -27,8 +27,15 @@ final class KeysUnit {
      */
     static Optional<IkeSaKeys> rekeyed(Session s, IkeSa sa, IkeTransforms t, boolean newInitiator, byte[] shared,
                                        byte[] ni, byte[] nr, long spiI, long spiR) {
+        return rekeyed(s, sa, t, newInitiator, shared, ni, nr, spiI, spiR, new byte[0]);
+    }
+
+    /** As above with additional key exchanges (RFC 9370 2.2.4): {@code additional} = SK(1) | ... | SK(n), wiped. */
+    static Optional<IkeSaKeys> rekeyed(Session s, IkeSa sa, IkeTransforms t, boolean newInitiator, byte[] shared,
+                                       byte[] ni, byte[] nr, long spiI, long spiR, byte[] additional) {
         byte[] oldSkD = sa.keys.skD();
-        byte[] skeyseed = IkeKeyDerivation.rekeyedSkeyseed(Prf.of(sa.transforms.prf()), oldSkD, shared, ni, nr);
+        byte[] skeyseed = IkeKeyDerivation.rekeyedSkeyseed(Prf.of(sa.transforms.prf()), oldSkD, shared, ni, nr, additional);
+        Arrays.fill(additional, (byte) 0);
         Arrays.fill(oldSkD, (byte) 0);
         Arrays.fill(shared, (byte) 0);
         io.ike4j.core.crypto.IkeSaKeys km;

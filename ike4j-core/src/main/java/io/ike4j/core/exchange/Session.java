@@ -29,7 +29,21 @@ public final class Session {
 
     public void checkUniqueness(UniquenessCheck c) { uniquenessChecks.add(c); }
 
+    private final List<Reestablish.Step> followUps = new ArrayList<>();
+
+    /** Records what to do once the SA's lock is released (close_action, dpd_action, keyingtries). */
+    public void followUp(Reestablish.Step step) { followUps.add(step); }
+
+    public List<Reestablish.Step> followUps() { return List.copyOf(followUps); }
+
     public List<UniquenessCheck> uniquenessChecks() { return List.copyOf(uniquenessChecks); }
+
+    private final List<Long> reauthenticated = new ArrayList<>();
+
+    /** Reauthentication finished: the engine deletes the old IKE SA {@code oldIkeSaId} after the new SA's lock is released. */
+    public void deleteAfterReauth(long oldIkeSaId) { reauthenticated.add(oldIkeSaId); }
+
+    public List<Long> reauthenticated() { return List.copyOf(reauthenticated); }
 
     public Session(EngineContext context, SaRegistry registry) {
         this.context = context;

@@ -48,12 +48,20 @@ public final class IkeSa {
     /** Initiator only: the cookie to echo (RFC 7296 2.6), empty if none. */
     public byte[] cookie = new byte[0];
     public int initRetries;
+    /** keyingtries: which initiation attempt this SA is (0 = the first). */
+    public int keyingTry;
+    /** CHILD configs to create with CREATE_CHILD_SA once this (initiating) IKE SA is established (start_action, acquires). */
+    public final List<String> followUpChildren = new ArrayList<>();
     public Identity localId;
     public Identity remoteId;
     public boolean natLocal;
     public boolean natRemote;
     public boolean peerNatDetection;
     public boolean peerFragmentation;
+    /** RFC 6023: the responder announced CHILDLESS_IKEV2_SUPPORTED. */
+    public boolean peerChildless;
+    /** Initiator: initiated for the IKE SA alone (no CHILD named), so it may go childless (RFC 6023). */
+    public boolean ikeOnly;
     public long nextRequestId;
     public long expectedRequestId;
     public OutstandingRequest outstanding;
@@ -90,6 +98,12 @@ public final class IkeSa {
     public boolean retired;
     /** Our IKE SA rekey in flight, if any. */
     public IkeRekeyOffer ikeRekey;
+    /** The peer's IKE SA rekey answered while ours was in flight (RFC 7296 2.8.2), decided when ours completes. */
+    public PeerIkeRekey peerIkeRekey;
+    /** Reauthentication (make-before-break): the unique id of the IKE SA this one replaces, 0 if none. */
+    public long reauthenticates;
+    /** RFC 9370 2.2.4: a CREATE_CHILD_SA continuing in IKE_FOLLOWUP_KE exchanges (either role), if any. */
+    public FollowupKe followup;
 
     /**
      * RFC 7296 2.18: this SA continues as the new IKE SA (whoever initiated the rekey is its original initiator),
@@ -164,6 +178,8 @@ public final class IkeSa {
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        if (peerIkeRekey != null) peerIkeRekey.keys().wipe();
+        if (followup != null) followup.wipe();
         intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
         Arrays.fill(nonceR, (byte) 0);
