@@ -104,6 +104,8 @@ public final class SwanctlToEngineConfig {
         }
         EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
+        // as strongSwan with its curl plugin: CRLs from the HTTP distribution points of peer certificates
+        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.defaults(java.time.InstantSource.system()));
         b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
     }
@@ -203,13 +205,15 @@ public final class SwanctlToEngineConfig {
                 .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .mobike(c.mobike())
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
-        Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
-        Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);
+        var local = AuthMapping.mapRounds(where + ".local", c, c.local(), true, files, warnings);
+        var remote = AuthMapping.mapRounds(where + ".remote", c, c.remote(), false, files, warnings);
         if (local.isEmpty() || remote.isEmpty()) {
             warnings.add(where + ": connection skipped (authentication not supported yet)");
             return Optional.empty();
         }
-        b.local(local.get()).remote(remote.get());
+        b.local(local.get().getFirst()).remote(remote.get().getFirst()); // RFC 4739: further rounds follow
+        local.get().stream().skip(1).forEach(b::addLocalRound);
+        remote.get().stream().skip(1).forEach(b::addRemoteRound);
         vips(where, c, warnings).forEach(v -> b.vips(List.of(v)));
         b.pools(c.pools().toArray(String[]::new));
         for (ChildConfig child : c.children()) {
