@@ -17,7 +17,19 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Ppk ppk) {
+
+    /**
+     * Postquantum preshared key use (RFC 8784; swanctl {@code ppk_id}, {@code ppk_required}): the id of the PPK we
+     * offer as initiator, and whether an IKE SA without a PPK is refused.
+     */
+    public record Ppk(java.util.Optional<String> id, boolean required) {
+        public static final Ppk NONE = new Ppk(java.util.Optional.empty(), false);
+
+        public Ppk {
+            id = id == null ? java.util.Optional.empty() : id;
+        }
+    }
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -33,6 +45,18 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (ppk == null) ppk = Ppk.NONE;
+    }
+
+    /** The shape before {@code ppk} (RFC 8784) existed: no PPK. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, Ppk.NONE);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -85,6 +109,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private Ppk ppk = Ppk.NONE;
 
         private Builder(String name) {
             this.name = name;
@@ -112,13 +137,16 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** RFC 8784: {@code ppk_id} (null for none) and {@code ppk_required}. */
+        public Builder ppk(String id, boolean required) { ppk = new Ppk(Optional.ofNullable(id), required); return this; }
+
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
             Duration over = overTime != null ? overTime : base.dividedBy(10);
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive);
+                    unique, encap, fragmentation, aggressive, ppk);
         }
     }
 }

@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param eapSecrets EAP passwords (swanctl {@code secrets.eap*}), looked up like shared keys
  * @param eapTls     TLS keys and trust for EAP-TLS, if configured
  * @param eapBackend the AAA backend for {@code eap-radius}, if configured
+ * @param ppks       postquantum preshared keys (RFC 8784; swanctl {@code secrets.ppk*}), their ids as owners
  */
 public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys,
                           List<X509Certificate> caCerts, List<X509CRL> crls, SharedKeyStore eapSecrets,
-                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend) {
+                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend,
+                          SharedKeyStore ppks) {
     public static final Credentials NONE = new Credentials(SharedKeyStore.EMPTY);
 
     public Credentials {
@@ -37,6 +39,21 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         eapSecrets = eapSecrets == null ? SharedKeyStore.EMPTY : eapSecrets;
         eapTls = eapTls == null ? Optional.empty() : eapTls;
         eapBackend = eapBackend == null ? Optional.empty() : eapBackend;
+        ppks = ppks == null ? SharedKeyStore.EMPTY : ppks;
+    }
+
+    /** The shape before {@code ppks} (RFC 8784) existed: no PPKs. */
+    public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
+                       List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
+                       Optional<EapBackend> eapBackend) {
+        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, SharedKeyStore.EMPTY);
+    }
+
+    /** A copy with {@code more} PPKs added. */
+    public Credentials withPpks(List<SharedSecret> more) {
+        List<SharedSecret> all = new ArrayList<>(ppks.secrets());
+        all.addAll(more);
+        return new Credentials(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, new SharedKeyStore(all));
     }
 
     public Credentials(SharedKeyStore sharedKeys) {
@@ -70,6 +87,7 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         private final List<SharedSecret> eap = new ArrayList<>();
         private EapTlsConfig eapTls;
         private EapBackend eapBackend;
+        private final List<SharedSecret> ppks = new ArrayList<>();
 
         public Builder sharedKey(SharedSecret s) { shared.add(s); return this; }
         public Builder signer(Signer s, List<KeyRef> refs) { signer = s; keys.addAll(refs); return this; }
@@ -78,10 +96,13 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         public Builder eapSecret(SharedSecret s) { eap.add(s); return this; }
         public Builder eapTls(EapTlsConfig c) { eapTls = c; return this; }
         public Builder eapBackend(EapBackend b) { eapBackend = b; return this; }
+        /** A PPK (RFC 8784) whose ids are its PPK_IDs. */
+        public Builder ppk(SharedSecret s) { ppks.add(s); return this; }
 
         public Credentials build() {
             return new Credentials(new SharedKeyStore(shared), Optional.ofNullable(signer), keys, caCerts, crls,
-                    new SharedKeyStore(eap), Optional.ofNullable(eapTls), Optional.ofNullable(eapBackend));
+                    new SharedKeyStore(eap), Optional.ofNullable(eapTls), Optional.ofNullable(eapBackend),
+                    new SharedKeyStore(ppks));
         }
     }
 }

@@ -113,6 +113,7 @@ public final class IkeSaInitExchange {
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
         if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+        if (PpkUnit.offered(sa.connection)) ps.add(PpkUnit.usePpk()); // RFC 8784 3
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -186,6 +187,7 @@ public final class IkeSaInitExchange {
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
+        sa.auth.peerUsePpk = PpkUnit.offered(sa.connection) && PpkUnit.announced(m); // RFC 8784 3
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
@@ -292,6 +294,7 @@ public final class IkeSaInitExchange {
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
         sa.intermediate.peerSupports = intermediate;
         sa.intermediate.negotiated(additional);
+        sa.auth.peerUsePpk = PpkUnit.answered(s.context().config().credentials(), chosenConn, PpkUnit.announced(m));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
@@ -322,6 +325,7 @@ public final class IkeSaInitExchange {
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+            if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
