@@ -95,7 +95,7 @@ public final class Daemon implements AutoCloseable {
                 }
             }
             this.dataPlane = keylog == null ? plane : new KeyLoggingDataPlane(plane, keylog);
-            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
+            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit()),
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
@@ -115,6 +115,7 @@ public final class Daemon implements AutoCloseable {
         this.runtime = rt;
         this.transport = udp;
         this.control = ctl;
+        rt.applyStartActions(); // start_action = start|trap (strongSwan does it when swanctl loads the connections)
     }
 
     private static java.util.Optional<io.ike4j.core.engine.KeyLogSink> keyLogSink(KeyLogWriter keylog) {
@@ -183,6 +184,7 @@ public final class Daemon implements AutoCloseable {
                 "configuration " + options.configFile() + " has errors; see the daemon log. Running configuration kept");
         SwanctlConfig old = config.getAndSet(loaded.get());
         engine.reconfigure(loaded.get());
+        runtime.applyStartActions();
         List<String> before = old.connections().stream().map(c -> c.name()).toList();
         List<String> after = loaded.get().connections().stream().map(c -> c.name()).toList();
         long added = after.stream().filter(n -> !before.contains(n)).count();

@@ -29,6 +29,21 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        return delegate.installTrap(trap);
+    }
+
+    @Override
+    public boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        return delegate.removeTrap(trap);
+    }
+
+    @Override
+    public void acquireListener(io.ike4j.platform.dataplane.AcquireListener listener) {
+        delegate.acquireListener(listener);
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         return delegate.counters(ikeSaId, childSaId);
     }

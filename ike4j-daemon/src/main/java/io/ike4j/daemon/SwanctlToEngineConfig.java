@@ -38,8 +38,16 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
-    public record Ports(int ike, int natTraversal) {
+    public record Ports(int ike, int natTraversal, Retransmission retransmit) {
         public static final Ports STANDARD = new Ports(500, 4500);
+
+        public Ports {
+            if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+        }
+
+        public Ports(int ike, int natTraversal) {
+            this(ike, natTraversal, Retransmission.DEFAULTS);
+        }
     }
 
     /** The daemon's engine for this configuration. */
@@ -65,7 +73,9 @@ public final class SwanctlToEngineConfig {
         CredentialFiles files = CredentialFiles.load(swanctlDir, swanctl, warnings);
         // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
         EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
-                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal()).build());
+                .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
+                .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
+                .retransmitTries(ports.retransmit().tries()).build());
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
         }
@@ -146,6 +156,7 @@ public final class SwanctlToEngineConfig {
                 .keyingTries(clampToInt(c.keyingtries()))
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
+                .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()))
                 .ppk(c.ppkId().orElse(null), c.ppkRequired()); // RFC 8784
         if (c.ppkRequired() && c.ppkId().isEmpty()) {

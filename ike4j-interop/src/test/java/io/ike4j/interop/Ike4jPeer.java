@@ -29,7 +29,15 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /** Tunables: how long {@code initiate} may take, and whether to write a key log ({@code --keylog}). */
-    public record Options(Duration initiateTimeout, boolean keylog) {
+    public record Options(Duration initiateTimeout, boolean keylog, List<String> daemonArgs) {
+        public Options {
+            daemonArgs = List.copyOf(daemonArgs);
+        }
+
+        public Options(Duration initiateTimeout, boolean keylog) {
+            this(initiateTimeout, keylog, List.of());
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(30), false);
         }
@@ -40,7 +48,12 @@ public final class Ike4jPeer implements IkePeer {
         }
 
         public Options withKeylog() {
-            return new Options(initiateTimeout, true);
+            return new Options(initiateTimeout, true, daemonArgs);
+        }
+
+        /** More {@code ike4j daemon} arguments (e.g. {@code --retransmit timeout=1s,tries=2}). */
+        public Options withDaemonArgs(String... args) {
+            return new Options(initiateTimeout, keylog, List.of(args));
         }
     }
 
@@ -111,6 +124,7 @@ public final class Ike4jPeer implements IkePeer {
             cmd.add("--keylog");
             cmd.add(keylogFile.toString());
         }
+        cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
         daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
                 cmd.toArray(String[]::new));

@@ -17,22 +17,30 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive, Ppk ppk) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                               Ppk ppk) {
 
     /**
      * Postquantum preshared key use (RFC 8784; swanctl {@code ppk_id}, {@code ppk_required}): the id of the PPK we
      * offer as initiator, and whether an IKE SA without a PPK is refused.
      */
-    public record Ppk(java.util.Optional<String> id, boolean required) {
-        public static final Ppk NONE = new Ppk(java.util.Optional.empty(), false);
+    public record Ppk(Optional<String> id, boolean required) {
+        public static final Ppk NONE = new Ppk(Optional.empty(), false);
 
         public Ppk {
-            id = id == null ? java.util.Optional.empty() : id;
+            id = id == null ? Optional.empty() : id;
         }
     }
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
+
+    /**
+     * {@code childless} (RFC 6023): ALLOW (default) accepts it as responder and uses it as initiator when no CHILD is
+     * asked for; PREFER also when one is (it follows with CREATE_CHILD_SA); FORCE always, and refuses IKE_AUTH with
+     * a CHILD_SA as responder; NEVER neither uses nor accepts it.
+     */
+    public enum Childless { ALLOW, PREFER, FORCE, NEVER }
 
     /** {@code fragmentation} (RFC 7383). */
     public enum Fragmentation { YES, ACCEPT, FORCE, NO }
@@ -45,6 +53,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         children = List.copyOf(children);
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
+        if (childless == null) childless = Childless.ALLOW;
         if (ppk == null) ppk = Ppk.NONE;
     }
 
@@ -53,10 +62,21 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
                             List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, Ppk.NONE);
+    }
+
+    /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, Ppk.NONE);
+                aggressive, Childless.ALLOW);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -110,6 +130,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
         private Ppk ppk = Ppk.NONE;
+        private Childless childless = Childless.ALLOW;
 
         private Builder(String name) {
             this.name = name;
@@ -137,6 +158,9 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** IKEv1 {@code aggressive = yes}: initiate with Aggressive Mode, and accept it as responder (RFC 2409 5.4). */
         public Builder aggressive(boolean a) { aggressive = a; return this; }
 
+        /** {@code childless} (RFC 6023 childless IKE SA initiation). */
+        public Builder childless(Childless c) { childless = c; return this; }
+
         /** RFC 8784: {@code ppk_id} (null for none) and {@code ppk_required}. */
         public Builder ppk(String id, boolean required) { ppk = new Ppk(Optional.ofNullable(id), required); return this; }
 
@@ -146,7 +170,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, ppk);
+                    unique, encap, fragmentation, aggressive, childless, ppk);
         }
     }
 }

@@ -49,4 +49,17 @@ public sealed interface EngineInput {
 
     /** Control: delete every SA (daemon shutdown), informing the peers. */
     record Shutdown() implements EngineInput {}
+
+    /**
+     * The data plane saw a packet match the trap policy of {@code connection}/{@code child} and no SA carries it
+     * (an ACQUIRE): establish that CHILD_SA, with CREATE_CHILD_SA on an IKE SA of the connection if one is up,
+     * else with a new IKE SA. Repeated acquires while it is being set up are ignored.
+     */
+    record Acquire(String connection, String child) implements EngineInput {}
+
+    /**
+     * The configuration was loaded or reloaded: carry out each CHILD's {@code start_action} (trap: install its
+     * trap policy; start: initiate it unless it is up) and remove the traps of children that are gone.
+     */
+    record ApplyStartActions() implements EngineInput {}
 }

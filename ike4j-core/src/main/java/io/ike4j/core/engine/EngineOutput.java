@@ -50,4 +50,13 @@ public sealed interface EngineOutput {
 
     /** A lifecycle event for the embedding application, control clients and the log. */
     record Notify(SaEvent event) implements EngineOutput {}
+
+    /**
+     * Install a trap policy (start_action/close_action/dpd_action = trap): packets matching it while no CHILD_SA
+     * carries them are held back and reported as {@link EngineInput.Acquire}. Replaces a trap with the same key.
+     */
+    record InstallTrap(TrapPolicy trap) implements EngineOutput {}
+
+    /** Remove a trap policy installed with {@link InstallTrap}. */
+    record RemoveTrap(TrapPolicy trap) implements EngineOutput {}
 }

@@ -17,6 +17,7 @@ import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
+import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
 import io.ike4j.core.exchange.Session;
@@ -40,11 +41,13 @@ public final class IkeEngine implements Engine {
     private volatile EngineContext context;
     private final SaTable table;
     private final V1Machine v1 = new V1Machine();
+    private final LifecycleActions actions;
 
     public IkeEngine(EngineContext context) {
         this.context = context;
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
+        this.actions = new LifecycleActions(table);
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -71,12 +74,15 @@ public final class IkeEngine implements Engine {
                     if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
                     else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 }
+                case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
+                case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
                     table.all().forEach(sa -> withSa(sa.id(), a -> shutdown(s, a)));
                     v1.shutdown(s);
                 }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
+            actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
         }
@@ -130,7 +136,7 @@ public final class IkeEngine implements Engine {
         else SaLifecycle.end(s, sa, "shutdown");
     }
 
-    private void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
+    static void enqueue(Session s, IkeSa sa, IkeSa.PendingTask task) {
         if (sa.state != IkeSaState.ESTABLISHED) {
             if (task instanceof IkeSa.PendingTask.DeleteIke) SaLifecycle.end(s, sa, "terminated");
             return;
@@ -143,7 +149,7 @@ public final class IkeEngine implements Engine {
         table.byId(id).ifPresent(sa -> locked(sa, action));
     }
 
-    private static void locked(IkeSa sa, Consumer<IkeSa> action) {
+    static void locked(IkeSa sa, Consumer<IkeSa> action) {
         sa.lock().lock();
         try {
             if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
@@ -166,6 +172,7 @@ public final class IkeEngine implements Engine {
                 case RETRANSMIT -> {
                     if (!Messenger.retransmit(s, sa, t.detail())) {
                         sa.outstanding = null;
+                        Reestablish.gaveUp(s, sa); // keyingtries, dpd_action
                         SaLifecycle.end(s, sa, "peer did not answer after " + s.settings().retransmitTries() + " retransmits");
                     }
                 }

@@ -97,7 +97,8 @@ final class SaTable implements SaRegistry {
         return Optional.ofNullable(byId.get(id));
     }
 
-    Collection<IkeSa> all() {
+    @Override
+    public Collection<IkeSa> all() {
         return byId.values();
     }
 }

@@ -80,14 +80,26 @@ public final class IkeAuthExchange {
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
         ps.addAll(ppkNotifies);
-        ps.add(InitialContactUnit.announce());
+        if (InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
             if (c.remote().method() == AuthClass.EAP) ps.add(NotifyPayload.of(NotifyType.EAP_ONLY_AUTHENTICATION, new byte[0]));
         }
-        if (sa.requestedChild != null) {
-            c.child(sa.requestedChild).ifPresent(child -> ps.addAll(ChildCreateUnit.offer(s, sa, child)));
+        switch (ChildlessUnit.decide(sa)) {
+            case WITH_CHILD -> {
+                if (sa.requestedChild != null) {
+                    c.child(sa.requestedChild).ifPresent(child -> ps.addAll(ChildCreateUnit.offer(s, sa, child)));
+                }
+            }
+            case CHILDLESS -> { // RFC 6023: the CHILD (if any) follows with CREATE_CHILD_SA
+                if (!sa.ikeOnly && sa.requestedChild != null) sa.followUpChildren.addFirst(sa.requestedChild);
+                s.log(EngineLog.Subsystem.IKE, sa, "initiating childless IKE_SA (RFC 6023)");
+            }
+            case REFUSED -> {
+                SaLifecycle.fail(s, sa, 0, "peer does not support childless IKE_SA initiation (childless = force)");
+                return;
+            }
         }
         s.log(EngineLog.Subsystem.IKE, sa, "authenticating as " + sa.localId + " with " + describe(c.local()));
         Messenger.sendRequest(s, sa, ExchangeType.IKE_AUTH, ps);
@@ -156,6 +168,15 @@ public final class IkeAuthExchange {
                 AuthOctets.initiator(sa, remoteId));
         if (failure.isPresent()) {
             rejectAuth(s, sa, mid, failure.get());
+            return;
+        }
+        Optional<String> childless = ChildlessUnit.refusal(c, m);
+        if (childless.isPresent()) {
+            rejectAuth(s, sa, mid, childless.get());
+            return;
+        }
+        if (UniquenessUnit.keepRefuses(s, sa, c, remoteId, InitialContactUnit.present(m))) {
+            rejectAuth(s, sa, mid, "an IKE_SA with " + remoteId + " exists already (unique = keep)");
             return;
         }
         sa.auth.wipeNoPpkKeys();

@@ -44,19 +44,20 @@ public final class IkeSaInitExchange {
 
     private IkeSaInitExchange() {}
 
-    /** Initiator: starts a new IKE SA for {@code c}. */
-    public static void initiate(Session s, ConnectionConfig c, String childName) {
+    /** Initiator: starts a new IKE SA for {@code c}; returns it (null if it could not even start). */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
             s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
-            return;
+            return null;
         }
         InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
+        sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
         sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         s.registry().add(sa);
@@ -67,13 +68,14 @@ public final class IkeSaInitExchange {
             if (ke.isEmpty()) {
                 s.log(EngineLog.Subsystem.CFG, sa, "proposals " + c.ikeProposals() + " give no usable IKE proposal");
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
-                return;
+                return null;
             }
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
         } finally {
             sa.lock().unlock();
         }
+        return sa;
     }
 
     /**
@@ -185,6 +187,7 @@ public final class IkeSaInitExchange {
         sa.transforms = t;
         sa.peerInitMessage = datagram.clone();
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
+        sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         sa.auth.peerUsePpk = PpkUnit.offered(sa.connection) && PpkUnit.announced(m); // RFC 8784 3
@@ -324,6 +327,7 @@ public final class IkeSaInitExchange {
             }
             ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
             ps.add(SignatureHashUnit.announce());
+            if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));

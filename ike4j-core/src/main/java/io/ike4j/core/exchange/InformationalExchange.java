@@ -72,6 +72,7 @@ public final class InformationalExchange {
         }
         if (DeleteUnit.deletesIkeSa(m)) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
+            Reestablish.peerDeletedIke(s, sa);
             SaLifecycle.close(s, sa, "deleted by peer");
             return;
         }
@@ -80,5 +81,6 @@ public final class InformationalExchange {
         List<Payload> ps = ours.isEmpty() ? List.of() : List.of(DeleteUnit.children(ours));
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps); // also the answer to a liveness check
         for (ChildSa c : gone) SaLifecycle.removeChild(s, sa, c, "deleted by peer");
+        Reestablish.peerDeletedChildren(s, sa, gone);
     }
 }

@@ -27,6 +27,11 @@ public interface SaRegistry {
 
     CookieUnit cookies();
 
+    /** Every IKE SA in the table (live view; lock an SA before reading it). */
+    default java.util.Collection<IkeSa> all() {
+        return java.util.List.of();
+    }
+
     /** After an IKE SA rekey: {@code oldLocalSpi} now names {@code retired}, the live SA moves to its new local SPI. */
     void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired);
 }

@@ -29,6 +29,13 @@ public final class Session {
 
     public void checkUniqueness(UniquenessCheck c) { uniquenessChecks.add(c); }
 
+    private final List<Reestablish.Step> followUps = new ArrayList<>();
+
+    /** Records what to do once the SA's lock is released (close_action, dpd_action, keyingtries). */
+    public void followUp(Reestablish.Step step) { followUps.add(step); }
+
+    public List<Reestablish.Step> followUps() { return List.copyOf(followUps); }
+
     public List<UniquenessCheck> uniquenessChecks() { return List.copyOf(uniquenessChecks); }
 
     public Session(EngineContext context, SaRegistry registry) {

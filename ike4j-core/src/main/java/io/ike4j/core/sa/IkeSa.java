@@ -48,12 +48,20 @@ public final class IkeSa {
     /** Initiator only: the cookie to echo (RFC 7296 2.6), empty if none. */
     public byte[] cookie = new byte[0];
     public int initRetries;
+    /** keyingtries: which initiation attempt this SA is (0 = the first). */
+    public int keyingTry;
+    /** CHILD configs to create with CREATE_CHILD_SA once this (initiating) IKE SA is established (start_action, acquires). */
+    public final List<String> followUpChildren = new ArrayList<>();
     public Identity localId;
     public Identity remoteId;
     public boolean natLocal;
     public boolean natRemote;
     public boolean peerNatDetection;
     public boolean peerFragmentation;
+    /** RFC 6023: the responder announced CHILDLESS_IKEV2_SUPPORTED. */
+    public boolean peerChildless;
+    /** Initiator: initiated for the IKE SA alone (no CHILD named), so it may go childless (RFC 6023). */
+    public boolean ikeOnly;
     public long nextRequestId;
     public long expectedRequestId;
     public OutstandingRequest outstanding;

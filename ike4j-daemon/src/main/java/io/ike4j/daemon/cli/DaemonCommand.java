@@ -2,6 +2,7 @@ package io.ike4j.daemon.cli;
 
 import io.ike4j.daemon.Daemon;
 import io.ike4j.daemon.DaemonOptions;
+import io.ike4j.daemon.Retransmission;
 import io.ike4j.daemon.control.ControlUri;
 import io.ike4j.daemon.log.DaemonLog;
 import io.ike4j.daemon.log.LogLevels;
@@ -22,7 +23,8 @@ final class DaemonCommand implements Command {
     @Override
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
-                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400]";
+                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400]"
+                + " [--retransmit timeout=4s,base=1.8,tries=5]";
     }
 
     static final String HELP = """
@@ -55,7 +57,7 @@ final class DaemonCommand implements Command {
                 return OK;
             }
             CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
-                    "tun-mtu"), Set.of());
+                    "tun-mtu", "retransmit"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
@@ -69,8 +71,11 @@ final class DaemonCommand implements Command {
             }
             int mtu = a.port("tun-mtu", DaemonOptions.DEFAULT_TUN_MTU);
             if (mtu < 576) throw new CliArgs.UsageException("--tun-mtu must be between 576 and 65535");
+            String rt = a.value("retransmit").orElse(null);
+            Retransmission retransmit = rt == null ? Retransmission.DEFAULTS : Retransmission.parse(rt).orElseThrow(() ->
+                    new CliArgs.UsageException("--retransmit wants timeout=SECONDS,base=X,tries=N, not " + rt));
             options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
-                    a.value("keylog").map(Path::of), kind, tun, mtu);
+                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit);
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;

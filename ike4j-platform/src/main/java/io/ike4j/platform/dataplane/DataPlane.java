@@ -1,5 +1,6 @@
 package io.ike4j.platform.dataplane;
 
+import io.ike4j.core.engine.TrapPolicy;
 import io.ike4j.core.sa.ChildSaSpec;
 import java.util.Optional;
 
@@ -23,6 +24,23 @@ public interface DataPlane extends AutoCloseable {
      * @return false if no such SA was installed
      */
     boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi);
+
+    /**
+     * Installs (or replaces) a trap policy: packets it matches while no CHILD_SA carries them go to the
+     * {@link #acquireListener(AcquireListener) acquire listener} instead of out. Backends without traps return false.
+     */
+    default boolean installTrap(TrapPolicy trap) throws DataPlaneException {
+        return false;
+    }
+
+    /** Removes a trap policy; false if none was installed under its key. */
+    default boolean removeTrap(TrapPolicy trap) {
+        return false;
+    }
+
+    /** Where acquires from trap policies go (the runtime turns them into {@code EngineInput.Acquire}). */
+    default void acquireListener(AcquireListener listener) {
+    }
 
     /** Traffic counters of an installed CHILD_SA. */
     Optional<SaCounters> counters(long ikeSaId, long childSaId);

@@ -17,7 +17,38 @@ public final class InMemoryDataPlane implements DataPlane {
     private final Map<Key, InstalledChildSa> installed = new ConcurrentHashMap<>();
     private final Map<Key, SaCounters> counters = new ConcurrentHashMap<>();
     private final Map<Integer, Key> byInboundSpi = new ConcurrentHashMap<>();
+    private final Map<String, io.ike4j.core.engine.TrapPolicy> traps = new ConcurrentHashMap<>();
+    private volatile AcquireListener acquires = AcquireListener.NONE;
     private volatile boolean closed;
+
+    @Override
+    public boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        traps.put(trap.key(), trap);
+        return true;
+    }
+
+    @Override
+    public boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        return traps.remove(trap.key()) != null;
+    }
+
+    @Override
+    public void acquireListener(AcquireListener listener) {
+        acquires = listener == null ? AcquireListener.NONE : listener;
+    }
+
+    /** The trap policies installed now. */
+    public List<io.ike4j.core.engine.TrapPolicy> traps() {
+        return List.copyOf(traps.values());
+    }
+
+    /** What a packet hitting the trap {@code connection/child} would do: an acquire, if that trap is installed. */
+    public boolean packetHitsTrap(String connection, String child) {
+        if (!traps.containsKey(connection + "/" + child)) return false;
+        acquires.acquire(connection, child);
+        return true;
+    }
 
     @Override
     public void install(ChildSaSpec spec) throws DataPlaneException {

@@ -83,6 +83,8 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     private final EspSaTable table = new EspSaTable();
     private final Map<Key, Installed> installed = new ConcurrentHashMap<>();
     private final Map<EspSa, Installed> bySa = new ConcurrentHashMap<>(); // identity keys: EspSa has no equals
+    private final UserspaceTraps traps;
+    private final LongAdder trapped = new LongAdder();
     private final LongAdder noSa = new LongAdder();
     private final LongAdder policyDrops = new LongAdder();
     private final LongAdder sendFailures = new LongAdder();
@@ -101,6 +103,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         this.random = random;
         this.events = events;
         this.remoteNatTraversalPort = remoteNatTraversalPort;
+        this.traps = new UserspaceTraps(this.routes, hostAddresses, System::nanoTime);
         this.reader = Thread.ofPlatform().daemon().name("ike4j-esp-" + device.name()).unstarted(this::outboundLoop);
     }
 
@@ -198,6 +201,30 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     }
 
     @Override
+    public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        if (closed.get()) throw new DataPlaneException("data plane closed");
+        traps.install(trap);
+        LOG.log(System.Logger.Level.DEBUG, "trap {0}: {1} === {2} routed into {3}", trap.key(), trap.localSelectors(),
+                trap.remoteSelectors(), device.name());
+        return true;
+    }
+
+    @Override
+    public synchronized boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        return traps.remove(trap);
+    }
+
+    @Override
+    public void acquireListener(AcquireListener listener) {
+        traps.listener(listener);
+    }
+
+    /** The trap policies installed now. */
+    public List<io.ike4j.core.engine.TrapPolicy> traps() {
+        return traps.installed();
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         Installed i = installed.get(new Key(ikeSaId, childSaId));
         if (i == null) return Optional.empty();
@@ -258,8 +285,9 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     private void sendOutbound(byte[] inner, int n, byte[] out) {
         EspSa sa = table.selectOutbound(inner, 0, n);
         Installed i = sa == null ? null : bySa.get(sa);
-        if (i == null) { // routed into the device but no SA (any more): RFC 4301 5.1 DISCARD
-            noSa.increment();
+        if (i == null) { // routed into the device but no SA (any more): a trap acquires it, else RFC 4301 5.1 DISCARD
+            if (traps.trapped(inner, 0, n)) trapped.increment();
+            else noSa.increment();
             return;
         }
         int len = sa.outbound().encapsulate(inner, 0, n, out, 0);
@@ -319,6 +347,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             installed.clear();
             bySa.clear();
             table.clear();
+            traps.clear();
             routes.forget();
         }
         try {

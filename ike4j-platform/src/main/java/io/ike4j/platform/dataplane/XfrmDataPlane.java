@@ -6,6 +6,8 @@ import io.ike4j.platform.xfrm.XfrmAlgorithmNames;
 import io.ike4j.platform.xfrm.XfrmAlgorithms;
 import io.ike4j.platform.xfrm.XfrmClient;
 import io.ike4j.platform.xfrm.XfrmEncap;
+import io.ike4j.platform.xfrm.XfrmEvent;
+import io.ike4j.platform.xfrm.XfrmEventListener;
 import io.ike4j.platform.xfrm.XfrmLifetime;
 import io.ike4j.platform.xfrm.XfrmMode;
 import io.ike4j.platform.xfrm.XfrmPolicy;
@@ -42,11 +44,86 @@ public final class XfrmDataPlane implements DataPlane {
     private final XfrmClient client;
     private final Map<Key, Installed> installed = new HashMap<>();
     private final Map<XfrmPolicyId, Integer> policyRefs = new HashMap<>();
-    private boolean closed;
+    /** Trap policies by trap key, and the trap key of each of their "out" selectors (to name acquires). */
+    private final Map<String, List<XfrmPolicyId>> traps = new HashMap<>();
+    private final Map<XfrmSelector, io.ike4j.core.engine.TrapPolicy> trapsBySelector = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.function.Supplier<XfrmResult<XfrmEventListener>> events;
+    private volatile AcquireListener acquires = AcquireListener.NONE;
+    private Thread acquireReader;
+    private volatile boolean closed;
 
     /** Uses {@code client} (owned from now on: closed with the data plane). */
     public XfrmDataPlane(XfrmClient client) {
+        this(client, XfrmEventListener::open);
+    }
+
+    /** With {@code events}: where XFRM_MSG_ACQUIRE notifications come from, opened with the first trap. */
+    public XfrmDataPlane(XfrmClient client, java.util.function.Supplier<XfrmResult<XfrmEventListener>> events) {
         this.client = client;
+        this.events = events;
+    }
+
+    @Override
+    public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        List<XfrmPolicy> policies = XfrmPolicies.trap(trap);
+        startAcquireReader();
+        removeTrap(trap);
+        List<XfrmPolicyId> done = new ArrayList<>();
+        try {
+            for (XfrmPolicy p : policies) {
+                acquire(p);
+                done.add(p.id());
+            }
+        } catch (DataPlaneException e) {
+            done.forEach(this::release);
+            throw e;
+        }
+        traps.put(trap.key(), List.copyOf(done));
+        for (XfrmPolicy p : policies) trapsBySelector.put(p.selector(), trap);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean removeTrap(io.ike4j.core.engine.TrapPolicy trap) {
+        List<XfrmPolicyId> ids = traps.remove(trap.key());
+        if (ids == null) return false;
+        for (XfrmPolicyId id : ids) {
+            trapsBySelector.remove(id.selector());
+            release(id);
+        }
+        return true;
+    }
+
+    @Override
+    public void acquireListener(AcquireListener listener) {
+        acquires = listener == null ? AcquireListener.NONE : listener;
+    }
+
+    /** The kernel's acquires for our trap policies go to the listener, from a thread started with the first trap. */
+    private void startAcquireReader() throws DataPlaneException {
+        if (acquireReader != null) return;
+        XfrmEventListener l = unwrap(events.get());
+        acquireReader = Thread.ofPlatform().daemon().name("ike4j-xfrm-acquire").start(() -> {
+            try (l) {
+                while (!closed) {
+                    if (l.poll(Duration.ofMillis(200)) instanceof XfrmResult.Ok<List<XfrmEvent>>(List<XfrmEvent> evs)) {
+                        for (XfrmEvent e : evs) {
+                            if (e instanceof XfrmEvent.Acquire a) acquired(a);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private void acquired(XfrmEvent.Acquire a) {
+        io.ike4j.core.engine.TrapPolicy t = trapsBySelector.get(a.policy().selector());
+        if (t == null) {
+            LOG.log(System.Logger.Level.DEBUG, "acquire for a policy that is no trap of ours: {0}", a.policy().selector());
+            return;
+        }
+        acquires.acquire(t.connection(), t.child());
     }
 
     /** Opens a NETLINK_XFRM socket in this network namespace. */
@@ -181,6 +258,9 @@ public final class XfrmDataPlane implements DataPlane {
         for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
             remove(e.getKey().ikeSaId(), e.getKey().childSaId(), e.getValue().inbound().spi(), e.getValue().outbound().spi());
         }
+        for (List<XfrmPolicyId> ids : List.copyOf(traps.values())) ids.forEach(this::release);
+        traps.clear();
+        trapsBySelector.clear();
         client.close();
     }
 

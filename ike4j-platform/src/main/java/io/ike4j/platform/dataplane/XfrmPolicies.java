@@ -58,6 +58,33 @@ final class XfrmPolicies {
         return policies;
     }
 
+    /**
+     * The "out" policies of a trap (RFC 4301 4.4.1): local → remote selectors requiring an ESP SA between the trap's
+     * outer addresses that does not exist yet, so the kernel reports matching packets with XFRM_MSG_ACQUIRE.
+     */
+    static List<XfrmPolicy> trap(io.ike4j.core.engine.TrapPolicy t) throws DataPlaneException {
+        XfrmMode mode = t.mode() == ChildSaSpec.Mode.TUNNEL ? XfrmMode.TUNNEL : XfrmMode.TRANSPORT;
+        XfrmTemplate out = XfrmTemplate.esp(t.local(), t.remote(), mode, 0);
+        List<XfrmPolicy> policies = new ArrayList<>();
+        for (TrafficSelectorSubstructure l : t.localSelectors()) {
+            for (TrafficSelectorSubstructure r : t.remoteSelectors()) {
+                if (l.startAddress().length != r.startAddress().length) continue;
+                if (l.ipProtocol() != 0 && r.ipProtocol() != 0 && l.ipProtocol() != r.ipProtocol()) continue;
+                int proto = l.ipProtocol() != 0 ? l.ipProtocol() : r.ipProtocol();
+                int[] lp = portMask(l);
+                int[] rp = portMask(r);
+                for (String lc : Cidrs.range(l.startAddress(), l.endAddress())) {
+                    for (String rc : Cidrs.range(r.startAddress(), r.endAddress())) {
+                        XfrmSelector toRemote = selector(lc, rc, proto, lp, rp);
+                        policies.add(XfrmPolicy.allow(toRemote, XfrmDirection.OUT, priority(toRemote), List.of(out)));
+                    }
+                }
+            }
+        }
+        if (policies.isEmpty()) throw new DataPlaneException("trap " + t.key() + ": no pair of selectors of one family");
+        return policies;
+    }
+
     /** {port, mask}: any (0, 0), one port (p, 0xffff), or an aligned power-of-two block; else not expressible. */
     static int[] portMask(TrafficSelectorSubstructure ts) throws DataPlaneException {
         int s = ts.startPort();

@@ -43,6 +43,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         this.sender = sender;
         this.dataPlane = dataPlane;
         this.timers = new TimerScheduler(clock, workers::execute, this::fire);
+        dataPlane.acquireListener((connection, child) -> submit(new EngineInput.Acquire(connection, child)));
     }
 
     public void addListener(SaEventListener listener) {
@@ -101,6 +102,11 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
     }
 
     /** Asks the engine to delete every SA (informing peers); the runtime keeps running until {@link #close()}. */
+    /** Carries out every CHILD's start_action (after loading the configuration). */
+    public CompletableFuture<List<EngineOutput>> applyStartActions() {
+        return submit(new EngineInput.ApplyStartActions());
+    }
+
     public CompletableFuture<List<EngineOutput>> shutdown() {
         return submit(new EngineInput.Shutdown());
     }
@@ -150,6 +156,17 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                 }
             }
             case EngineOutput.Notify n -> notifyListeners(n.event());
+            case EngineOutput.InstallTrap t -> {
+                try {
+                    if (!dataPlane.installTrap(t.trap())) {
+                        LOG.log(System.Logger.Level.WARNING, "the data plane cannot trap {0}", t.trap().key());
+                    }
+                } catch (DataPlaneException e) {
+                    failures.increment();
+                    LOG.log(System.Logger.Level.ERROR, "installing trap {0} failed: {1}", t.trap().key(), e.getMessage());
+                }
+            }
+            case EngineOutput.RemoveTrap t -> dataPlane.removeTrap(t.trap());
         }
     }
 

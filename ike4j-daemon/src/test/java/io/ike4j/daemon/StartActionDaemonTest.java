@@ -1,0 +1,98 @@
+package io.ike4j.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.daemon.log.DaemonLog;
+import io.ike4j.daemon.log.LogLevels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code start_action = start} brings the tunnel up when the daemon loads swanctl.conf; {@code --retransmit} parsing. */
+class StartActionDaemonTest {
+    @TempDir
+    Path dir;
+
+    private static String conf(String name, String remote, String remotePort, String localTs, String remoteTs,
+                               String localId, String remoteId, String childExtra) {
+        return """
+                connections {
+                  %s {
+                    local_addrs = 127.0.0.1
+                    remote_addrs = %s
+                    remote_port = %s
+                    proposals = aes256gcm16-prfsha384-x25519
+                    local {
+                      auth = psk
+                      id = %s
+                    }
+                    remote {
+                      auth = psk
+                      id = %s
+                    }
+                    children {
+                      net {
+                        local_ts = %s
+                        remote_ts = %s
+                        esp_proposals = aes128gcm16
+                        %s
+                      }
+                    }
+                  }
+                }
+                secrets {
+                  ike-1 {
+                    id-a = %s
+                    id-b = %s
+                    secret = "a shared secret"
+                  }
+                }
+                """.formatted(name, remote, remotePort, localId, remoteId, localTs, remoteTs, childExtra, localId, remoteId);
+    }
+
+    private Daemon start(String name, String conf, List<String> log) throws Exception {
+        Path file = Files.writeString(dir.resolve(name + ".conf"), conf);
+        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
+        return Daemon.start(new DaemonOptions(file, dir.resolve(name + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+    }
+
+    @Test
+    void startActionStartEstablishesWithoutAnInitiateCommand() throws Exception {
+        List<String> gwLog = new CopyOnWriteArrayList<>();
+        List<String> clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16", "moon.example.org",
+                "sun.example.org", ""), gwLog);
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "10.1.0.0/16",
+                     "10.2.0.0/16", "sun.example.org", "moon.example.org", "start_action = start"), clLog)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while ((client.tracker().childSaCount() < 1 || gw.tracker().childSaCount() < 1) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(client.tracker().list()).as(String.join("\n", clLog)).singleElement()
+                    .satisfies(sa -> assertThat(sa.children()).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("net")));
+            assertThat(gw.tracker().list()).hasSize(1);
+            // a reload (load-all) with the CHILD up starts nothing new
+            assertThat(client.reload()).isInstanceOf(io.ike4j.daemon.control.ControlResult.Ok.class);
+            Thread.sleep(500);
+            assertThat(client.tracker().list()).hasSize(1);
+        }
+    }
+
+    @Test
+    void retransmitSpecIsParsedLikeStrongSwansSettings() {
+        assertThat(Retransmission.parse("timeout=1s,base=1.4,tries=3"))
+                .contains(new Retransmission(Duration.ofSeconds(1), 1.4, 3));
+        assertThat(Retransmission.parse("timeout=500ms")).contains(new Retransmission(Duration.ofMillis(500), 1.8, 5));
+        assertThat(Retransmission.parse("tries=2")).contains(new Retransmission(Duration.ofSeconds(4), 1.8, 2));
+        assertThat(Retransmission.parse("timeout=0")).isEmpty();
+        assertThat(Retransmission.parse("base=0.5")).isEmpty();
+        assertThat(Retransmission.parse("retries=3")).isEmpty();
+        assertThat(Retransmission.parse("tries")).isEmpty();
+    }
+}
