@@ -147,6 +147,7 @@ public final class IkeSaInitExchange {
         ps.add(SignatureHashUnit.announce());
         if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         ps.add(RedirectExchange.announce(sa)); // RFC 5685 4.1
+        if (PpkUnit.offered(sa.connection)) ps.add(PpkUnit.usePpk()); // RFC 8784 3
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -222,6 +223,7 @@ public final class IkeSaInitExchange {
         sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
+        sa.auth.peerUsePpk = PpkUnit.offered(sa.connection) && PpkUnit.announced(m); // RFC 8784 3
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
@@ -335,6 +337,7 @@ public final class IkeSaInitExchange {
         sa.intermediate.peerSupports = intermediate;
         sa.intermediate.negotiated(additional);
         sa.redirect.peerSupports = RedirectUnit.supports(m); // RFC 5685 4.1
+        sa.auth.peerUsePpk = PpkUnit.answered(s.context().config().credentials(), chosenConn, PpkUnit.announced(m));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
@@ -367,6 +370,7 @@ public final class IkeSaInitExchange {
             ps.add(AuthRounds.announce()); // RFC 4739 3, as strongSwan: always in our IKE_SA_INIT response
             if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+            if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;
