@@ -55,6 +55,9 @@ public final class Daemon implements AutoCloseable {
     private final EngineRuntime runtime;
     private final UdpTransport transport;
     private final ControlServer control;
+    /** MOBIKE (RFC 4555): notices address changes, rebinds the transport and tells the engine; null if not following interfaces. */
+    private final io.ike4j.platform.net.AddressMonitor addresses;
+    static final java.time.Duration ADDRESS_POLL = java.time.Duration.ofMillis(500);
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger halfOpen = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -82,8 +85,12 @@ public final class Daemon implements AutoCloseable {
                         if (r != null) r.onIkeDatagram(local, remote, data);
                     }, new ForwardingEspSink(esp));
             log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
-            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> log.log(Subsystem.ESP,
-                    e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e)));
+            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> {
+                log.log(Subsystem.ESP, e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e));
+                EngineRuntime r = target.get(); // rekey_bytes/packets: rekey; life_bytes/packets, sequence exhausted: delete
+                if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(e.ikeSaId(), e.childSaId(),
+                        e.kind() != io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME));
+            });
             plane = selected.plane();
             esp.set(selected.sink());
             log.log(Subsystem.KNL, 0, "data plane: " + selected.description());
@@ -99,6 +106,12 @@ public final class Daemon implements AutoCloseable {
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
+            rt.addListener(e -> { // a CHILD_SA the data plane refused: never listed, deleted with the peer
+                if (e instanceof SaEvent.ChildSaFailed f && f.reason().startsWith(EngineRuntime.INSTALL_FAILED)) {
+                    log.log(Subsystem.KNL, 0, "<" + f.connection() + "|" + f.ikeSaId() + "> CHILD_SA " + f.child()
+                            + " not installed, deleting it: " + f.reason().substring(EngineRuntime.INSTALL_FAILED.length()));
+                }
+            });
             // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream
             target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
@@ -113,9 +126,25 @@ public final class Daemon implements AutoCloseable {
         }
         this.engine = eng;
         this.runtime = rt;
+        this.addresses = udp.followsInterfaces() ? monitorAddresses(udp, rt) : null;
         this.transport = udp;
         this.control = ctl;
         rt.applyStartActions(); // start_action = start|trap (strongSwan does it when swanctl loads the connections)
+    }
+
+    private io.ike4j.platform.net.AddressMonitor monitorAddresses(UdpTransport udp, EngineRuntime rt) {
+        List<java.net.InetAddress> initial;
+        try {
+            initial = UdpTransport.interfaceAddresses();
+        } catch (IOException e) {
+            initial = List.of();
+        }
+        rt.localAddressesChanged(udp.syncAddresses(initial));
+        return new io.ike4j.platform.net.AddressMonitor(io.ike4j.platform.net.AddressMonitor.interfaces(), initial, now -> {
+            List<java.net.InetAddress> bound = udp.syncAddresses(now);
+            log.log(Subsystem.NET, 1, "local addresses changed: " + bound.stream().map(java.net.InetAddress::getHostAddress).toList());
+            rt.localAddressesChanged(bound);
+        }).start(ADDRESS_POLL);
     }
 
     private static java.util.Optional<io.ike4j.core.engine.KeyLogSink> keyLogSink(KeyLogWriter keylog) {
@@ -243,6 +272,7 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         log.log(Subsystem.DMN, 0, "shutting down, deleting " + tracker.ikeSaCount() + " IKE_SAs");
         control.close();
+        if (addresses != null) addresses.close();
         try {
             runtime.shutdown().get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -266,14 +296,15 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * A byte/packet lifetime or sequence-number event of the user-space ESP, as a log line. The engine owns rekeying;
-     * turning SOFT_LIFETIME into a CHILD_SA rekey is the hook's next step (not done yet: time-based rekeys run).
+     * A byte/packet lifetime or sequence-number event of the user-space ESP, as a log line. Hard lifetimes and
+     * exhausted sequence numbers delete the CHILD_SA (with the peer); turning SOFT_LIFETIME into a CHILD_SA rekey
+     * needs an engine input that does not exist yet (time-based rekeys run).
      */
     static String describe(io.ike4j.platform.esp.EspEvent e) {
         String what = switch (e.kind()) {
             case SOFT_LIFETIME -> "soft byte/packet lifetime reached, CHILD_SA should be rekeyed";
-            case HARD_LIFETIME -> "hard byte/packet lifetime reached, CHILD_SA no longer passes traffic";
-            case SEQUENCE_EXHAUSTED -> "sequence numbers exhausted, CHILD_SA no longer sends";
+            case HARD_LIFETIME -> "hard byte/packet lifetime reached, CHILD_SA no longer passes traffic; deleting it";
+            case SEQUENCE_EXHAUSTED -> "sequence numbers exhausted, CHILD_SA no longer sends; deleting it";
         };
         return String.format("CHILD_SA %d/%d %s SPI %08x: %s", e.ikeSaId(), e.childSaId(),
                 e.direction().name().toLowerCase(java.util.Locale.ROOT), e.spi(), what);

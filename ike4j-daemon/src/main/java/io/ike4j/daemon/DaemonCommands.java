@@ -129,6 +129,105 @@ final class DaemonCommands implements ControlHandler {
         }
     }
 
+    /** RFC 5685 5: redirects the matching established peers; done once each old IKE SA is gone (the peer deletes it). */
+    @Override
+    public ControlResult redirect(String ike, String peerIp, String gateway, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        if (io.ike4j.core.config.IpLiterals.parse(gateway.trim()).isEmpty() && !gateway.matches("[A-Za-z0-9.-]{1,255}")) {
+            return ControlResult.failed(ErrorCode.BAD_REQUEST, "bad gateway '" + gateway + "'");
+        }
+        java.util.Optional<java.net.InetAddress> peer = peerIp == null ? java.util.Optional.empty()
+                : io.ike4j.core.config.IpLiterals.parse(peerIp.trim());
+        if (peerIp != null && peer.isEmpty()) return ControlResult.failed(ErrorCode.BAD_REQUEST, "bad peer address '" + peerIp + "'");
+        List<Long> targets = new ArrayList<>();
+        for (IkeSaInfo sa : daemon.tracker().list()) {
+            boolean match = ike != null ? sa.connection().equals(ike) || Long.toString(sa.ikeSaId()).equals(ike)
+                    : sa.remote().address().equals(peer.get());
+            if (match) targets.add(sa.ikeSaId());
+        }
+        if (targets.isEmpty()) return ControlResult.failed(ErrorCode.NOT_FOUND, "no IKE_SA found for "
+                + (ike != null ? "'" + ike + "'" : "peer " + peerIp));
+        java.util.Set<Long> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        open.addAll(targets);
+        CompletableFuture<Void> allGone = new CompletableFuture<>();
+        Consumer<SaEvent> watcher = e -> {
+            if (e instanceof SaEvent.IkeSaClosed x && open.remove(x.ikeSaId())) {
+                log.accept(SaEventLog.describe(e).message());
+                if (open.isEmpty()) allGone.complete(null);
+            }
+        };
+        daemon.tracker().watch(watcher);
+        try {
+            for (long id : targets) {
+                log.accept("redirecting IKE_SA " + id + " to " + gateway);
+                daemon.runtime().redirect(id, gateway.trim());
+            }
+            allGone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ControlResult.ok("redirected " + targets.size() + " IKE_SA(s) to " + gateway + " successfully");
+        } catch (TimeoutException e) {
+            return ControlResult.failed(ErrorCode.TIMEOUT, "redirect timed out after " + timeout.toSeconds()
+                    + "s (the peer did not follow; did it announce REDIRECT_SUPPORTED?)");
+        } catch (ExecutionException e) {
+            return ControlResult.failed(ErrorCode.INTERNAL, "redirect failed: " + e.getCause());
+        } finally {
+            daemon.tracker().unwatch(watcher);
+        }
+    }
+
+    @Override
+    public ControlResult rekey(String ike, String child, boolean reauth, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        List<long[]> targets = new ArrayList<>();
+        for (IkeSaInfo sa : daemon.tracker().list()) {
+            if (ike != null && (sa.connection().equals(ike) || Long.toString(sa.ikeSaId()).equals(ike))) {
+                targets.add(new long[] {sa.ikeSaId(), -1});
+            }
+            if (child != null) {
+                for (ChildSaInfo c : sa.children()) {
+                    if ((c.name().equals(child) || Long.toString(c.childSaId()).equals(child)) && "INSTALLED".equals(c.state())) {
+                        targets.add(new long[] {sa.ikeSaId(), c.childSaId()});
+                    }
+                }
+            }
+        }
+        if (targets.isEmpty()) return ControlResult.failed(ErrorCode.NOT_FOUND, "no " + (ike != null ? "IKE_SA '" + ike : "CHILD_SA '" + child) + "' found");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        java.util.Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (long[] t : targets) open.add(t[0] + "/" + t[1]);
+        Consumer<SaEvent> watcher = e -> {
+            switch (e) {
+                case SaEvent.IkeSaRekeyed x -> {
+                    log.accept(SaEventLog.describe(e).message());
+                    open.remove(x.oldIkeSaId() + "/-1");
+                }
+                case SaEvent.ChildSaRekeyed x -> {
+                    log.accept(SaEventLog.describe(e).message());
+                    open.remove(x.ikeSaId() + "/" + x.oldChildSaId());
+                }
+                case SaEvent.IkeSaClosed x -> open.removeIf(k -> k.startsWith(x.ikeSaId() + "/") && !k.endsWith("/-1"));
+                case SaEvent.ChildSaClosed x -> open.remove(x.ikeSaId() + "/" + x.childSaId());
+                default -> { }
+            }
+            if (open.isEmpty()) done.complete(null);
+        };
+        daemon.tracker().watch(watcher);
+        try {
+            for (long[] t : targets) {
+                daemon.runtime().submit(t[1] < 0 ? new io.ike4j.core.engine.EngineInput.RekeyIke(t[0], reauth)
+                        : new io.ike4j.core.engine.EngineInput.RekeyChild(t[0], t[1]));
+            }
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ControlResult.ok((reauth ? "reauthenticated " : "rekeyed ") + targets.size()
+                    + (ike != null ? " IKE_SA(s)" : " CHILD_SA(s)") + " successfully");
+        } catch (TimeoutException e) {
+            return ControlResult.failed(ErrorCode.TIMEOUT, "rekey timed out after " + timeout.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return ControlResult.failed(ErrorCode.INTERNAL, "rekey failed: " + e.getCause());
+        } finally {
+            daemon.tracker().unwatch(watcher);
+        }
+    }
+
     @Override
     public void listSas(Consumer<IkeSaInfo> sink) {
         daemon.tracker().forEach(sink);
@@ -137,6 +236,11 @@ final class DaemonCommands implements ControlHandler {
     @Override
     public SaJson.Counters childCounters(long ikeSaId, long childSaId) {
         return daemon.counters(ikeSaId, childSaId);
+    }
+
+    @Override
+    public List<io.ike4j.core.pool.PoolStatus> listPools() {
+        return daemon.engine().pools();
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface EngineBinding extends InputHandler {
     /** Applies a reloaded configuration; connections that did not change keep their SAs. */
     void reconfigure(SwanctlConfig config);
 
+    /** The virtual IP pools and their leases ({@code list-pools}); none without an engine. */
+    default List<io.ike4j.core.pool.PoolStatus> pools() {
+        return List.of();
+    }
+
     /** No engine: every input is ignored. {@code initiate} answers that the engine is missing. */
     EngineBinding UNAVAILABLE = new EngineBinding() {
         @Override

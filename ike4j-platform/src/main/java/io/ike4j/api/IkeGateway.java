@@ -78,9 +78,18 @@ public final class IkeGateway implements AutoCloseable {
                 ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
                 callbacks.execute(() -> listener.onChildSessionOpened(c));
             }
+            case SaEvent.ChildSaRekeyed e -> {
+                ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
+                callbacks.execute(() -> listener.onChildSessionRekeyed(e.oldChildSaId(), c));
+            }
+            case SaEvent.IkeSaRekeyed e -> {
+                IkeSessionConfiguration c = IkeSessionConfiguration.of(e.info());
+                callbacks.execute(() -> listener.onIkeSessionRekeyed(e.oldIkeSaId(), c, e.reauthenticated()));
+            }
             case SaEvent.ChildSaClosed e -> callbacks.execute(() -> listener.onChildSessionClosed(e.ikeSaId(), e.childSaId(), e.reason()));
             case SaEvent.ChildSaFailed e -> callbacks.execute(() -> listener.onChildSessionFailed(e.ikeSaId(),
                     IkeException.fromFailure(e.notifyType(), e.reason())));
+            case SaEvent.IkeSaUpdated e -> { }
             case SaEvent.IkeSaClosed e -> callbacks.execute(() -> listener.onIkeSessionClosed(e.ikeSaId(), e.reason()));
             case SaEvent.IkeSaFailed e -> callbacks.execute(() -> listener.onIkeSessionFailed(e.ikeSaId(),
                     IkeException.fromFailure(e.notifyType(), e.reason())));

@@ -19,6 +19,11 @@ public interface Engine {
     /** Replaces the configuration (load-all) without touching established SAs. */
     void reconfigure(io.ike4j.core.config.EngineConfig config);
 
+    /** The virtual IP pools with their leases (list-pools); none by default. */
+    default List<io.ike4j.core.pool.PoolStatus> pools() {
+        return List.of();
+    }
+
     static Engine create(EngineContext context) {
         return new IkeEngine(context);
     }

@@ -47,8 +47,34 @@ public sealed interface EngineInput {
     /** Control: delete one CHILD_SA by its unique id. */
     record TerminateChild(long ikeSaId, long childSaId) implements EngineInput {}
 
+    /** Control: rekey an IKE SA now (RFC 7296 1.3.2), like {@code swanctl --rekey --ike-id}; {@code reauth}: reauthenticate. */
+    record RekeyIke(long ikeSaId, boolean reauth) implements EngineInput {}
+
+    /** Control: rekey one CHILD_SA now (RFC 7296 1.3.3), like {@code swanctl --rekey --child-id}. */
+    record RekeyChild(long ikeSaId, long childSaId) implements EngineInput {}
+
+    /**
+     * The data plane: a CHILD_SA crossed a byte or packet limit (rekey_bytes/rekey_packets when {@code hard} is false,
+     * life_bytes/life_packets when true).
+     */
+    record ChildSaExpired(long ikeSaId, long childSaId, boolean hard) implements EngineInput {}
+
     /** Control: delete every SA (daemon shutdown), informing the peers. */
     record Shutdown() implements EngineInput {}
+
+    /**
+     * Platform: the host's usable local addresses changed (an address was added or removed). With MOBIKE (RFC 4555
+     * 3.5, 3.6) initiators whose SA address is gone move to another one and send UPDATE_SA_ADDRESSES; either role
+     * announces its new additional addresses. The list is the complete current set.
+     */
+    record LocalAddressesChanged(java.util.List<java.net.InetAddress> addresses) implements EngineInput {
+        public LocalAddressesChanged {
+            addresses = java.util.List.copyOf(addresses);
+        }
+    }
+
+    /** Control: redirect the peer of an established IKE SA to {@code gateway} (RFC 5685 5; swanctl --redirect). */
+    record Redirect(long ikeSaId, String gateway) implements EngineInput {}
 
     /**
      * The data plane saw a packet match the trap policy of {@code connection}/{@code child} and no SA carries it

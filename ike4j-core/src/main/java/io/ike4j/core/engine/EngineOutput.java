@@ -43,10 +43,34 @@ public sealed interface EngineOutput {
     record CancelTimer(TimerId id) implements EngineOutput {}
 
     /** Install both directions of a negotiated CHILD_SA (SAs and policies) in the data plane. */
-    record InstallChildSa(ChildSaSpec spec) implements EngineOutput {}
+    /**
+     * Install both directions of a negotiated CHILD_SA (SAs and policies) in the data plane. {@code outboundDeferred}:
+     * the responder of a rekey (RFC 7296 1.3.3, make-before-break): the new inbound SA works at once, but outbound
+     * traffic stays on the replaced CHILD_SA until that one is removed (the initiator has the new inbound SA by then).
+     */
+    record InstallChildSa(ChildSaSpec spec, boolean outboundDeferred) implements EngineOutput {
+        public InstallChildSa(ChildSaSpec spec) {
+            this(spec, false);
+        }
+    }
 
     /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
     record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}
+
+    /**
+     * Move an installed CHILD_SA to new outer endpoints (RFC 4555 3.5 UPDATE_SA_ADDRESSES, RFC 7296 2.23 a changed NAT
+     * mapping): its SAs keep their SPIs, keys and counters; only where ESP goes (and whether it is UDP-encapsulated) changes.
+     */
+    record UpdateChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi, Endpoint local, Endpoint remote,
+                         boolean udpEncapsulation) implements EngineOutput {}
+
+    /**
+     * A virtual IP assigned to us by the peer (RFC 7296 3.15) is to be installed ({@code add}) on the interface our
+     * tunnelled traffic leaves from (the TUN device in user space), or removed when its IKE SA is gone. Comes before
+     * the CHILD_SAs that use it as their local traffic selector. {@code peer}: the IKE peer it came from (kernel data
+     * planes put the address on the interface towards it, as strongSwan does).
+     */
+    record VirtualIp(long ikeSaId, java.net.InetAddress address, boolean add, java.net.InetAddress peer) implements EngineOutput {}
 
     /** A lifecycle event for the embedding application, control clients and the log. */
     record Notify(SaEvent event) implements EngineOutput {}

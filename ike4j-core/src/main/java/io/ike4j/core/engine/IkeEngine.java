@@ -8,7 +8,9 @@ import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.exchange.ChildRekeyUnit;
 import io.ike4j.core.exchange.CookieUnit;
+import io.ike4j.core.exchange.ReauthUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
 import io.ike4j.core.exchange.FollowupKeExchange;
 import io.ike4j.core.exchange.IkeIntermediateExchange;
@@ -17,6 +19,8 @@ import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
+import io.ike4j.core.exchange.MobikeExchange;
+import io.ike4j.core.exchange.RedirectExchange;
 import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
@@ -48,6 +52,13 @@ public final class IkeEngine implements Engine {
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
         this.actions = new LifecycleActions(table);
+        table.pools().configure(context.config().pools());
+    }
+
+    /** The virtual IP pools and their leases (RFC 7296 3.15), e.g. for {@code list-pools}. */
+    @Override
+    public List<io.ike4j.core.pool.PoolStatus> pools() {
+        return table.pools().status();
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -55,6 +66,7 @@ public final class IkeEngine implements Engine {
     public void reconfigure(io.ike4j.core.config.EngineConfig config) {
         EngineContext c = context;
         context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog(), c.sourceAddresses());
+        table.pools().configure(config.pools());
     }
 
     @Override
@@ -74,6 +86,24 @@ public final class IkeEngine implements Engine {
                     if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
                     else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 }
+                case EngineInput.RekeyIke r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> {
+                        if (sa.state != IkeSaState.ESTABLISHED || sa.retired) return;
+                        if (r.reauth()) ReauthUnit.start(s, sa);
+                        else enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                    });
+                }
+                case EngineInput.RekeyChild r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
+                }
+                case EngineInput.ChildSaExpired e -> {
+                    if (!v1.owns(e.ikeSaId())) withSa(e.ikeSaId(), sa -> {
+                        if (sa.state == IkeSaState.ESTABLISHED) ChildRekeyUnit.expired(s, sa, e.childSaId(), e.hard());
+                    });
+                }
+                case EngineInput.LocalAddressesChanged a -> table.all().forEach(sa -> withSa(sa.id(),
+                        x -> MobikeExchange.addressesChanged(s, x, a.addresses())));
+                case EngineInput.Redirect r -> withSa(r.ikeSaId(), sa -> RedirectExchange.request(s, sa, r.gateway()));
                 case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
                 case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
@@ -82,6 +112,12 @@ public final class IkeEngine implements Engine {
                 }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
+            for (long old : s.reauthenticated()) withSa(old, sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
+            for (int round = 0; round < 8; round++) { // deferred work, outside every SA lock (may defer more)
+                List<Consumer<Session>> later = s.takeAfterwards();
+                if (later.isEmpty()) break;
+                later.forEach(a -> a.accept(s));
+            }
             actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
@@ -190,6 +226,15 @@ public final class IkeEngine implements Engine {
                 case IKE_REKEY -> {
                     if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
                 }
+                case IKE_REAUTH -> {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) ReauthUnit.start(s, sa);
+                }
+                case IKE_EXPIRE -> { // neither rekeyed nor reauthenticated within over_time: the SA dies
+                    if (sa.retired) return;
+                    s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA hard lifetime reached");
+                    if (sa.state == IkeSaState.ESTABLISHED && sa.outstanding == null) enqueue(s, sa, new IkeSa.PendingTask.DeleteIke());
+                    else SaLifecycle.end(s, sa, "hard lifetime reached");
+                }
                 case DELETE_OLD -> {
                     if (sa.retired) SaLifecycle.close(s, sa, "old IKE SA after rekey");
                 }
@@ -232,7 +277,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, 0, d));
+                locked(known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -254,23 +299,24 @@ public final class IkeEngine implements Engine {
     }
 
     /** RFC 7296 2.1: a retransmitted request gets the very same response; only byte-identical copies count. */
-    private static void resendCachedResponse(Session s, IkeSa sa, long mid, byte[] request) {
+    private static void resendCachedResponse(Session s, IkeSa sa, EngineInput.DatagramReceived in, long mid, byte[] request) {
         boolean laterFragment = (request[16] & 0xff) == 53 && request.length >= 34 // SKF: answer fragment 1 only (RFC 7383 2.6.1)
                 && (((request[32] & 0xff) << 8) | (request[33] & 0xff)) != 1;
         if (!laterFragment && sa.responseCache != null && sa.responseCache.messageId() == mid && sa.responseCache.answers(request)) {
-            Messenger.emit(s, sa, sa.responseCache.datagrams());
+            // RFC 7296 2.11: back to where the retransmission came from (a MOBIKE peer may probe a new path with it)
+            for (byte[] r : sa.responseCache.datagrams()) s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), r));
         }
     }
 
     private void request(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
         if (sa.responseCache != null && mid == sa.expectedRequestId - 1) { // RFC 7296 2.1: retransmitted request
-            resendCachedResponse(s, sa, mid, d);
+            resendCachedResponse(s, sa, in, mid, d);
             return;
         }
         if (mid != sa.expectedRequestId) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "request " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
@@ -286,35 +332,43 @@ public final class IkeEngine implements Engine {
             }
             case Messenger.Opened.Message msg -> {
                 sa.expectedRequestId++;
-                if (!in.remote().equals(sa.remote) || !in.local().equals(sa.local)) { // RFC 7296 2.23: follow the peer's NAT mapping
-                    sa.remote = in.remote();
-                    sa.local = in.local();
-                }
-                switch (ex) {
-                    case IKE_AUTH -> {
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
-                            if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
-                            else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
-                        }
-                    }
-                    case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
-                        else IkeIntermediateExchange.unexpected(s, sa, msg.message());
-                    }
-                    case INFORMATIONAL -> {
-                        if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
-                            InformationalExchange.respond(s, sa, msg.message());
-                        } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
-                            IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
-                        }
-                    }
-                    case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
-                    case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
-                        if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
-                    }
-                    default -> { }
+                Endpoint oldLocal = sa.local, oldRemote = sa.remote;
+                // RFC 7296 2.23: follow the peer's NAT mapping; with MOBIKE only answer on the request's path (RFC 4555 3.5)
+                Endpoint[] restore = MobikeExchange.beforeRequest(s, sa, in);
+                try {
+                    dispatchRequest(s, sa, in, msg, d, ex, oldLocal, oldRemote);
+                } finally {
+                    MobikeExchange.afterRequest(sa, restore);
                 }
             }
+        }
+    }
+
+    private void dispatchRequest(Session s, IkeSa sa, EngineInput.DatagramReceived in, Messenger.Opened.Message msg, byte[] d,
+                                 ExchangeType ex, Endpoint oldLocal, Endpoint oldRemote) {
+        switch (ex) {
+            case IKE_AUTH -> {
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
+                    if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
+                    else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
+                }
+            }
+            case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
+                else IkeIntermediateExchange.unexpected(s, sa, msg.message());
+            }
+            case INFORMATIONAL -> {
+                if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
+                    InformationalExchange.respond(s, sa, msg.message(), oldLocal, oldRemote);
+                } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
+                    IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
+                }
+            }
+            case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
+                if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
+            }
+            default -> { }
         }
     }
 
@@ -327,7 +381,7 @@ public final class IkeEngine implements Engine {
             if (sa.state == IkeSaState.CONNECTING && sa.keys == null) IkeSaInitExchange.processResponse(s, sa, m, d);
             return;
         }
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "response " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
@@ -370,6 +424,11 @@ public final class IkeEngine implements Engine {
                 ? new byte[] {(byte) (int) rej.error().payloadType().orElse(0)} : new byte[0];
         IkeHeader h = IkeHeader.of(spiI, 0, ExchangeType.IKE_SA_INIT, false, true, mid);
         IkeSaInitExchange.answerPlain(s, in, h, List.of(NotifyPayload.of(answer.get(), data)));
+    }
+
+    /** IKE SAs in the table, retired ones included, and inbound ESP SPIs reserved (tests: nothing leaks). */
+    int[] tableSizes() {
+        return new int[] {table.all().size(), table.childSpisInUse()};
     }
 
     @Override

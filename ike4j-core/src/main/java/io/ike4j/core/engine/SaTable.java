@@ -19,12 +19,19 @@ final class SaTable implements SaRegistry {
     private final ConcurrentHashMap<HalfOpenKey, IkeSa> halfOpen = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, HalfOpenKey> halfOpenById = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.Set<Integer> childSpis = ConcurrentHashMap.newKeySet();
     private final RandomSource random;
     private final CookieUnit cookies;
+    private final io.ike4j.core.pool.AddressPools pools = new io.ike4j.core.pool.AddressPools();
 
     SaTable(RandomSource random, CookieUnit cookies) {
         this.random = random;
         this.cookies = cookies;
+    }
+
+    @Override
+    public io.ike4j.core.pool.AddressPools pools() {
+        return pools;
     }
 
     @Override
@@ -38,6 +45,21 @@ final class SaTable implements SaRegistry {
             long spi = ByteBuffer.wrap(random.bytes(8)).getLong();
             if (spi != 0 && !bySpi.containsKey(spi)) return spi;
         }
+    }
+
+    @Override
+    public boolean reserveChildSpi(int spi) {
+        return childSpis.add(spi);
+    }
+
+    @Override
+    public void releaseChildSpi(int spi) {
+        childSpis.remove(spi);
+    }
+
+    /** Inbound ESP SPIs in use (tests: nothing leaks). */
+    int childSpisInUse() {
+        return childSpis.size();
     }
 
     @Override

@@ -12,6 +12,12 @@ public interface SaRegistry {
     /** A random local IKE SPI that is non-zero and not in use. */
     long newSpi();
 
+    /** Reserves an inbound ESP SPI engine-wide; false if it is in use (duplicate SPIs are never installed). */
+    default boolean reserveChildSpi(int spi) { return true; }
+
+    /** The inbound ESP SPI is free again (its CHILD_SA is gone or was never made). */
+    default void releaseChildSpi(int spi) {}
+
     /** Registers {@code sa} under its local SPI. */
     void add(IkeSa sa);
 
@@ -34,4 +40,9 @@ public interface SaRegistry {
 
     /** After an IKE SA rekey: {@code oldLocalSpi} now names {@code retired}, the live SA moves to its new local SPI. */
     void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired);
+
+    /** The virtual IP pools (RFC 7296 3.15); none unless the engine has some. */
+    default io.ike4j.core.pool.AddressPools pools() {
+        return new io.ike4j.core.pool.AddressPools();
+    }
 }

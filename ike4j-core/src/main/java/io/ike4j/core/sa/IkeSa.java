@@ -83,6 +83,12 @@ public final class IkeSa {
     public FragmentBuffer fragments;
     /** RFC 9242 / RFC 9370: IKE_INTERMEDIATE exchanges and additional key exchanges before IKE_AUTH. */
     public final IntermediateState intermediate = new IntermediateState();
+    /** RFC 4555 MOBIKE: support, the peer's addresses, return routability. */
+    public final MobikeState mobike = new MobikeState();
+    /** RFC 5685 redirect: support, where we were redirected from, the loop limit's history. */
+    public final RedirectState redirect = new RedirectState();
+    /** Virtual IPs handed out to the peer or assigned to us (RFC 7296 3.15). */
+    public final VirtualIpState vips = new VirtualIpState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;
@@ -98,6 +104,10 @@ public final class IkeSa {
     public boolean retired;
     /** Our IKE SA rekey in flight, if any. */
     public IkeRekeyOffer ikeRekey;
+    /** The peer's IKE SA rekey answered while ours was in flight (RFC 7296 2.8.2), decided when ours completes. */
+    public PeerIkeRekey peerIkeRekey;
+    /** Reauthentication (make-before-break): the unique id of the IKE SA this one replaces, 0 if none. */
+    public long reauthenticates;
     /** RFC 9370 2.2.4: a CREATE_CHILD_SA continuing in IKE_FOLLOWUP_KE exchanges (either role), if any. */
     public FollowupKe followup;
 
@@ -174,6 +184,7 @@ public final class IkeSa {
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        if (peerIkeRekey != null) peerIkeRekey.keys().wipe();
         if (followup != null) followup.wipe();
         intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);
@@ -203,6 +214,15 @@ public final class IkeSa {
         }
 
         record RekeyIke() implements PendingTask {}
+
+        /**
+         * RFC 4555 3.5, 3.6: an INFORMATIONAL with UPDATE_SA_ADDRESSES ({@code update}, initiator only) or with our
+         * address list only, each with a COOKIE2 return routability check.
+         */
+        record Mobike(boolean update) implements PendingTask {}
+
+        /** RFC 5685 5: redirect the established peer to {@code gateway} (an IP literal or FQDN). */
+        record Redirect(String gateway) implements PendingTask {}
     }
 
     @Override

@@ -57,6 +57,66 @@ final class ClientCommands {
         }
     }
 
+    /** rekey, like swanctl --rekey: by name (--ike/--child) or unique id (--ike-id/--child-id); --reauth for IKE SAs. */
+    static final class Rekey extends ClientCommand {
+        Rekey() {
+            super(Set.of("child", "ike", "child-id", "ike-id", "timeout"), Set.of("reauth"));
+        }
+
+        public String summary() {
+            return "rekey --ike NAME | --child NAME | --ike-id ID | --child-id ID [--reauth] [--timeout S]: rekey SAs now";
+        }
+
+        String command() {
+            return ControlProtocol.REKEY;
+        }
+
+        JsonObject request(CliArgs a) throws CliArgs.UsageException {
+            java.util.Optional<String> ike = a.value("ike").or(() -> a.value("ike-id"));
+            java.util.Optional<String> child = a.value("child").or(() -> a.value("child-id"));
+            if (child.isPresent() == ike.isPresent()) {
+                throw new CliArgs.UsageException("rekey needs exactly one of --ike, --ike-id, --child or --child-id");
+            }
+            for (String id : new String[] {"ike-id", "child-id"}) {
+                if (a.value(id).isPresent() && !a.value(id).get().matches("[0-9]+")) throw new CliArgs.UsageException("--" + id + " needs a number");
+            }
+            if (a.flag("reauth") && ike.isEmpty()) throw new CliArgs.UsageException("--reauth applies to --ike/--ike-id");
+            JsonObject.Builder b = JsonObject.builder();
+            child.ifPresent(v -> b.put("child", v));
+            ike.ifPresent(v -> b.put("ike", v));
+            if (a.flag("reauth")) b.put("reauth", "true");
+            if (a.value("timeout").isPresent()) b.put("timeout", seconds(a.value("timeout").get()));
+            return b.build();
+        }
+    }
+
+    static final class Redirect extends ClientCommand {
+        Redirect() {
+            super(Set.of("ike", "peer-ip", "gateway", "timeout"), Set.of());
+        }
+
+        public String summary() {
+            return "redirect --ike NAME | --peer-ip ADDR --gateway ADDR [--timeout S]: send peers to another gateway (RFC 5685)";
+        }
+
+        String command() {
+            return ControlProtocol.REDIRECT;
+        }
+
+        JsonObject request(CliArgs a) throws CliArgs.UsageException {
+            if (a.value("ike").isPresent() == a.value("peer-ip").isPresent()) {
+                throw new CliArgs.UsageException("redirect needs exactly one of --ike NAME or --peer-ip ADDR");
+            }
+            if (a.value("gateway").isEmpty()) throw new CliArgs.UsageException("redirect needs --gateway ADDR");
+            JsonObject.Builder b = JsonObject.builder();
+            a.value("ike").ifPresent(v -> b.put("ike", v));
+            a.value("peer-ip").ifPresent(v -> b.put("peer-ip", v));
+            b.put("gateway", a.value("gateway").get());
+            if (a.value("timeout").isPresent()) b.put("timeout", seconds(a.value("timeout").get()));
+            return b.build();
+        }
+    }
+
     /** list-sas and list-conns: stream items; --json prints a JSON array as the items arrive. */
     static final class Listing extends ClientCommand {
         private final String command;
@@ -64,13 +124,17 @@ final class ClientCommands {
         private int count;
 
         Listing(String command, String item) {
-            super(Set.of(), Set.of("json"));
+            super(Set.of(), item.equals("pool") ? Set.of("json", "leases") : Set.of("json"));
             this.command = command;
             this.item = item;
         }
 
         public String summary() {
-            return command + " [--json]: " + (item.equals("sa") ? "show IKE and CHILD SAs (VICI key names in JSON)" : "show loaded connections");
+            return switch (item) {
+                case "sa" -> command + " [--json]: show IKE and CHILD SAs (VICI key names in JSON)";
+                case "pool" -> command + " [--leases] [--json]: show virtual IP pools (name, base, online / offline / size)";
+                default -> command + " [--json]: show loaded connections";
+            };
         }
 
         String command() {
@@ -79,7 +143,7 @@ final class ClientCommands {
 
         JsonObject request(CliArgs a) {
             count = 0;
-            return JsonObject.builder().build();
+            return item.equals("pool") ? JsonObject.builder().put("leases", a.flag("leases")).build() : JsonObject.builder().build();
         }
 
         @Override
@@ -93,7 +157,11 @@ final class ClientCommands {
                 out.print(count == 0 ? "[" : ",");
                 out.print(JsonWriter.write(o));
             } else {
-                out.print(item.equals("sa") ? SaText.render(o) : SaText.renderConnection(o));
+                out.print(switch (item) {
+                    case "sa" -> SaText.render(o);
+                    case "pool" -> SaText.renderPool(o);
+                    default -> SaText.renderConnection(o);
+                });
             }
             count++;
         }
@@ -158,8 +226,11 @@ final class ClientCommands {
     static void register(Map<String, Command> commands) {
         commands.put("initiate", new Initiate());
         commands.put("terminate", new Terminate());
+        commands.put("rekey", new Rekey());
+        commands.put("redirect", new Redirect());
         commands.put("list-sas", new Listing(ControlProtocol.LIST_SAS, "sa"));
         commands.put("list-conns", new Listing(ControlProtocol.LIST_CONNS, "conn"));
+        commands.put("list-pools", new Listing(ControlProtocol.LIST_POOLS, "pool"));
         commands.put("load-all", new Simple(ControlProtocol.LOAD_ALL, "load-all: reload swanctl.conf (unchanged connections keep their SAs)"));
         commands.put("stats", new Simple(ControlProtocol.STATS, "stats: uptime, SA counts, packets, errors"));
         commands.put("version", new Simple(ControlProtocol.VERSION, "version: the running daemon's version"));

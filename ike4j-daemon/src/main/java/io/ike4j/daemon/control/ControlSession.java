@@ -91,6 +91,25 @@ final class ControlSession {
                 if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
                 yield ControlProtocol.result(handler.terminate(ike.orElse(null), child.orElse(null), timeout.get(), log));
             }
+            case ControlProtocol.REKEY -> {
+                Optional<String> child = args.string("child");
+                Optional<String> ike = args.string("ike");
+                if (child.isPresent() == ike.isPresent()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "rekey needs exactly one of \"ike\" or \"child\"");
+                Optional<Duration> timeout = timeout(args);
+                if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
+                boolean reauth = args.string("reauth").map("true"::equals).orElse(false);
+                yield ControlProtocol.result(handler.rekey(ike.orElse(null), child.orElse(null), reauth, timeout.get(), log));
+            }
+            case ControlProtocol.REDIRECT -> {
+                Optional<String> ike = args.string("ike");
+                Optional<String> peer = args.string("peer-ip");
+                Optional<String> gateway = args.string("gateway");
+                if (ike.isPresent() == peer.isPresent()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "redirect needs exactly one of \"ike\" or \"peer-ip\"");
+                if (gateway.isEmpty() || gateway.get().isBlank()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "redirect needs \"gateway\"");
+                Optional<Duration> timeout = timeout(args);
+                if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
+                yield ControlProtocol.result(handler.redirect(ike.orElse(null), peer.orElse(null), gateway.get(), timeout.get(), log));
+            }
             case ControlProtocol.LIST_SAS -> {
                 long now = clock.instant().getEpochSecond();
                 int[] count = {0};
@@ -106,6 +125,14 @@ final class ControlSession {
                     sendUnchecked(JsonObject.builder().put("type", "conn").put("conn", ControlJson.connection(c)).build());
                 }
                 yield ControlProtocol.ok(conns.size() + " connections", null);
+            }
+            case ControlProtocol.LIST_POOLS -> {
+                var pools = handler.listPools();
+                boolean leases = args.bool("leases").orElse(false);
+                for (var p : pools) {
+                    sendUnchecked(JsonObject.builder().put("type", "pool").put("pool", ControlJson.pool(p, leases)).build());
+                }
+                yield ControlProtocol.ok(pools.size() + " pools", null);
             }
             case ControlProtocol.LOAD_ALL -> ControlProtocol.result(handler.loadAll());
             case ControlProtocol.STATS -> ControlProtocol.ok("stats", ControlJson.stats(handler.stats()));

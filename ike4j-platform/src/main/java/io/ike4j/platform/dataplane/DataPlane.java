@@ -19,11 +19,46 @@ public interface DataPlane extends AutoCloseable {
     void install(ChildSaSpec spec) throws DataPlaneException;
 
     /**
+     * Installs a CHILD_SA; with {@code outboundDeferred} (the responder of a rekey, RFC 7296 1.3.3) its outbound SA
+     * is used only once the SAs installed before it for the same traffic are removed, so that nothing is sent to the
+     * peer before the peer has the new inbound SA (make-before-break). Backends without that control install as usual.
+     */
+    default void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
+        install(spec);
+    }
+
+    /**
      * Removes a CHILD_SA's SAs and policies and wipes its keys.
      *
      * @return false if no such SA was installed
      */
     boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi);
+
+    /**
+     * Moves an installed CHILD_SA to new outer endpoints (MOBIKE, RFC 4555 3.5; a changed NAT mapping, RFC 7296
+     * 2.23): SPIs, keys, sequence numbers and counters stay; ESP goes to {@code remote} from {@code local}, in UDP if
+     * {@code udpEncapsulation}. The default refuses (a backend that cannot move SAs).
+     *
+     * @return false if no such SA is installed or the backend cannot move it
+     */
+    default boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
+                                    io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote,
+                                    boolean udpEncapsulation) {
+        return false;
+    }
+
+    /**
+     * Installs a virtual IP the peer assigned to us (RFC 7296 3.15) where our tunnelled traffic leaves from, so that
+     * it becomes the source of that traffic; {@code peer} is the IKE peer that assigned it. Backends that cannot do
+     * this ignore it (the default).
+     */
+    default void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) throws DataPlaneException {
+    }
+
+    /** Removes a virtual IP added with {@link #addVirtualIp}; false if it was not installed here. */
+    default boolean removeVirtualIp(java.net.InetAddress address) {
+        return false;
+    }
 
     /**
      * Installs (or replaces) a trap policy: packets it matches while no CHILD_SA carries them go to the
