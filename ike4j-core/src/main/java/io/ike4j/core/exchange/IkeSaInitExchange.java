@@ -244,6 +244,14 @@ public final class IkeSaInitExchange {
                 return;
             }
         }
+        // strongSwan's block_threshold: a peer address (cookie-verified when cookies are on) holding this many half-open
+        // SAs is ignored until some complete or time out; a silent drop, no state, one log line (RFC 7296 2.6)
+        int fromPeer = s.registry().halfOpenCount(remote.address());
+        if (s.settings().blockThreshold() > 0 && fromPeer >= s.settings().blockThreshold()) {
+            s.log(EngineLog.Subsystem.IKE, null, "ignoring IKE_SA_INIT from " + remote + ": " + fromPeer
+                    + " half-open IKE_SAs from this address (block threshold " + s.settings().blockThreshold() + ")");
+            return;
+        }
         ConnectionConfig chosenConn = null;
         ProposalSelection.Chosen chosen = null;
         Optional<KeyExchangeMethod> receivedKe = KeyExchangeMethod.of(ke.group());

@@ -23,6 +23,11 @@ public interface SaRegistry {
 
     int halfOpenCount();
 
+    /** Half-open SAs from one peer IP address, any port (strongSwan's block_threshold counts these). */
+    default int halfOpenCount(java.net.InetAddress peer) {
+        return 0;
+    }
+
     void remove(IkeSa sa);
 
     CookieUnit cookies();
