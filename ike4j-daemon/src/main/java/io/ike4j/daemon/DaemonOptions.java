@@ -9,7 +9,8 @@ import java.util.Optional;
  * CHILD_SAs go ({@link DataPlaneKind}); {@code tunName}/{@code tunMtu} configure the user-space data plane's device.
  */
 public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
-                            DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit) {
+                            DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit,
+                            DosThresholds dos) {
 
     public static final String DEFAULT_TUN = "ike4j0";
     public static final int DEFAULT_TUN_MTU = 1400;
@@ -39,7 +40,13 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
 
     public DaemonOptions {
         if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+        if (dos == null) dos = DosThresholds.DEFAULTS;
         if (tunMtu < 576 || tunMtu > 65535) throw new IllegalArgumentException("TUN MTU out of range: " + tunMtu);
+    }
+
+    public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
+                         DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit) {
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, retransmit, DosThresholds.DEFAULTS);
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
@@ -50,6 +57,6 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     /** The options of an embedded daemon (tests): in-memory data plane, so nothing touches the host's network. */
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {
         this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU,
-                Retransmission.DEFAULTS);
+                Retransmission.DEFAULTS, DosThresholds.DEFAULTS);
     }
 }

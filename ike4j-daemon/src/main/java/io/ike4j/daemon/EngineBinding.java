@@ -16,6 +16,11 @@ public interface EngineBinding extends InputHandler {
     /** Applies a reloaded configuration; connections that did not change keep their SAs. */
     void reconfigure(SwanctlConfig config);
 
+    /** Responder IKE SAs waiting for IKE_AUTH (stats' half-open, with the daemon's own pending initiations). */
+    default int halfOpenCount() {
+        return 0;
+    }
+
     /** No engine: every input is ignored. {@code initiate} answers that the engine is missing. */
     EngineBinding UNAVAILABLE = new EngineBinding() {
         @Override
