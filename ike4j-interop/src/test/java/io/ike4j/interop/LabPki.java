@@ -40,7 +40,8 @@ final class LabPki {
 
     /** pki --gen arguments for a scheme name: rsa (3072), ecdsa256, ecdsa384, ed25519. */
     private static String[] gen(String type) {
-        return switch (type) {
+        // "ecdsa256-other": a second, unrelated chain of the same key type
+        return switch (type.contains("-") ? type.substring(0, type.indexOf('-')) : type) {
             case "rsa" -> new String[] {"--gen", "--type", "rsa", "--size", "3072", "--outform", "pem"};
             case "ecdsa256" -> new String[] {"--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem"};
             case "ecdsa384" -> new String[] {"--gen", "--type", "ecdsa", "--size", "384", "--outform", "pem"};

@@ -74,6 +74,22 @@ public final class PrivateKeyStore implements Signer {
     }
 
     @Override
+    public SignResult signHash(KeyRef ref, byte[] hash) {
+        PrivateKeyHandle h = keys.get(ref);
+        if (h == null) return new SignResult.Failed(SignResult.Reason.UNKNOWN_KEY, "no private key " + ref.name());
+        String alg = h.kind() == KeyKind.RSA ? "NONEwithRSA" : h.kind().isEcdsa() ? "NONEwithECDSAinP1363Format" : null;
+        if (alg == null) return new SignResult.Failed(SignResult.Reason.SCHEME_MISMATCH, "no IKEv1 signature with a " + h.kind() + " key");
+        try {
+            Signature s = Signature.getInstance(alg);
+            s.initSign(h.key(), JcaRandom.of(random));
+            s.update(hash);
+            return new SignResult.Signed(s.sign(), 0);
+        } catch (GeneralSecurityException e) {
+            return new SignResult.Failed(SignResult.Reason.PROVIDER_ERROR, alg + " signing failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
     public Optional<PublicKey> publicKey(KeyRef ref) {
         return Optional.ofNullable(keys.get(ref)).map(PrivateKeyHandle::publicKey);
     }

@@ -16,4 +16,12 @@ public interface Signer {
     Optional<PublicKey> publicKey(KeyRef key);
 
     Optional<KeyKind> kind(KeyRef key);
+
+    /**
+     * Signs an already computed hash as IKEv1 does (RFC 2409 5.1, RFC 4754 7): RSA with PKCS#1 v1.5 padding and no
+     * DigestInfo, ECDSA over the hash as given with r||s output. Signers that cannot do this refuse.
+     */
+    default SignResult signHash(KeyRef key, byte[] hash) {
+        return new SignResult.Failed(SignResult.Reason.SCHEME_MISMATCH, "this signer cannot sign a bare hash (IKEv1)");
+    }
 }

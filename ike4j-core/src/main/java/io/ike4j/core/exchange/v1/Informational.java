@@ -131,7 +131,8 @@ final class Informational {
             r.log(EngineLog.Subsystem.ENC, sa, "Informational with invalid HASH(1) dropped");
             if (!sa.established() && sa.isInitiator() && sa.step == IsakmpSa.Step.MM_WAIT_6) {
                 V1Lifecycle.fail(r, sa, V1NotifyType.AUTHENTICATION_FAILED.value(),
-                        "peer answered with a notify we cannot authenticate (pre-shared key mismatch)");
+                        "peer answered with a notify we cannot authenticate ("
+                                + (V1SigAuth.isSignature(sa) ? "it refused our signature?" : "pre-shared key mismatch") + ")");
             }
             return;
         }

@@ -2,7 +2,6 @@ package io.ike4j.core.exchange.v1;
 
 import io.ike4j.core.codec.v1.IsakmpMessage;
 import io.ike4j.core.codec.v1.Octets;
-import io.ike4j.core.codec.v1.V1AuthMethod;
 import io.ike4j.core.codec.v1.V1ExchangeType;
 import io.ike4j.core.codec.v1.V1NotifyType;
 import io.ike4j.core.codec.v1.V1Payload;
@@ -21,12 +20,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Main Mode (Identity Protection exchange) with pre-shared keys, RFC 2409 5 / 5.4, in both roles:
+ * Main Mode (Identity Protection exchange) with pre-shared keys (RFC 2409 5.4) or signatures (5.1, {@link MainModeAuth}), in both roles:
  * <pre>
  *  1 I->R HDR, SA, VID                  2 R->I HDR, SA, VID
  *  3 I->R HDR, KE, Ni, NAT-D, NAT-D      4 R->I HDR, KE, Nr, NAT-D, NAT-D
- *  5 I->R HDR*, IDii, HASH_I [, N(INITIAL-CONTACT)]
- *  6 R->I HDR*, IDir, HASH_R
+ *  5 I->R HDR*, IDii, HASH_I | [CERT,] SIG_I [, N(INITIAL-CONTACT)]
+ *  6 R->I HDR*, IDir, HASH_R | [CERT,] SIG_R
+ * (with signatures, messages 3 and 4 also carry CERTREQs)
  * </pre>
  * The initiator retransmits its last message until the next one arrives; either side answers a copy of a request it
  * has answered with the same answer.
@@ -44,12 +44,12 @@ final class MainMode {
         if (made.isEmpty()) return;
         IsakmpSa sa = made.get();
         sa.replaces = replaces;
-        List<Phase1Suite> suites = Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY);
+        List<Phase1Suite> suites = MainModeAuth.suites(r, c);
         sa.lock().lock();
         try {
             r.table.addInitiating(sa);
             if (suites.isEmpty()) {
-                V1Lifecycle.fail(r, sa, 0, "no usable IKEv1 proposal configured");
+                V1Lifecycle.fail(r, sa, 0, "no usable IKEv1 proposal configured (or no key for auth = pubkey)");
                 return;
             }
             sa.lifetimeSeconds = Phase1Proposals.lifetime(c);
@@ -76,7 +76,7 @@ final class MainMode {
         ConnectionConfig conn = null;
         Phase1Proposals.Choice choice = null;
         for (ConnectionConfig c : Phase1.candidates(r, in.local(), in.remote())) {
-            Optional<Phase1Proposals.Choice> ch = Phase1Proposals.select(Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY), offered.get());
+            Optional<Phase1Proposals.Choice> ch = Phase1Proposals.select(MainModeAuth.suites(r, c), offered.get());
             if (ch.isPresent()) {
                 conn = c;
                 choice = ch.get();
@@ -134,8 +134,7 @@ final class MainMode {
 
     private static void message2(V1Run r, IsakmpSa sa, IsakmpMessage m, byte[] datagram) {
         Optional<V1Payload.Sa> answer = m.first(V1Payload.Sa.class);
-        Optional<Phase1Proposals.Choice> c = answer.flatMap(a -> Phase1Proposals.accept(
-                Phase1Proposals.configured(sa.connection, V1AuthMethod.PRE_SHARED_KEY), a));
+        Optional<Phase1Proposals.Choice> c = answer.flatMap(a -> Phase1Proposals.accept(MainModeAuth.suites(r, sa.connection), a));
         V1Transport.answered(r, sa, 0);
         if (c.isEmpty()) {
             V1Lifecycle.fail(r, sa, V1NotifyType.NO_PROPOSAL_CHOSEN.value(), "responder chose no proposal we offered");
@@ -161,6 +160,7 @@ final class MainMode {
         List<V1Payload> ps = new ArrayList<>();
         ps.add(new V1Payload.KeyExchange(Octets.of(sa.gxi)));
         ps.add(new V1Payload.Nonce(Octets.of(sa.ni)));
+        ps.addAll(MainModeAuth.certReqs(r, sa));
         ps.addAll(NatTraversal.payloads(sa, r.random()));
         sa.step = IsakmpSa.Step.MM_WAIT_4;
         byte[] msg = V1Transport.plain(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, ps);
@@ -191,6 +191,7 @@ final class MainMode {
         sa.ni = n.get().data().bytes();
         sa.nr = NonceUnit.create(r.random(), r.settings().nonceSize());
         NatTraversal.evaluate(sa, m.payloads());
+        V1SigAuth.recordCertReqs(sa, m.payloads());
         if (!Phase1.psk(r, sa, sa.localId, sa.connection.remoteIdentity())) {
             Informational.notify(r, sa, V1NotifyType.AUTHENTICATION_FAILED, false);
             V1Lifecycle.fail(r, sa, V1NotifyType.AUTHENTICATION_FAILED.value(), "no pre-shared key found for " + sa.localId
@@ -201,6 +202,7 @@ final class MainMode {
         List<V1Payload> ps = new ArrayList<>();
         ps.add(new V1Payload.KeyExchange(Octets.of(sa.gxr)));
         ps.add(new V1Payload.Nonce(Octets.of(sa.nr)));
+        ps.addAll(MainModeAuth.certReqs(r, sa));
         ps.addAll(NatTraversal.payloads(sa, r.random()));
         sa.step = IsakmpSa.Step.MM_WAIT_5;
         byte[] reply = V1Transport.plain(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, ps);
@@ -227,6 +229,7 @@ final class MainMode {
         sa.gxr = ke.get().data().bytes();
         sa.nr = n.get().data().bytes();
         NatTraversal.evaluate(sa, m.payloads());
+        V1SigAuth.recordCertReqs(sa, m.payloads());
         if (!Phase1.psk(r, sa, sa.localId, sa.connection.remoteIdentity())) {
             V1Lifecycle.fail(r, sa, V1NotifyType.AUTHENTICATION_FAILED.value(), "no pre-shared key found for " + sa.localId
                     + " - " + sa.connection.remoteIdentity());
@@ -234,10 +237,12 @@ final class MainMode {
         }
         Phase1.deriveKeys(sa);
         NatTraversal.floatPorts(sa, r.settings());
-        V1Payload.Identification id = V1Ids.phase1(sa.localId);
-        List<V1Payload> ps = new ArrayList<>();
-        ps.add(id);
-        ps.add(new V1Payload.Hash(Octets.of(Phase1.hash(sa, true, id))));
+        Optional<List<V1Payload>> proof = MainModeAuth.proof(r, sa, true);
+        if (proof.isEmpty()) {
+            V1Lifecycle.fail(r, sa, V1NotifyType.AUTHENTICATION_FAILED.value(), "cannot authenticate as " + sa.localId);
+            return;
+        }
+        List<V1Payload> ps = new ArrayList<>(proof.get());
         if (sa.connection.unique() != ConnectionConfig.Unique.NEVER && sa.replaces < 0) ps.add(Phase1.initialContact(sa));
         sa.step = IsakmpSa.Step.MM_WAIT_6;
         byte[] msg = V1Transport.encrypted(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, false, ps);
@@ -256,30 +261,22 @@ final class MainMode {
             return;
         }
         IsakmpMessage m = o.get().message();
-        Optional<V1Payload.Identification> id = m.first(V1Payload.Identification.class);
-        Optional<V1Payload.Hash> h = m.first(V1Payload.Hash.class);
-        if (id.isEmpty() || h.isEmpty()) {
-            Informational.notify(r, sa, V1NotifyType.PAYLOAD_MALFORMED, true);
-            V1Lifecycle.fail(r, sa, V1NotifyType.PAYLOAD_MALFORMED.value(), "message 5 without ID/HASH");
-            return;
-        }
-        if (!Phase1.verify(sa, true, id.get(), h.get())) {
-            Informational.notify(r, sa, V1NotifyType.INVALID_HASH_INFORMATION, true);
-            V1Lifecycle.fail(r, sa, V1NotifyType.INVALID_HASH_INFORMATION.value(), "HASH_I mismatch (pre-shared key mismatch)");
-            return;
-        }
-        Optional<io.ike4j.core.config.Identity> peer = Phase1.peerIdentity(sa, id.get());
-        if (peer.isEmpty()) {
-            Informational.notify(r, sa, V1NotifyType.INVALID_ID_INFORMATION, true);
-            V1Lifecycle.fail(r, sa, V1NotifyType.INVALID_ID_INFORMATION.value(), "peer identity not acceptable for " + sa.connectionName());
+        MainModeAuth.Checked checked = MainModeAuth.check(r, sa, true, m);
+        if (checked instanceof MainModeAuth.Checked.Refused(MainModeAuth.Refusal why)) {
+            Informational.notify(r, sa, why.error(), true);
+            V1Lifecycle.fail(r, sa, why.error().value(), "message 5: " + why.reason());
             return;
         }
         V1Transport.commitIv(sa, o.get());
-        sa.remoteId = peer.get();
+        sa.remoteId = ((MainModeAuth.Checked.Accepted) checked).peer();
         Phase1.follow(sa, in.local(), in.remote());
-        V1Payload.Identification mine = V1Ids.phase1(sa.localId);
-        List<V1Payload> ps = List.of(mine, new V1Payload.Hash(Octets.of(Phase1.hash(sa, false, mine))));
-        byte[] reply = V1Transport.encrypted(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, false, ps);
+        Optional<List<V1Payload>> ps = MainModeAuth.proof(r, sa, false);
+        if (ps.isEmpty()) {
+            Informational.notify(r, sa, V1NotifyType.AUTHENTICATION_FAILED, true);
+            V1Lifecycle.fail(r, sa, V1NotifyType.AUTHENTICATION_FAILED.value(), "cannot authenticate as " + sa.localId);
+            return;
+        }
+        byte[] reply = V1Transport.encrypted(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, false, ps.get());
         sa.phase1LastBlock = sa.ivs.get(0L).clone();
         V1Transport.remember(sa, datagram, reply);
         V1Transport.send(r, sa, reply);
@@ -293,24 +290,18 @@ final class MainMode {
             return;
         }
         IsakmpMessage m = o.get().message();
-        Optional<V1Payload.Identification> id = m.first(V1Payload.Identification.class);
-        Optional<V1Payload.Hash> h = m.first(V1Payload.Hash.class);
-        if (id.isEmpty() || h.isEmpty()) return;
+        MainModeAuth.Checked checked = MainModeAuth.check(r, sa, false, m);
+        if (checked instanceof MainModeAuth.Checked.Refused(MainModeAuth.Refusal why)) {
+            if (why.malformed()) return; // wait for a good copy
+            V1Transport.answered(r, sa, 0);
+            Informational.notify(r, sa, why.error(), true);
+            V1Lifecycle.fail(r, sa, why.error().value(), "message 6: " + why.reason());
+            return;
+        }
         V1Transport.answered(r, sa, 0);
-        if (!Phase1.verify(sa, false, id.get(), h.get())) {
-            Informational.notify(r, sa, V1NotifyType.INVALID_HASH_INFORMATION, true);
-            V1Lifecycle.fail(r, sa, V1NotifyType.INVALID_HASH_INFORMATION.value(), "HASH_R mismatch (pre-shared key mismatch)");
-            return;
-        }
-        Optional<io.ike4j.core.config.Identity> peer = Phase1.peerIdentity(sa, id.get());
-        if (peer.isEmpty()) {
-            Informational.notify(r, sa, V1NotifyType.INVALID_ID_INFORMATION, true);
-            V1Lifecycle.fail(r, sa, V1NotifyType.INVALID_ID_INFORMATION.value(), "responder identity not acceptable");
-            return;
-        }
         V1Transport.commitIv(sa, o.get());
         sa.phase1LastBlock = o.get().nextIv().clone();
-        sa.remoteId = peer.get();
+        sa.remoteId = ((MainModeAuth.Checked.Accepted) checked).peer();
         Phase1.follow(sa, in.local(), in.remote());
         Phase1.established(r, sa, false);
     }

@@ -82,17 +82,22 @@ final class Phase1 {
         return true;
     }
 
-    /** The pre-shared key for (local, remote) identities (RFC 2409 5.4), copied into the SA. */
+    /** The pre-shared key for (local, remote) identities (RFC 2409 5.4), copied into the SA; true for signatures. */
     static boolean psk(V1Run r, IsakmpSa sa, Identity local, Identity remote) {
+        if (V1SigAuth.isSignature(sa)) return true;
         Optional<SharedSecret> s = r.session.context().config().credentials().sharedKeys().lookup(local, remote);
         if (s.isEmpty()) return false;
         sa.psk = s.get().secret();
         return true;
     }
 
-    /** RFC 2409 5 (PSK): SKEYID, SKEYID_d/a/e, Ka, and the Phase 1 IV hash(g^xi | g^xr) (Appendix B). */
+    /**
+     * RFC 2409 5: SKEYID (PSK: prf(pre-shared-key, Ni_b | Nr_b); signatures: prf(Ni_b | Nr_b, g^xy)), SKEYID_d/a/e, Ka,
+     * and the Phase 1 IV hash(g^xi | g^xr) (Appendix B).
+     */
     static void deriveKeys(IsakmpSa sa) {
-        byte[] skeyid = V1KeySchedule.skeyidPreSharedKey(sa.prf, sa.psk, sa.ni, sa.nr);
+        byte[] skeyid = V1SigAuth.isSignature(sa) ? V1KeySchedule.skeyidSignature(sa.prf, sa.ni, sa.nr, sa.sharedSecret)
+                : V1KeySchedule.skeyidPreSharedKey(sa.prf, sa.psk, sa.ni, sa.nr);
         try {
             sa.keys = V1KeySchedule.phase1(sa.prf, skeyid, sa.sharedSecret, sa.cookieI, sa.cookieR, sa.cipher.keyLength());
         } finally {
@@ -106,12 +111,17 @@ final class Phase1 {
 
     /** HASH_I (initiator's) or HASH_R over the given ID payload body. */
     static byte[] hash(IsakmpSa sa, boolean ofInitiator, V1Payload.Identification id) {
+        return hash(sa, ofInitiator, id, sa.prf);
+    }
+
+    /** HASH_I or HASH_R computed with {@code prf} (ECDSA: the method's hash, RFC 4754 as strongSwan implements it). */
+    static byte[] hash(IsakmpSa sa, boolean ofInitiator, V1Payload.Identification id, V1Prf prf) {
         byte[] skeyid = sa.keys.skeyid();
         byte[] body = V1Transport.CODEC.encodeBody(id);
         try {
             return ofInitiator
-                    ? V1KeySchedule.hashI(sa.prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body)
-                    : V1KeySchedule.hashR(sa.prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body);
+                    ? V1KeySchedule.hashI(prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body)
+                    : V1KeySchedule.hashR(prf, skeyid, sa.gxi, sa.gxr, sa.cookieI, sa.cookieR, sa.saiBody, body);
         } finally {
             Arrays.fill(skeyid, (byte) 0);
         }

@@ -58,6 +58,9 @@ public final class IsakmpSa {
     public Identity remoteId;
     /** The peer's Phase 1 ID payload as received (its body is the HASH_I/HASH_R input, RFC 2409 5). */
     public io.ike4j.core.codec.v1.V1Payload.Identification peerIdPayload;
+    /** Signature authentication (RFC 2409 5.1): the peer sent a CERTREQ; the certificate it authenticated with. */
+    public boolean certReqReceived;
+    public java.security.cert.X509Certificate peerCert;
     public boolean peerNatT;
     public boolean peerDpd;
     public boolean natLocal;
