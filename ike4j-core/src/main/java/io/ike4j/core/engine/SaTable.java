@@ -20,6 +20,7 @@ final class SaTable implements SaRegistry {
     private final ConcurrentHashMap<Long, HalfOpenKey> halfOpenById = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<java.net.InetAddress, Integer> halfOpenByIp = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger responding = new java.util.concurrent.atomic.AtomicInteger();
     private final RandomSource random;
     private final CookieUnit cookies;
 
@@ -72,6 +73,16 @@ final class SaTable implements SaRegistry {
     @Override
     public int halfOpenCount() {
         return halfOpen.size();
+    }
+
+    @Override
+    public int enterResponder() {
+        return responding.incrementAndGet() + halfOpen.size();
+    }
+
+    @Override
+    public void leaveResponder() {
+        responding.decrementAndGet();
     }
 
     @Override
