@@ -7,6 +7,8 @@
 # Runs ike4j<->ike4j and strongSwan<->strongSwan, each with AES-GCM-16 (128-bit key) and ChaCha20-Poly1305, and
 # prints the receiver's Mbit/s of a single TCP stream for each (after a 3 s warm-up transfer), the ike4j/strongSwan
 # ratio, and both IPsec daemons' CPU time per GB carried (user+system, from /proc: less sensitive to other load).
+# Like for like: strongSwan's libipsec always sends ESP in UDP, so ike4j runs with --plain-esp no (ESP in UDP too);
+# the last column is ike4j with plain ESP (IP protocol 50 over raw sockets, its default on this NAT-free link).
 # Needs root, iproute2, iperf3, strongSwan 5.9 with kernel-libipsec (charon-systemd, swanctl) and a JDK 25
 # (bin/ike4j builds the jar if needed). IKE4J_JAVA_OPTS is passed to ike4j's JVM (e.g. a JFR recording).
 # Both implementations see the same machine; run it on an otherwise idle host: other load skews the figures.
@@ -113,12 +115,12 @@ wait_for() { # FILE-TEST PATH SECONDS
   echo "bench: $2 did not appear" >&2; return 1
 }
 
-start_ike4j() { # SIDE NS ESP
+start_ike4j() { # SIDE NS ESP PLAIN(yes|no)
   local d=$work/ike4j-$1-$3
   mkdir -p "$d"
   swanctl_conf "$1" "$3" > "$d/swanctl.conf"
   ip netns exec "$2" "$root/bin/ike4j" daemon --conf "$d/swanctl.conf" --uri "unix://$d/ike4j.sock" \
-      --dataplane userspace --log any=1 > "$d/daemon.log" 2>&1 &
+      --dataplane userspace --plain-esp "$4" --log any=1 > "$d/daemon.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 300); do grep -q "control socket" "$d/daemon.log" 2>/dev/null && return 0; sleep 0.1; done
   echo "bench: ike4j on $1 did not start:" >&2; cat "$d/daemon.log" >&2; return 1
@@ -176,10 +178,12 @@ iperf() { # prints "Mbit/s CPU-seconds-per-GB" (receiver's rate; both daemons' C
   }'
 }
 
-run() { # IMPL ESP -> Mbit/s
+run() { # IMPL ESP -> Mbit/s   (IMPL: ike4j = ESP in UDP, ike4j-plain = plain ESP, strongswan)
   local impl=$1 esp=$2
-  if [ "$impl" = ike4j ]; then
-    start_ike4j r "$R" "$esp"; start_ike4j l "$L" "$esp"
+  if [ "$impl" != strongswan ]; then
+    local plain=no
+    [ "$impl" = ike4j-plain ] && plain=yes
+    start_ike4j r "$R" "$esp" $plain; start_ike4j l "$L" "$esp" $plain
     "$root/bin/ike4j" initiate --child net --uri "unix://$work/ike4j-l-$esp/ike4j.sock" >/dev/null || {
       tail -n 20 "$work"/ike4j-*-"$esp"/daemon.log >&2; stop_all; return 1; }
   else
@@ -196,10 +200,12 @@ run() { # IMPL ESP -> Mbit/s
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(CPU s/GB: user+system time of both IPsec daemons per GB carried: lower is better, less sensitive to other load)"
-printf '%-18s %14s %14s %7s   %16s %16s\n' "ESP" "ike4j" "strongSwan" "ratio" "ike4j CPU s/GB" "strongSwan CPU s/GB"
+printf '%-18s %14s %14s %7s   %16s %16s   %18s\n' "ESP" "ike4j (UDP)" "strongSwan" "ratio" "ike4j CPU s/GB" \
+    "strongSwan CPU s/GB" "ike4j plain ESP"
 for esp in aes128gcm16 chacha20poly1305; do
   read -r a ac < <(run ike4j "$esp")
   read -r b bc < <(run strongswan "$esp")
-  printf '%-18s %9s Mb/s %9s Mb/s %7s   %16s %16s\n' "$esp" "$a" "$b" \
-      "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" "$ac" "$bc"
+  read -r p pc < <(run ike4j-plain "$esp")
+  printf '%-18s %9s Mb/s %9s Mb/s %7s   %16s %16s   %13s Mb/s\n' "$esp" "$a" "$b" \
+      "$(awk -v a="$a" -v b="$b" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" "$ac" "$bc" "$p"
 done

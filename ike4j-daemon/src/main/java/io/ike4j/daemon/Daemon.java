@@ -82,8 +82,12 @@ public final class Daemon implements AutoCloseable {
                         if (r != null) r.onIkeDatagram(local, remote, data);
                     }, new ForwardingEspSink(esp));
             log.log(Subsystem.NET, 1, "listening on IKE port " + udp.ikePort() + ", NAT-T port " + udp.natTraversalPort());
-            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> log.log(Subsystem.ESP,
-                    e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e)));
+            DataPlaneSelector.Selected selected = DataPlaneSelector.select(options, udp, e -> {
+                log.log(Subsystem.ESP, e.kind() == io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME ? 1 : 0, describe(e));
+                EngineRuntime r = target.get(); // rekey_bytes/packets: rekey; life_bytes/packets, sequence exhausted: delete
+                if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(e.ikeSaId(), e.childSaId(),
+                        e.kind() != io.ike4j.platform.esp.EspEvent.Kind.SOFT_LIFETIME));
+            });
             plane = selected.plane();
             esp.set(selected.sink());
             log.log(Subsystem.KNL, 0, "data plane: " + selected.description());
@@ -99,6 +103,12 @@ public final class Daemon implements AutoCloseable {
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
+            rt.addListener(e -> { // a CHILD_SA the data plane refused: never listed, deleted with the peer
+                if (e instanceof SaEvent.ChildSaFailed f && f.reason().startsWith(EngineRuntime.INSTALL_FAILED)) {
+                    log.log(Subsystem.KNL, 0, "<" + f.connection() + "|" + f.ikeSaId() + "> CHILD_SA " + f.child()
+                            + " not installed, deleting it: " + f.reason().substring(EngineRuntime.INSTALL_FAILED.length()));
+                }
+            });
             // SA events are logged by the engine itself (EngineLog); SaEventLog serves initiate's progress stream
             target.set(rt);
             ctl = ControlServer.start(options.socket(), new DaemonCommands(this), line -> log.log(Subsystem.CFG, 1, line), clock);
@@ -266,14 +276,15 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * A byte/packet lifetime or sequence-number event of the user-space ESP, as a log line. The engine owns rekeying;
-     * turning SOFT_LIFETIME into a CHILD_SA rekey is the hook's next step (not done yet: time-based rekeys run).
+     * A byte/packet lifetime or sequence-number event of the user-space ESP, as a log line. Hard lifetimes and
+     * exhausted sequence numbers delete the CHILD_SA (with the peer); turning SOFT_LIFETIME into a CHILD_SA rekey
+     * needs an engine input that does not exist yet (time-based rekeys run).
      */
     static String describe(io.ike4j.platform.esp.EspEvent e) {
         String what = switch (e.kind()) {
             case SOFT_LIFETIME -> "soft byte/packet lifetime reached, CHILD_SA should be rekeyed";
-            case HARD_LIFETIME -> "hard byte/packet lifetime reached, CHILD_SA no longer passes traffic";
-            case SEQUENCE_EXHAUSTED -> "sequence numbers exhausted, CHILD_SA no longer sends";
+            case HARD_LIFETIME -> "hard byte/packet lifetime reached, CHILD_SA no longer passes traffic; deleting it";
+            case SEQUENCE_EXHAUSTED -> "sequence numbers exhausted, CHILD_SA no longer sends; deleting it";
         };
         return String.format("CHILD_SA %d/%d %s SPI %08x: %s", e.ikeSaId(), e.childSaId(),
                 e.direction().name().toLowerCase(java.util.Locale.ROOT), e.spi(), what);

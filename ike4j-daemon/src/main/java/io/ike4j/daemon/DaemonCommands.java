@@ -130,6 +130,60 @@ final class DaemonCommands implements ControlHandler {
     }
 
     @Override
+    public ControlResult rekey(String ike, String child, boolean reauth, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        List<long[]> targets = new ArrayList<>();
+        for (IkeSaInfo sa : daemon.tracker().list()) {
+            if (ike != null && (sa.connection().equals(ike) || Long.toString(sa.ikeSaId()).equals(ike))) {
+                targets.add(new long[] {sa.ikeSaId(), -1});
+            }
+            if (child != null) {
+                for (ChildSaInfo c : sa.children()) {
+                    if ((c.name().equals(child) || Long.toString(c.childSaId()).equals(child)) && "INSTALLED".equals(c.state())) {
+                        targets.add(new long[] {sa.ikeSaId(), c.childSaId()});
+                    }
+                }
+            }
+        }
+        if (targets.isEmpty()) return ControlResult.failed(ErrorCode.NOT_FOUND, "no " + (ike != null ? "IKE_SA '" + ike : "CHILD_SA '" + child) + "' found");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        java.util.Set<String> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (long[] t : targets) open.add(t[0] + "/" + t[1]);
+        Consumer<SaEvent> watcher = e -> {
+            switch (e) {
+                case SaEvent.IkeSaRekeyed x -> {
+                    log.accept(SaEventLog.describe(e).message());
+                    open.remove(x.oldIkeSaId() + "/-1");
+                }
+                case SaEvent.ChildSaRekeyed x -> {
+                    log.accept(SaEventLog.describe(e).message());
+                    open.remove(x.ikeSaId() + "/" + x.oldChildSaId());
+                }
+                case SaEvent.IkeSaClosed x -> open.removeIf(k -> k.startsWith(x.ikeSaId() + "/") && !k.endsWith("/-1"));
+                case SaEvent.ChildSaClosed x -> open.remove(x.ikeSaId() + "/" + x.childSaId());
+                default -> { }
+            }
+            if (open.isEmpty()) done.complete(null);
+        };
+        daemon.tracker().watch(watcher);
+        try {
+            for (long[] t : targets) {
+                daemon.runtime().submit(t[1] < 0 ? new io.ike4j.core.engine.EngineInput.RekeyIke(t[0], reauth)
+                        : new io.ike4j.core.engine.EngineInput.RekeyChild(t[0], t[1]));
+            }
+            done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ControlResult.ok((reauth ? "reauthenticated " : "rekeyed ") + targets.size()
+                    + (ike != null ? " IKE_SA(s)" : " CHILD_SA(s)") + " successfully");
+        } catch (TimeoutException e) {
+            return ControlResult.failed(ErrorCode.TIMEOUT, "rekey timed out after " + timeout.toSeconds() + "s");
+        } catch (ExecutionException e) {
+            return ControlResult.failed(ErrorCode.INTERNAL, "rekey failed: " + e.getCause());
+        } finally {
+            daemon.tracker().unwatch(watcher);
+        }
+    }
+
+    @Override
     public void listSas(Consumer<IkeSaInfo> sink) {
         daemon.tracker().forEach(sink);
     }

@@ -6,11 +6,12 @@ import java.util.Optional;
 
 /**
  * What {@code ike4j daemon} was started with. Ports 0 mean ephemeral (tests). {@code dataPlane} picks where
- * CHILD_SAs go ({@link DataPlaneKind}); {@code tunName}/{@code tunMtu} configure the user-space data plane's device.
+ * CHILD_SAs go ({@link DataPlaneKind}); {@code tunName}/{@code tunMtu} configure the user-space data plane's device,
+ * {@code plainEsp} whether it sends unencapsulated CHILD_SAs as plain ESP over raw sockets (else always in UDP).
  */
 public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
                             DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit,
-                            DosThresholds dos) {
+                            boolean plainEsp, DosThresholds dos) {
 
     public static final String DEFAULT_TUN = "ike4j0";
     public static final int DEFAULT_TUN_MTU = 1400;
@@ -19,7 +20,7 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     public enum DataPlaneKind {
         /** Probe: the kernel (XFRM) if it has ESP, else user-space ESP if a TUN device can be created, else memory. */
         AUTO,
-        /** User-space ESP over a TUN device, always ESP-in-UDP (like strongSwan's kernel-libipsec). */
+        /** User-space ESP over a TUN device: ESP in UDP behind a NAT, else plain ESP over raw sockets. */
         USERSPACE,
         /** The Linux kernel's IPsec over NETLINK_XFRM. */
         XFRM,
@@ -45,18 +46,19 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
-                         DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit) {
-        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, retransmit, DosThresholds.DEFAULTS);
+                         DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit, boolean plainEsp) {
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, retransmit, plainEsp,
+                DosThresholds.DEFAULTS);
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
                          DataPlaneKind dataPlane, String tunName, int tunMtu) {
-        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, Retransmission.DEFAULTS);
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, Retransmission.DEFAULTS, true);
     }
 
     /** The options of an embedded daemon (tests): in-memory data plane, so nothing touches the host's network. */
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {
         this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU,
-                Retransmission.DEFAULTS, DosThresholds.DEFAULTS);
+                Retransmission.DEFAULTS, true, DosThresholds.DEFAULTS);
     }
 }

@@ -91,10 +91,13 @@ final class DataPlaneSelector {
     private static Selected userspace(DaemonOptions o, EspSender sender, EspEventListener events, String why)
             throws IOException {
         UserspaceDataPlane p = UserspaceDataPlane.open(
-                UserspaceDataPlane.Config.defaults().withDevice(o.tunName()).withMtu(o.tunMtu()), sender,
+                UserspaceDataPlane.Config.defaults().withDevice(o.tunName()).withMtu(o.tunMtu())
+                        .withPlainEsp(o.plainEsp()), sender,
                 RandomSource.secure(), events);
+        String esp = p.plainEspUnavailable().map(r -> "ESP in UDP always: raw ESP sockets refused: " + r)
+                .orElse("plain ESP over raw sockets without NAT, ESP in UDP behind NAT");
         return new Selected(p, p, "user-space ESP over TUN " + p.deviceName() + " (MTU " + o.tunMtu()
-                + ", ESP in UDP) (" + why + ")");
+                + ", " + esp + ") (" + why + ")");
     }
 
     private static Selected memory(String why) {

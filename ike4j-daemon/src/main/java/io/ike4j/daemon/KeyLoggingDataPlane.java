@@ -24,6 +24,12 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
+        delegate.install(spec, outboundDeferred);
+        keys.childSa(spec);
+    }
+
+    @Override
     public boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
         return delegate.remove(ikeSaId, childSaId, inboundSpi, outboundSpi);
     }

@@ -21,26 +21,34 @@ public final class SaTracker implements SaEventListener {
 
     private final ConcurrentSkipListMap<Long, Entry> sas = new ConcurrentSkipListMap<>();
     private final List<Consumer<SaEvent>> watchers = new CopyOnWriteArrayList<>();
+    /**
+     * CHILD_SAs closed, as (IKE SA id, CHILD_SA id), until their IKE SA ends: events are delivered by the thread that
+     * handled each input, so a CHILD_SA's close (the peer's DELETE) may arrive before its establishment is delivered.
+     */
+    private final java.util.Set<List<Long>> closedChildren = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @Override
     public void onEvent(SaEvent event) {
         switch (event) {
             case SaEvent.IkeSaEstablished e -> {
                 Map<Long, ChildSaInfo> children = new LinkedHashMap<>();
-                if (e.info() != null) for (ChildSaInfo c : e.info().children()) children.put(c.childSaId(), c);
+                if (e.info() != null) for (ChildSaInfo c : e.info().children()) {
+                    if (!closedChildren.contains(List.of(e.ikeSaId(), c.childSaId()))) children.put(c.childSaId(), c);
+                }
                 if (e.info() != null) sas.put(e.ikeSaId(), new Entry(e.info(), children));
             }
-            case SaEvent.IkeSaClosed e -> sas.remove(e.ikeSaId());
-            case SaEvent.IkeSaFailed e -> sas.remove(e.ikeSaId());
+            case SaEvent.IkeSaClosed e -> forget(e.ikeSaId());
+            case SaEvent.IkeSaFailed e -> forget(e.ikeSaId());
             case SaEvent.ChildSaEstablished e -> {
                 Entry entry = sas.get(e.ikeSaId());
-                if (entry != null && e.info() != null) {
+                if (entry != null && e.info() != null && !closedChildren.contains(List.of(e.ikeSaId(), e.childSaId()))) {
                     synchronized (entry) {
                         entry.children().put(e.childSaId(), e.info());
                     }
                 }
             }
             case SaEvent.ChildSaClosed e -> {
+                closedChildren.add(List.of(e.ikeSaId(), e.childSaId()));
                 Entry entry = sas.get(e.ikeSaId());
                 if (entry != null) {
                     synchronized (entry) {
@@ -49,8 +57,29 @@ public final class SaTracker implements SaEventListener {
                 }
             }
             case SaEvent.ChildSaFailed e -> { /* nothing was installed */ }
+            case SaEvent.ChildSaRekeyed e -> {
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null && e.info() != null) {
+                    synchronized (entry) {
+                        entry.children().put(e.newChildSaId(), e.info());
+                    }
+                }
+            }
+            case SaEvent.IkeSaRekeyed e -> { // new SPIs (in place) or a new SA (reauthentication): keep its CHILD_SAs
+                Entry entry = sas.get(e.ikeSaId());
+                if (entry != null && e.info() != null) {
+                    synchronized (entry) {
+                        sas.put(e.ikeSaId(), new Entry(e.info(), entry.children()));
+                    }
+                }
+            }
         }
         for (Consumer<SaEvent> w : watchers) w.accept(event);
+    }
+
+    private void forget(long ikeSaId) {
+        sas.remove(ikeSaId);
+        closedChildren.removeIf(k -> k.getFirst() == ikeSaId);
     }
 
     public void watch(Consumer<SaEvent> watcher) {

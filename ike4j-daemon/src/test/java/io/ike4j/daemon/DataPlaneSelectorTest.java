@@ -70,7 +70,7 @@ class DataPlaneSelectorTest {
         assertThat(Daemon.describe(new EspEvent(3, 4, 0xabc, EspEvent.Direction.OUTBOUND, EspEvent.Kind.SOFT_LIFETIME)))
                 .isEqualTo("CHILD_SA 3/4 outbound SPI 00000abc: soft byte/packet lifetime reached, CHILD_SA should be rekeyed");
         assertThat(Daemon.describe(new EspEvent(3, 4, 0xabc, EspEvent.Direction.INBOUND, EspEvent.Kind.HARD_LIFETIME)))
-                .contains("inbound").contains("hard");
+                .contains("inbound").contains("hard").endsWith("deleting it");
     }
 
     private static String cli(String... args) {
@@ -88,5 +88,8 @@ class DataPlaneSelectorTest {
                 .contains("--dataplane must be auto, userspace, xfrm or none, not kernel");
         assertThat(cli("daemon", "--conf", "/nonexistent", "--tun", "a-name-far-too-long")).contains("--tun must be");
         assertThat(cli("daemon", "--conf", "/nonexistent", "--tun-mtu", "100")).contains("--tun-mtu must be between");
+        assertThat(cli("daemon", "--help")).contains("--plain-esp yes|no");
+        assertThat(cli("daemon", "--conf", "/nonexistent", "--plain-esp", "maybe"))
+                .contains("--plain-esp must be yes or no, not maybe");
     }
 }

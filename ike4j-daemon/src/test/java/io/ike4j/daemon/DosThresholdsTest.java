@@ -98,7 +98,7 @@ class DosThresholdsTest {
         Path sock = dir.resolve("ike4j.sock");
         String uri = "unix://" + sock;
         DaemonOptions options = new DaemonOptions(conf, sock, 0, 0, Optional.empty(), DaemonOptions.DataPlaneKind.NONE,
-                DaemonOptions.DEFAULT_TUN, DaemonOptions.DEFAULT_TUN_MTU, Retransmission.DEFAULTS,
+                DaemonOptions.DEFAULT_TUN, DaemonOptions.DEFAULT_TUN_MTU, Retransmission.DEFAULTS, true,
                 new DosThresholds(3, 2, Duration.ofSeconds(2)));
         Daemon d = Daemon.start(options, log, InstantSource.system());
         List<DatagramSocket> sockets = new ArrayList<>();

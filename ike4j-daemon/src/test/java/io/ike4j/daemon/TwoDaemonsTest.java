@@ -123,6 +123,43 @@ class TwoDaemonsTest {
     }
 
     @Test
+    void rekeyCommandRekeysByNameAndByUniqueIdAndLogsTheEvents() throws Exception {
+        List<String> gwLog = new CopyOnWriteArrayList<>();
+        List<String> clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
+             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+                     "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
+            String gwUri = "unix://" + dir.resolve("gw.sock");
+            String clUri = "unix://" + dir.resolve("client.sock");
+            assertThat(cli("initiate", "--child", "net", "--timeout", "10", "--uri", clUri).exit()).isZero();
+            JsonValue.JsonObject before = onlySa(clUri);
+            String childSpi = ((JsonValue.JsonObject) before.array("child-sas").orElseThrow().elements().getFirst()).string("spi-in").orElseThrow();
+
+            Cli child = cli("rekey", "--child", "net", "--timeout", "10", "--uri", clUri);
+            assertThat(child.exit()).as(child.output()).isZero();
+            assertThat(child.output()).contains("rekeyed 1 CHILD_SA(s)").contains("rekeyed to {");
+            Cli ike = cli("rekey", "--ike-id", before.string("uniqueid").orElseThrow(), "--timeout", "10", "--uri", gwUri);
+            assertThat(ike.exit()).as(ike.output()).isZero();
+            assertThat(ike.output()).contains("rekeyed 1 IKE_SA(s)");
+
+            JsonValue.JsonObject c = onlySa(clUri), g = onlySa(gwUri);
+            assertThat(c.string("initiator-spi")).isEqualTo(g.string("initiator-spi")).isNotEqualTo(before.string("initiator-spi"));
+            JsonValue.JsonObject cc = (JsonValue.JsonObject) c.array("child-sas").orElseThrow().elements().getFirst();
+            assertThat(c.array("child-sas").orElseThrow().elements()).hasSize(1);
+            assertThat(cc.string("spi-in")).isNotEqualTo(Optional.of(childSpi));
+            assertThat(clLog).anyMatch(l -> l.contains("rekeyed to {"));
+            assertThat(gwLog).anyMatch(l -> l.contains("rekeyed, SPIs"));
+
+            Cli missing = cli("rekey", "--child", "nope", "--uri", clUri);
+            assertThat(missing.exit()).isNotZero();
+            Cli usage = cli("rekey", "--uri", clUri);
+            assertThat(usage.exit()).isNotZero();
+            assertThat(usage.output()).contains("rekey needs exactly one");
+        }
+    }
+
+    @Test
     void wrongPskFailsWithAuthenticationFailed() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();

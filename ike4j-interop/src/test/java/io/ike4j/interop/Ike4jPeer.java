@@ -28,14 +28,24 @@ public final class Ike4jPeer implements IkePeer {
     public static final String LOG_LEVELS = "any=1,ike=2,cfg=2";
     private static final int LOG_KEEP = 256 * 1024;
 
-    /** Tunables: how long {@code initiate} may take, and whether to write a key log ({@code --keylog}). */
-    public record Options(Duration initiateTimeout, boolean keylog, List<String> daemonArgs) {
+    /**
+     * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane
+     * ({@code --dataplane auto|userspace|xfrm|none}; empty: the daemon's default, auto), the log levels, and more
+     * daemon arguments.
+     */
+    public record Options(Duration initiateTimeout, boolean keylog, Optional<String> dataplane, String logLevels,
+                          List<String> daemonArgs) {
         public Options {
+            dataplane.ifPresent(d -> {
+                if (!List.of("auto", "userspace", "xfrm", "none").contains(d)) {
+                    throw new IllegalArgumentException("--dataplane must be auto, userspace, xfrm or none, not " + d);
+                }
+            });
             daemonArgs = List.copyOf(daemonArgs);
         }
 
         public Options(Duration initiateTimeout, boolean keylog) {
-            this(initiateTimeout, keylog, List.of());
+            this(initiateTimeout, keylog, Optional.empty(), LOG_LEVELS, List.of());
         }
 
         public static Options defaults() {
@@ -48,12 +58,22 @@ public final class Ike4jPeer implements IkePeer {
         }
 
         public Options withKeylog() {
-            return new Options(initiateTimeout, true, daemonArgs);
+            return new Options(initiateTimeout, true, dataplane, logLevels, daemonArgs);
+        }
+
+        /** Starts the daemon with {@code --dataplane KIND}. */
+        public Options withDataplane(String kind) {
+            return new Options(initiateTimeout, keylog, Optional.of(kind), logLevels, daemonArgs);
+        }
+
+        /** Starts the daemon with {@code --log LEVELS} (e.g. {@code any=4}, the most it logs). */
+        public Options withLogLevels(String levels) {
+            return new Options(initiateTimeout, keylog, dataplane, levels, daemonArgs);
         }
 
         /** More {@code ike4j daemon} arguments (e.g. {@code --retransmit timeout=1s,tries=2}). */
         public Options withDaemonArgs(String... args) {
-            return new Options(initiateTimeout, keylog, List.of(args));
+            return new Options(initiateTimeout, keylog, dataplane, logLevels, List.of(args));
         }
     }
 
@@ -119,11 +139,15 @@ public final class Ike4jPeer implements IkePeer {
         RepoRoot.ensureFreshJar();
         writeConf();
         List<String> cmd = new ArrayList<>(List.of(RepoRoot.cli().toString(), "daemon",
-                "--conf", confFile.toString(), "--uri", uri(), "--log", LOG_LEVELS));
+                "--conf", confFile.toString(), "--uri", uri(), "--log", options.logLevels()));
         if (options.keylog()) {
             cmd.add("--keylog");
             cmd.add(keylogFile.toString());
         }
+        options.dataplane().ifPresent(d -> {
+            cmd.add("--dataplane");
+            cmd.add(d);
+        });
         cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
         daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,

@@ -59,6 +59,8 @@ class Ike4jStrongSwanInteropTest extends SharedDirectLab {
         assertThat(ic.encrKeysize()).isEqualTo(256);
         assertThat(ic.localTs()).containsExactly("10.1.0.0/16");
         assertThat(ic.remoteTs()).containsExactly("10.2.0.0/16");
+        // the negotiated encapsulation is what ike4j's data plane uses: ESP in UDP, which libipsec takes
+        TrafficProbe.ping(lab(), 3);
 
         pair.terminate(d, ike);
     }

@@ -97,29 +97,36 @@ final class TrafficProbe {
         private final Path pcap;
         private final Path log;
         private final NetnsLab lab;
+        private final String ns;
         private boolean stopped;
 
-        private Capture(NetnsLab lab, Process tcpdump, Path pcap, Path log) {
+        private Capture(NetnsLab lab, String ns, Process tcpdump, Path pcap, Path log) {
             this.lab = lab;
+            this.ns = ns;
             this.tcpdump = tcpdump;
             this.pcap = pcap;
             this.log = log;
         }
 
+        /** Captures on the NAT router's outside link. */
         static Capture start(NetnsLab lab, String name) {
-            String ns = lab.routerNamespace().orElseThrow();
+            return start(lab, name, lab.routerNamespace().orElseThrow(), "outside");
+        }
+
+        /** Captures on {@code iface} in namespace {@code ns} (e.g. a side's outer interface in a direct lab). */
+        static Capture start(NetnsLab lab, String name, String ns, String iface) {
             Path dir = lab.dir("capture");
             Path pcap = dir.resolve(name + ".pcap");
             Path log = dir.resolve(name + ".log");
             // headers only (-s 96): the test looks at addresses, ports and the ESP-in-UDP decoding
-            Process p = lab.spawn(ns, Map.of(), log, "tcpdump", "-i", "outside", "-n", "-s", "96", "-B", "16384", "-U",
+            Process p = lab.spawn(ns, Map.of(), log, "tcpdump", "-i", iface, "-n", "-s", "96", "-B", "16384", "-U",
                     "-w", pcap.toString(), "ip");
             try {
                 awaitLine(log, "listening on", Duration.ofSeconds(10), p);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return new Capture(lab, p, pcap, log);
+            return new Capture(lab, ns, p, pcap, log);
         }
 
         /** Stops the capture; returns tcpdump's one-line decoding of every captured packet. */
@@ -128,7 +135,7 @@ final class TrafficProbe {
                 stopped = true;
                 NetnsLab.stop(tcpdump, Duration.ofSeconds(5));
             }
-            ExecResult r = lab.exec(lab.routerNamespace().orElseThrow(), Duration.ofSeconds(60), "tcpdump", "-n", "-r",
+            ExecResult r = lab.exec(ns, Duration.ofSeconds(60), "tcpdump", "-n", "-r",
                     pcap.toString());
             if (!r.ok()) throw new LabException("tcpdump -r: " + r.describe());
             return r.stdout().lines().filter(l -> !l.isBlank()).toList();

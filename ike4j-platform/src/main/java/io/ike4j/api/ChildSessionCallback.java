@@ -7,5 +7,11 @@ public interface ChildSessionCallback {
 
     void onClosed();
 
+    /**
+     * The CHILD_SA was rekeyed (RFC 7296 1.3.3, by either side): traffic now flows through the CHILD_SA described by
+     * {@code configuration}; the session continues.
+     */
+    default void onRekeyed(ChildSessionConfiguration configuration) {}
+
     void onClosedExceptionally(IkeException exception);
 }

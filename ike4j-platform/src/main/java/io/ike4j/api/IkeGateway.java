@@ -78,6 +78,14 @@ public final class IkeGateway implements AutoCloseable {
                 ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
                 callbacks.execute(() -> listener.onChildSessionOpened(c));
             }
+            case SaEvent.ChildSaRekeyed e -> {
+                ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
+                callbacks.execute(() -> listener.onChildSessionRekeyed(e.oldChildSaId(), c));
+            }
+            case SaEvent.IkeSaRekeyed e -> {
+                IkeSessionConfiguration c = IkeSessionConfiguration.of(e.info());
+                callbacks.execute(() -> listener.onIkeSessionRekeyed(e.oldIkeSaId(), c, e.reauthenticated()));
+            }
             case SaEvent.ChildSaClosed e -> callbacks.execute(() -> listener.onChildSessionClosed(e.ikeSaId(), e.childSaId(), e.reason()));
             case SaEvent.ChildSaFailed e -> callbacks.execute(() -> listener.onChildSessionFailed(e.ikeSaId(),
                     IkeException.fromFailure(e.notifyType(), e.reason())));

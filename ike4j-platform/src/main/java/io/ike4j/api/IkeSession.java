@@ -39,6 +39,8 @@ public final class IkeSession implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile long ikeSaId;
     private volatile long childSaId;
+    /** The IKE SA the session's CHILD_SA belongs to (a new one after reauthentication). */
+    private volatile long childIkeSaId;
     private volatile IkeSessionConfiguration configuration;
     private volatile boolean childOpened;
 
@@ -118,12 +120,29 @@ public final class IkeSession implements AutoCloseable {
                 }
             }
             case SaEvent.ChildSaEstablished e -> {
-                childSaId = e.childSaId();
+                // rekeys (same IKE SA) are followed through ChildSaRekeyed; reauthentication brings a new IKE SA
+                if (childSaId == 0 || e.ikeSaId() != childIkeSaId) {
+                    childSaId = e.childSaId();
+                    childIkeSaId = e.ikeSaId();
+                }
                 if (!childOpened && !childDone.get()) {
                     childOpened = true;
                     ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
                     callbacks.execute(() -> childCallback.onOpened(c));
                 }
+            }
+            case SaEvent.ChildSaRekeyed e -> {
+                if (e.oldChildSaId() != childSaId) return;
+                childSaId = e.newChildSaId();
+                ChildSessionConfiguration c = ChildSessionConfiguration.of(e.ikeSaId(), e.info());
+                if (!childDone.get()) callbacks.execute(() -> childCallback.onRekeyed(c));
+            }
+            case SaEvent.IkeSaRekeyed e -> {
+                if (ikeSaId != 0 && e.oldIkeSaId() != ikeSaId && e.ikeSaId() != ikeSaId) return;
+                ikeSaId = e.ikeSaId();
+                configuration = IkeSessionConfiguration.of(e.info());
+                IkeSessionConfiguration c = configuration;
+                callbacks.execute(() -> ikeCallback.onRekeyed(c, e.reauthenticated()));
             }
             case SaEvent.ChildSaFailed e -> finishChild(IkeException.fromFailure(e.notifyType(), e.reason()));
             case SaEvent.ChildSaClosed e -> {

@@ -8,6 +8,12 @@ public interface IkeSessionCallback {
     /** The IKE SA is established with this configuration. */
     void onOpened(IkeSessionConfiguration configuration);
 
+    /**
+     * The IKE SA was rekeyed (RFC 7296 1.3.2) or, when {@code reauthenticated}, replaced by a newly authenticated one;
+     * the session continues with {@code configuration}.
+     */
+    default void onRekeyed(IkeSessionConfiguration configuration, boolean reauthenticated) {}
+
     /** The session ended because it was closed (locally or by the peer). */
     void onClosed();
 

@@ -47,6 +47,18 @@ public sealed interface EngineInput {
     /** Control: delete one CHILD_SA by its unique id. */
     record TerminateChild(long ikeSaId, long childSaId) implements EngineInput {}
 
+    /** Control: rekey an IKE SA now (RFC 7296 1.3.2), like {@code swanctl --rekey --ike-id}; {@code reauth}: reauthenticate. */
+    record RekeyIke(long ikeSaId, boolean reauth) implements EngineInput {}
+
+    /** Control: rekey one CHILD_SA now (RFC 7296 1.3.3), like {@code swanctl --rekey --child-id}. */
+    record RekeyChild(long ikeSaId, long childSaId) implements EngineInput {}
+
+    /**
+     * The data plane: a CHILD_SA crossed a byte or packet limit (rekey_bytes/rekey_packets when {@code hard} is false,
+     * life_bytes/life_packets when true).
+     */
+    record ChildSaExpired(long ikeSaId, long childSaId, boolean hard) implements EngineInput {}
+
     /** Control: delete every SA (daemon shutdown), informing the peers. */
     record Shutdown() implements EngineInput {}
 

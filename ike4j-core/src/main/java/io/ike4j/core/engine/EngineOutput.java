@@ -43,7 +43,16 @@ public sealed interface EngineOutput {
     record CancelTimer(TimerId id) implements EngineOutput {}
 
     /** Install both directions of a negotiated CHILD_SA (SAs and policies) in the data plane. */
-    record InstallChildSa(ChildSaSpec spec) implements EngineOutput {}
+    /**
+     * Install both directions of a negotiated CHILD_SA (SAs and policies) in the data plane. {@code outboundDeferred}:
+     * the responder of a rekey (RFC 7296 1.3.3, make-before-break): the new inbound SA works at once, but outbound
+     * traffic stays on the replaced CHILD_SA until that one is removed (the initiator has the new inbound SA by then).
+     */
+    record InstallChildSa(ChildSaSpec spec, boolean outboundDeferred) implements EngineOutput {
+        public InstallChildSa(ChildSaSpec spec) {
+            this(spec, false);
+        }
+    }
 
     /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
     record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}

@@ -8,7 +8,9 @@ import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.exchange.ChildRekeyUnit;
 import io.ike4j.core.exchange.CookieUnit;
+import io.ike4j.core.exchange.ReauthUnit;
 import io.ike4j.core.exchange.CreateChildSaExchange;
 import io.ike4j.core.exchange.FollowupKeExchange;
 import io.ike4j.core.exchange.IkeIntermediateExchange;
@@ -74,6 +76,21 @@ public final class IkeEngine implements Engine {
                     if (v1.owns(t.ikeSaId())) v1.terminateChild(s, t.ikeSaId(), t.childSaId());
                     else withSa(t.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteChild(t.childSaId())));
                 }
+                case EngineInput.RekeyIke r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> {
+                        if (sa.state != IkeSaState.ESTABLISHED || sa.retired) return;
+                        if (r.reauth()) ReauthUnit.start(s, sa);
+                        else enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                    });
+                }
+                case EngineInput.RekeyChild r -> {
+                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
+                }
+                case EngineInput.ChildSaExpired e -> {
+                    if (!v1.owns(e.ikeSaId())) withSa(e.ikeSaId(), sa -> {
+                        if (sa.state == IkeSaState.ESTABLISHED) ChildRekeyUnit.expired(s, sa, e.childSaId(), e.hard());
+                    });
+                }
                 case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
                 case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
@@ -82,6 +99,7 @@ public final class IkeEngine implements Engine {
                 }
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
+            for (long old : s.reauthenticated()) withSa(old, sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
             actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
@@ -189,6 +207,15 @@ public final class IkeEngine implements Engine {
                 }
                 case IKE_REKEY -> {
                     if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) enqueue(s, sa, new IkeSa.PendingTask.RekeyIke());
+                }
+                case IKE_REAUTH -> {
+                    if (sa.state == IkeSaState.ESTABLISHED && !sa.retired) ReauthUnit.start(s, sa);
+                }
+                case IKE_EXPIRE -> { // neither rekeyed nor reauthenticated within over_time: the SA dies
+                    if (sa.retired) return;
+                    s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA hard lifetime reached");
+                    if (sa.state == IkeSaState.ESTABLISHED && sa.outstanding == null) enqueue(s, sa, new IkeSa.PendingTask.DeleteIke());
+                    else SaLifecycle.end(s, sa, "hard lifetime reached");
                 }
                 case DELETE_OLD -> {
                     if (sa.retired) SaLifecycle.close(s, sa, "old IKE SA after rekey");
@@ -370,6 +397,11 @@ public final class IkeEngine implements Engine {
                 ? new byte[] {(byte) (int) rej.error().payloadType().orElse(0)} : new byte[0];
         IkeHeader h = IkeHeader.of(spiI, 0, ExchangeType.IKE_SA_INIT, false, true, mid);
         IkeSaInitExchange.answerPlain(s, in, h, List.of(NotifyPayload.of(answer.get(), data)));
+    }
+
+    /** IKE SAs in the table, retired ones included, and inbound ESP SPIs reserved (tests: nothing leaks). */
+    int[] tableSizes() {
+        return new int[] {table.all().size(), table.childSpisInUse()};
     }
 
     @Override

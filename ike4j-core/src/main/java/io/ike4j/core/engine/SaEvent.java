@@ -18,5 +18,16 @@ public sealed interface SaEvent {
 
     record ChildSaClosed(long ikeSaId, String connection, long childSaId, String child, String reason) implements SaEvent {}
 
+    /**
+     * A CHILD_SA was rekeyed (RFC 7296 1.3.3): {@code newChildSaId} carries the traffic now; {@code oldChildSaId} stays
+     * for inbound packets until its Delete. After a collision (2.8.1) this names the surviving CHILD_SA on both sides.
+     */
+    record ChildSaRekeyed(long ikeSaId, String connection, long oldChildSaId, long newChildSaId, String child,
+                          ChildSaInfo info) implements SaEvent {}
+
+    /** The IKE SA was rekeyed in place (RFC 7296 1.3.2) or replaced by reauthentication ({@code reauthenticated}). */
+    record IkeSaRekeyed(long ikeSaId, String connection, long oldIkeSaId, boolean reauthenticated, IkeSaInfo info)
+            implements SaEvent {}
+
     record ChildSaFailed(long ikeSaId, String connection, String child, int notifyType, String reason) implements SaEvent {}
 }

@@ -21,6 +21,7 @@ final class SaTable implements SaRegistry {
     private final ConcurrentHashMap<java.net.InetAddress, Integer> halfOpenByIp = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final java.util.concurrent.atomic.AtomicInteger responding = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.Set<Integer> childSpis = ConcurrentHashMap.newKeySet();
     private final RandomSource random;
     private final CookieUnit cookies;
 
@@ -40,6 +41,21 @@ final class SaTable implements SaRegistry {
             long spi = ByteBuffer.wrap(random.bytes(8)).getLong();
             if (spi != 0 && !bySpi.containsKey(spi)) return spi;
         }
+    }
+
+    @Override
+    public boolean reserveChildSpi(int spi) {
+        return childSpis.add(spi);
+    }
+
+    @Override
+    public void releaseChildSpi(int spi) {
+        childSpis.remove(spi);
+    }
+
+    /** Inbound ESP SPIs in use (tests: nothing leaks). */
+    int childSpisInUse() {
+        return childSpis.size();
     }
 
     @Override

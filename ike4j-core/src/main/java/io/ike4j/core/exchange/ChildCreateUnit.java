@@ -46,11 +46,11 @@ import java.util.Optional;
 public final class ChildCreateUnit {
     private ChildCreateUnit() {}
 
-    /** A random ESP SPI, never 0..255 (RFC 4303 2.1 reserves them). */
+    /** A random ESP SPI, never 0..255 (RFC 4303 2.1 reserves them), never one this engine already uses inbound. */
     public static int newSpi(Session s) {
         while (true) {
             int spi = ByteBuffer.wrap(s.context().random().bytes(4)).getInt();
-            if (Integer.compareUnsigned(spi, 256) >= 0) return spi;
+            if (Integer.compareUnsigned(spi, 256) >= 0 && s.registry().reserveChildSpi(spi)) return spi;
         }
     }
 
@@ -76,7 +76,11 @@ public final class ChildCreateUnit {
     }
 
     /** Nonces and key exchange for CHILD_SA keying: IKE_AUTH uses the IKE SA's nonces and never a KE (RFC 7296 1.2, 1.3). */
-    public record ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke) {}
+    public record ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke, boolean deferOutbound) {
+        public ChildKeying(byte[] ni, byte[] nr, boolean createChildSa, Optional<KeyExchangePayload> ke) {
+            this(ni, nr, createChildSa, ke, false);
+        }
+    }
 
     /** The responder's outcome: the payloads for the response, and the new CHILD_SA if one was installed. */
     public record Negotiated(List<Payload> payloads, Optional<ChildSa> child) {}
@@ -167,7 +171,7 @@ public final class ChildCreateUnit {
             out.add(FollowupKeExchange.newLink(s, f));
             return new Negotiated(out, Optional.of(child));
         }
-        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, new byte[0], false);
+        boolean ok = install(s, sa, child, outbound, t, transport, nTsr, nTsi, k.ni(), k.nr(), shared, new byte[0], false, k.deferOutbound());
         java.util.Arrays.fill(shared, (byte) 0);
         if (!ok) return failed(s, sa, config.name(), NotifyType.NO_PROPOSAL_CHOSEN, "CHILD_SA keys unavailable");
         List<Payload> out = new ArrayList<>();
@@ -225,23 +229,24 @@ public final class ChildCreateUnit {
         }
     }
 
-    /** Derives KEYMAT and emits InstallChildSa + ChildSaEstablished. {@code localTs} are ours. */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
                            byte[] ni, byte[] nr, byte[] sharedSecret) {
         return install(s, sa, child, outboundSpi, t, transport, localTs, remoteTs, ni, nr, sharedSecret, new byte[0],
-                sa.isInitiator());
+                sa.isInitiator(), false);
     }
 
     /**
      * As above with {@code additional} = SK(1) | ... | SK(n) of additional key exchanges (RFC 9370 2.2.4), and
      * {@code exchangeInitiator}: whether we initiated the exchange creating the CHILD_SA. RFC 7296 2.17 takes the
      * initiator-to-responder keys first, the initiator being that of the exchange: for a CREATE_CHILD_SA started by
-     * the IKE SA's responder the directions are the other way round than in IKE_AUTH.
+     * the IKE SA's responder the directions are the other way round than in IKE_AUTH. {@code deferOutbound}: the
+     * responder of a CHILD_SA rekey keeps sending on the old SA until it is deleted (make-before-break).
      */
     static boolean install(Session s, IkeSa sa, ChildSa child, int outboundSpi, ChildTransforms t, boolean transport,
                            List<TrafficSelectorSubstructure> localTs, List<TrafficSelectorSubstructure> remoteTs,
-                           byte[] ni, byte[] nr, byte[] sharedSecret, byte[] additional, boolean exchangeInitiator) {
+                           byte[] ni, byte[] nr, byte[] sharedSecret, byte[] additional, boolean exchangeInitiator,
+                           boolean deferOutbound) {
         ChildSaKeys km;
         byte[] skD = sa.keys.skD();
         try {
@@ -274,7 +279,7 @@ public final class ChildCreateUnit {
         for (byte[] k : new byte[][] {inEncr, inInteg, outEncr, outInteg}) java.util.Arrays.fill(k, (byte) 0);
         child.negotiated(outboundSpi, t, mode, localTs, remoteTs, s.now().getEpochSecond());
         sa.children.add(child);
-        s.emit(new EngineOutput.InstallChildSa(spec));
+        s.emit(new EngineOutput.InstallChildSa(spec, deferOutbound));
         s.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), outboundSpi));
         s.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), SaInfos.child(sa, child)));

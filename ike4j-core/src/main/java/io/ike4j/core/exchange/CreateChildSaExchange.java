@@ -138,42 +138,53 @@ public final class CreateChildSaExchange {
         return true;
     }
 
-    /** Initiator: the answer to our CREATE_CHILD_SA; after a successful rekey the old CHILD_SA is deleted next. */
+    /** Initiator: the answer to our CREATE_CHILD_SA; after a successful rekey the replaced CHILD_SA is deleted next. */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
         CreateChildOffer o = sa.childRequest;
         sa.childRequest = null;
         sa.currentTask = null;
         if (o == null) return;
         try {
-            String problem = complete(s, sa, o, m);
+            // RFC 7296 2.8.1: if our exchange loses a collision, our new CHILD_SA never carries outbound traffic
+            boolean loses = o.old() != null && ChildRekeyUnit.losesCollision(o.old(), o.nonce(), m);
+            String problem = complete(s, sa, o, m, loses);
             if (problem != null) {
-                if (o.old() != null && o.old().state() == ChildSaState.REKEYING) o.old().state(ChildSaState.INSTALLED);
-                Optional<Integer> wanted = m.all(NotifyPayload.class).stream()
-                        .filter(n -> n.notifyType() == NotifyType.INVALID_KE_PAYLOAD.value()).findFirst()
-                        .flatMap(KeyExchangeUnit::requestedGroup);
-                int offeredGroup = o.keyExchange() == null ? 0 : o.keyExchange().method().value();
-                if (wanted.isPresent() && wanted.get() != offeredGroup) { // RFC 7296 1.3: retry with the requested group
-                    sa.queue.addFirst(o.old() != null ? new IkeSa.PendingTask.RekeyChild(o.old().id(), wanted.get())
-                            : new IkeSa.PendingTask.CreateChild(o.fresh().name(), wanted.get()));
-                    return;
-                }
-                int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
-                        .findFirst().orElse(0);
-                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.fresh().name(), type,
-                        (o.old() != null ? "rekey failed: " : "CHILD_SA not created: ") + problem));
+                s.registry().releaseChildSpi(o.fresh().inboundSpi());
+                failed(s, sa, o, m, problem);
                 return;
             }
             if (sa.followup != null) { // RFC 9370 2.2.4: the CHILD_SA is installed after the IKE_FOLLOWUP_KE exchanges
                 FollowupKeExchange.next(s, sa);
                 return;
             }
-            if (o.old() != null) sa.queue.add(new IkeSa.PendingTask.DeleteChild(o.old().id()));
+            if (o.old() != null) {
+                byte[] nr = m.first(NoncePayload.class).orElseThrow().nonce();
+                ChildRekeyUnit.rekeyed(s, sa, o.old(), o.fresh(), o.nonce(), nr);
+            }
         } finally {
             if (o.keyExchange() != null) o.keyExchange().destroy();
         }
     }
 
-    private static String complete(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m) {
+    private static void failed(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m, String problem) {
+        ChildSa old = o.old();
+        if (old != null && ChildRekeyUnit.rekeyFailed(s, sa, old, m)) return;
+        Optional<Integer> wanted = m.all(NotifyPayload.class).stream()
+                .filter(n -> n.notifyType() == NotifyType.INVALID_KE_PAYLOAD.value()).findFirst()
+                .flatMap(KeyExchangeUnit::requestedGroup);
+        int offeredGroup = o.keyExchange() == null ? 0 : o.keyExchange().method().value();
+        if (wanted.isPresent() && wanted.get() != offeredGroup) { // RFC 7296 1.3: retry with the requested group
+            sa.queue.addFirst(old != null ? new IkeSa.PendingTask.RekeyChild(old.id(), wanted.get())
+                    : new IkeSa.PendingTask.CreateChild(o.fresh().name(), wanted.get()));
+            return;
+        }
+        int type = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).mapToInt(NotifyPayload::notifyType)
+                .findFirst().orElse(0);
+        s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), o.fresh().name(), type,
+                (old != null ? "rekey failed: " : "CHILD_SA not created: ") + problem));
+    }
+
+    private static String complete(Session s, IkeSa sa, CreateChildOffer o, IkeMessage m, boolean deferOutbound) {
         Optional<SecurityAssociationPayload> saP = m.first(SecurityAssociationPayload.class);
         Optional<NoncePayload> nr = m.first(NoncePayload.class);
         if (saP.isEmpty() || nr.isEmpty() || !NonceUnit.acceptable(nr.get().nonce())) return "rejected by peer";
@@ -212,7 +223,7 @@ public final class CreateChildSaExchange {
             return null;
         }
         boolean ok = ChildCreateUnit.install(s, sa, o.fresh(), ByteBuffer.wrap(a.wire().spi()).getInt(), t, transport, tsi, tsr,
-                o.nonce(), nr.get().nonce(), shared, new byte[0], true);
+                o.nonce(), nr.get().nonce(), shared, new byte[0], true, deferOutbound);
         Arrays.fill(shared, (byte) 0);
         return ok ? null : "keys unavailable";
     }
@@ -258,23 +269,31 @@ public final class CreateChildSaExchange {
                 answer(s, sa, mid, NotifyType.CHILD_SA_NOT_FOUND);
                 return;
             }
+            if (old.state() == ChildSaState.DELETING || old.state() == ChildSaState.REKEYED) {
+                answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE); // RFC 7296 2.25.1: being closed (or already replaced)
+                return;
+            }
         }
+        if (sa.ikeRekey != null || sa.peerIkeRekey != null) { // RFC 7296 2.25.2: we are rekeying the IKE SA
+            answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
+            return;
+        }
+        boolean collision = old != null && old.state() == ChildSaState.REKEYING && sa.childRequest != null
+                && sa.childRequest.old() == old;
         byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         ChildCreateUnit.Negotiated n = ChildCreateUnit.negotiate(s, sa, m, old == null ? null : old.config(),
-                new ChildCreateUnit.ChildKeying(ni, nr, true, m.first(KeyExchangePayload.class)), old);
+                new ChildCreateUnit.ChildKeying(ni, nr, true, m.first(KeyExchangePayload.class), old != null), old);
         List<Payload> ps = new ArrayList<>();
-        if (n.child().isPresent()) {
-            ps.add(NonceUnit.payload(nr));
-            if (old != null) old.state(ChildSaState.REKEYING); // kept until the peer deletes it (RFC 7296 1.3.3)
-        }
+        if (n.child().isPresent()) ps.add(NonceUnit.payload(nr));
         ps.addAll(n.payloads());
         Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps);
+        if (n.child().isPresent() && old != null) ChildRekeyUnit.peerRekeyed(s, sa, old, n.child().get(), collision, ni, nr);
     }
 
     /** RFC 9370 2.2.4: every additional key exchange is done: installs the CHILD_SA (the initiator then deletes the old one). */
     static void finish(Session s, IkeSa sa, FollowupKe f, FollowupKe.Target.Child c) {
         boolean ok = ChildCreateUnit.install(s, sa, c.child(), c.outboundSpi(), c.transforms(), c.transport(), c.localTs(),
-                c.remoteTs(), c.ni(), c.nr(), f.firstSecret(), f.additionalSecrets(), f.initiator());
+                c.remoteTs(), c.ni(), c.nr(), f.firstSecret(), f.additionalSecrets(), f.initiator(), !f.initiator() && c.old() != null);
         if (!ok) {
             abandon(s, sa, f, c, "keys unavailable");
             return;

@@ -52,7 +52,8 @@ public final class IkeAuthExchange {
         ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c.local(), c.remote()));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
-        if (InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
+        // RFC 7296 2.4 (INITIAL_CONTACT only to a peer we have no SA with); never when reauthenticating: the old SA stays for now
+        if (sa.reauthenticates == 0 && InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
@@ -207,6 +208,7 @@ public final class IkeAuthExchange {
         // RFC 7296 2.4: liveness checks every dpd_delay (an empty INFORMATIONAL request)
         if (!c.dpdDelay().isZero()) s.startTimer(sa, TimerId.TimerKind.DPD, 0, c.dpdDelay());
         IkeRekeyExchange.armTimer(s, sa);
+        if (sa.reauthenticates != 0) ReauthUnit.replaced(s, sa);
     }
 
     /**

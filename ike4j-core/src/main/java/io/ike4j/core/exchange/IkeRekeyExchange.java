@@ -14,6 +14,7 @@ import io.ike4j.core.crypto.KeyExchange;
 import io.ike4j.core.crypto.KeyExchangeException;
 import io.ike4j.core.crypto.KeyExchangeResponse;
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import io.ike4j.core.proposal.KeyExchangeNegotiation;
@@ -27,6 +28,7 @@ import io.ike4j.core.sa.IkeRekeyOffer;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaKeys;
 import io.ike4j.core.sa.IkeTransforms;
+import io.ike4j.core.sa.PeerIkeRekey;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,13 +44,29 @@ public final class IkeRekeyExchange {
 
     private IkeRekeyExchange() {}
 
-    /** IKE_REKEY at rekey_time minus a random part of rand_time (swanctl.conf). */
+    /**
+     * swanctl.conf timing: IKE_REKEY at rekey_time and IKE_REAUTH at reauth_time, each minus a random part of
+     * rand_time; IKE_EXPIRE (hard) over_time after the earlier of the two, in case neither succeeds.
+     */
     public static void armTimer(Session s, IkeSa sa) {
         ConnectionConfig c = sa.connection;
-        if (c.rekeyTime().isZero()) return;
-        long rand = c.randTime().toMillis();
-        long jitter = rand <= 0 ? 0 : Math.floorMod(ByteBuffer.wrap(s.context().random().bytes(8)).getLong(), rand);
-        s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, c.rekeyTime().minus(Duration.ofMillis(jitter)));
+        Duration first = Duration.ZERO;
+        for (TimerId.TimerKind k : List.of(TimerId.TimerKind.IKE_REKEY, TimerId.TimerKind.IKE_REAUTH)) {
+            Duration at = k == TimerId.TimerKind.IKE_REKEY ? c.rekeyTime() : c.reauthTime();
+            if (at.isZero()) continue;
+            if (first.isZero() || at.compareTo(first) < 0) first = at;
+            long rand = Math.min(c.randTime().toMillis(), at.toMillis() - 1);
+            long jitter = rand <= 0 ? 0 : Math.floorMod(ByteBuffer.wrap(s.context().random().bytes(8)).getLong(), rand);
+            s.startTimer(sa, k, 0, at.minus(Duration.ofMillis(jitter)));
+        }
+        if (!first.isZero() && !c.overTime().isZero()) s.startTimer(sa, TimerId.TimerKind.IKE_EXPIRE, 0, first.plus(c.overTime()));
+    }
+
+    /** Cancels what {@link #armTimer} armed. */
+    public static void cancelTimers(Session s, IkeSa sa) {
+        s.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
+        s.cancelTimer(sa, TimerId.TimerKind.IKE_REAUTH, 0);
+        s.cancelTimer(sa, TimerId.TimerKind.IKE_EXPIRE, 0);
     }
 
     private static byte[] spi8(long v) {
@@ -95,8 +113,7 @@ public final class IkeRekeyExchange {
                     || !(ProposalSelector.checkResponse(o.proposals(), saP.get().proposals()) instanceof ResponseCheck.Accepted a)
                     || a.wire().spi().length != 8 || !ProposalUnit.usableIke(a.proposal())
                     || ke.get().group() != o.keyExchange().method().value()) {
-                s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed, retrying later");
-                retryLater(s, sa);
+                rekeyFailed(s, sa, m);
                 return;
             }
             IkeTransforms t = ProposalUnit.ikeTransforms(a.proposal());
@@ -105,6 +122,7 @@ public final class IkeRekeyExchange {
             try {
                 shared = o.keyExchange().sharedSecret(ke.get().data());
             } catch (KeyExchangeException e) {
+                rekeyFailed(s, sa, m);
                 return;
             }
             List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(a.proposal());
@@ -125,8 +143,28 @@ public final class IkeRekeyExchange {
                 return;
             }
             Optional<IkeSaKeys> keys = KeysUnit.rekeyed(s, sa, t, true, shared, o.nonce(), nr.get().nonce(), o.newSpi(), spiR);
-            if (keys.isEmpty()) return;
+            if (keys.isEmpty()) {
+                rekeyFailed(s, sa, m);
+                return;
+            }
+            PeerIkeRekey peer = sa.peerIkeRekey;
+            sa.peerIkeRekey = null;
+            if (peer != null && RekeyCollisions.oursLoses(o.nonce(), nr.get().nonce(), peer.nonceI(), peer.nonceR())) {
+                // RFC 7296 2.8.2: our new IKE SA had the lowest nonce: we delete it; the peer deletes the old one
+                s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey collision lost");
+                IkeSa retired = switchOver(s, sa, false, peer.spiI(), peer.spiR(), peer.transforms(), peer.keys(), peer.nonceI(), peer.nonceR());
+                s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+                IkeSa loser = redundant(s, sa, true, o.newSpi(), spiR, t, keys.get(), o.nonce(), nr.get().nonce());
+                loser.queue.add(new IkeSa.PendingTask.DeleteIke());
+                InformationalExchange.runQueue(s, loser);
+                return;
+            }
             IkeSa retired = switchOver(s, sa, true, o.newSpi(), spiR, t, keys.get(), o.nonce(), nr.get().nonce());
+            if (peer != null) { // we won: the peer deletes its redundant SA, which must still answer that Delete
+                s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey collision won");
+                IkeSa loser = redundant(s, sa, false, peer.spiI(), peer.spiR(), peer.transforms(), peer.keys(), peer.nonceI(), peer.nonceR());
+                s.startTimer(loser, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+            }
             retired.queue.add(new IkeSa.PendingTask.DeleteIke());
             InformationalExchange.runQueue(s, retired);
         } finally {
@@ -134,10 +172,47 @@ public final class IkeRekeyExchange {
         }
     }
 
+    /** Our rekey failed: a crossing rekey of the peer's wins by default; TEMPORARY_FAILURE is retried soon, else later. */
+    private static void rekeyFailed(Session s, IkeSa sa, IkeMessage m) {
+        if (sa.peerIkeRekey != null) {
+            IkeSa retired = adoptPeerRekey(s, sa);
+            s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
+            return;
+        }
+        boolean temporary = m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.TEMPORARY_FAILURE.value());
+        Duration d = temporary ? RekeyCollisions.retryDelay(s) : Duration.ofSeconds(30); // RFC 7296 2.25
+        s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey failed" + (temporary ? " (TEMPORARY_FAILURE)" : "") + ", retrying in "
+                + d.toMillis() + " ms");
+        s.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, d);
+    }
+
+    /**
+     * The peer's crossing rekey is the one (ours failed, or the peer already deletes the old SA, RFC 7296 2.25.2):
+     * {@code sa} continues as the peer's new SA; returns the retired old SA.
+     */
+    public static IkeSa adoptPeerRekey(Session s, IkeSa sa) {
+        PeerIkeRekey p = sa.peerIkeRekey;
+        sa.peerIkeRekey = null;
+        if (sa.outstanding != null) Messenger.answered(s, sa);
+        if (sa.ikeRekey != null) sa.ikeRekey.keyExchange().destroy();
+        sa.ikeRekey = null;
+        return switchOver(s, sa, false, p.spiI(), p.spiR(), p.transforms(), p.keys(), p.nonceI(), p.nonceR());
+    }
+
+    /** The redundant new IKE SA of a collision: no CHILD_SAs, no events; it only lives to finish its Delete. */
+    private static IkeSa redundant(Session s, IkeSa sa, boolean weInitiated, long spiI, long spiR, IkeTransforms t,
+                                   IkeSaKeys keys, byte[] ni, byte[] nr) {
+        IkeSa r = sa.retiredCopy(s.registry().nextId());
+        r.rekeyed(weInitiated, spiI, spiR, t, keys, ni, nr);
+        s.registry().add(r);
+        return r;
+    }
+
     /** Responder: the peer rekeys the IKE SA. */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
         long mid = m.header().messageId();
-        if (sa.outstanding != null || sa.ikeRekey != null || sa.childRequest != null || sa.followup != null) { // RFC 7296 2.25
+        boolean collision = sa.ikeRekey != null && sa.peerIkeRekey == null && sa.followup == null; // RFC 7296 2.25.2
+        if (!collision && (sa.outstanding != null || sa.ikeRekey != null || sa.childRequest != null || sa.followup != null)) { // RFC 7296 2.25
             answer(s, sa, mid, NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, new byte[0]));
             return;
         }
@@ -168,6 +243,11 @@ public final class IkeRekeyExchange {
         byte[] nr = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         byte[] pub = ker.publicValue();
         List<KeyExchangeMethod> additional = IkeIntermediateExchange.additional(chosen.proposal());
+        if (!additional.isEmpty() && collision) { // crossing rekeys with additional key exchanges: one at a time
+            ker.destroy();
+            answer(s, sa, mid, NotifyPayload.of(NotifyType.TEMPORARY_FAILURE, new byte[0]));
+            return;
+        }
         if (!additional.isEmpty()) { // RFC 9370 2.2.4: the keys follow after the IKE_FOLLOWUP_KE exchanges
             byte[] shared = ker.sharedSecret();
             ker.destroy();
@@ -193,6 +273,11 @@ public final class IkeRekeyExchange {
         ps.add(NonceUnit.payload(nr));
         ps.add(KeyExchangeUnit.payload(t.keyExchange(), pub));
         Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, ps); // on the old SA
+        if (collision) { // RFC 7296 2.8.2: decided when our own rekey completes
+            sa.peerIkeRekey = new PeerIkeRekey(spiI, spiR, t, keys.get(), ni, nr);
+            s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA rekey collision detected");
+            return;
+        }
         IkeSa retired = switchOver(s, sa, false, spiI, spiR, t, keys.get(), ni, nr);
         s.startTimer(retired, TimerId.TimerKind.DELETE_OLD, 0, RETIRED_LIFETIME);
     }
@@ -234,13 +319,15 @@ public final class IkeRekeyExchange {
         long oldLocalSpi = sa.localSpi();
         IkeSa retired = sa.retiredCopy(s.registry().nextId());
         if (sa.natLocal) s.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0); // keepalives continue on the live SA
-        s.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
+        cancelTimers(s, sa);
+        sa.queue.removeIf(q -> q instanceof IkeSa.PendingTask.RekeyIke); // done, by whichever side
         sa.rekeyed(weInitiated, spiI, spiR, t, keys, ni, nr);
         s.registry().rekeyed(sa, oldLocalSpi, retired);
         if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
         armTimer(s, sa);
         s.log(EngineLog.Subsystem.IKE, sa, "IKE_SA " + sa.connectionName() + "[" + sa.id() + "] rekeyed, SPIs "
                 + Long.toHexString(spiI) + "_i " + Long.toHexString(spiR) + "_r");
+        s.event(new SaEvent.IkeSaRekeyed(sa.id(), sa.connectionName(), sa.id(), false, SaInfos.ike(sa)));
         return retired;
     }
 }

@@ -46,6 +46,11 @@ public final class IkeSaInitExchange {
 
     /** Initiator: starts a new IKE SA for {@code c}; returns it (null if it could not even start). */
     public static IkeSa initiate(Session s, ConnectionConfig c, String childName) {
+        return initiate(s, c, childName, null);
+    }
+
+    /** Initiator: as above; {@code prepare} runs on the new SA (under its lock) before the first request is sent. */
+    public static IkeSa initiate(Session s, ConnectionConfig c, String childName, java.util.function.Consumer<IkeSa> prepare) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
         long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
@@ -70,6 +75,7 @@ public final class IkeSaInitExchange {
                 SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
                 return null;
             }
+            if (prepare != null) prepare.accept(sa);
             s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + c.name() + "[" + id + "] to " + sa.remote);
             sendRequest(s, sa, props, ke.get());
         } finally {

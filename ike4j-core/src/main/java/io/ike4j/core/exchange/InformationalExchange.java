@@ -70,6 +70,12 @@ public final class InformationalExchange {
             SaLifecycle.close(s, sa, "peer reported AUTHENTICATION_FAILED");
             return;
         }
+        if (DeleteUnit.deletesIkeSa(m) && sa.peerIkeRekey != null) { // RFC 7296 2.25.2: the peer's crossing rekey won
+            IkeSa retired = IkeRekeyExchange.adoptPeerRekey(s, sa);
+            Messenger.sendResponse(s, retired, ExchangeType.INFORMATIONAL, mid, List.of());
+            SaLifecycle.close(s, retired, "deleted by peer after rekey");
+            return;
+        }
         if (DeleteUnit.deletesIkeSa(m)) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
             Reestablish.peerDeletedIke(s, sa);

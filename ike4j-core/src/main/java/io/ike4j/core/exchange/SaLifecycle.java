@@ -35,12 +35,14 @@ public final class SaLifecycle {
 
     private static void teardown(Session s, IkeSa sa, String reason) {
         for (ChildSa c : List.copyOf(sa.children)) removeChild(s, sa, c, reason);
+        if (sa.childOffer != null) s.registry().releaseChildSpi(sa.childOffer.child().inboundSpi());
+        if (sa.childRequest != null) s.registry().releaseChildSpi(sa.childRequest.fresh().inboundSpi());
         if (sa.outstanding != null) s.cancelTimer(sa, TimerId.TimerKind.RETRANSMIT, sa.outstanding.messageId());
         sa.outstanding = null;
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
         if (sa.natLocal) s.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0);
         if (sa.connection != null && !sa.connection.dpdDelay().isZero()) s.cancelTimer(sa, TimerId.TimerKind.DPD, 0);
-        if (sa.establishedAtEpochSecond > 0) s.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
+        if (sa.establishedAtEpochSecond > 0) IkeRekeyExchange.cancelTimers(s, sa);
         if (sa.retired) s.cancelTimer(sa, TimerId.TimerKind.DELETE_OLD, 0);
         sa.queue.clear();
         s.registry().remove(sa);
@@ -52,9 +54,12 @@ public final class SaLifecycle {
     public static void removeChild(Session s, IkeSa sa, ChildSa c, String reason) {
         if (!sa.children.remove(c)) return;
         ChildRekeyUnit.cancelTimers(s, sa, c);
-        if (c.state() == ChildSaState.INSTALLED || c.state() == ChildSaState.REKEYING || c.state() == ChildSaState.DELETING) {
+        if (c.state() == ChildSaState.INSTALLED || c.state() == ChildSaState.REKEYING || c.state() == ChildSaState.REKEYED
+                || c.state() == ChildSaState.DELETING) {
             s.emit(new EngineOutput.RemoveChildSa(sa.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
         }
+        s.registry().releaseChildSpi(c.inboundSpi());
+        ChildRekeyUnit.removedInCollision(s, sa, c);
         c.state(ChildSaState.DESTROYED);
         s.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} closed: " + reason);
         s.event(new SaEvent.ChildSaClosed(sa.id(), sa.connectionName(), c.id(), c.name(), reason));

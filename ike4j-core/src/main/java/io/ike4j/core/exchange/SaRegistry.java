@@ -12,6 +12,12 @@ public interface SaRegistry {
     /** A random local IKE SPI that is non-zero and not in use. */
     long newSpi();
 
+    /** Reserves an inbound ESP SPI engine-wide; false if it is in use (duplicate SPIs are never installed). */
+    default boolean reserveChildSpi(int spi) { return true; }
+
+    /** The inbound ESP SPI is free again (its CHILD_SA is gone or was never made). */
+    default void releaseChildSpi(int spi) {}
+
     /** Registers {@code sa} under its local SPI. */
     void add(IkeSa sa);
 

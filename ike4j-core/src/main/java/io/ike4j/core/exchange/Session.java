@@ -38,6 +38,13 @@ public final class Session {
 
     public List<UniquenessCheck> uniquenessChecks() { return List.copyOf(uniquenessChecks); }
 
+    private final List<Long> reauthenticated = new ArrayList<>();
+
+    /** Reauthentication finished: the engine deletes the old IKE SA {@code oldIkeSaId} after the new SA's lock is released. */
+    public void deleteAfterReauth(long oldIkeSaId) { reauthenticated.add(oldIkeSaId); }
+
+    public List<Long> reauthenticated() { return List.copyOf(reauthenticated); }
+
     public Session(EngineContext context, SaRegistry registry) {
         this.context = context;
         this.registry = registry;

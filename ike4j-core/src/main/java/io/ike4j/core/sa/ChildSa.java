@@ -19,6 +19,7 @@ public final class ChildSa {
     private List<TrafficSelectorSubstructure> localTs = List.of();
     private List<TrafficSelectorSubstructure> remoteTs = List.of();
     private long installedAt;
+    private RekeyCollision collision;
 
     public ChildSa(long id, ChildConfig config, int inboundSpi) {
         this.id = id;
@@ -49,6 +50,19 @@ public final class ChildSa {
     public List<TrafficSelectorSubstructure> remoteTs() { return remoteTs; }
 
     public long installedAt() { return installedAt; }
+
+    /** The peer's rekey of this CHILD_SA that crossed ours (RFC 7296 2.8.1), or null. */
+    public RekeyCollision collision() { return collision; }
+
+    public void collision(RekeyCollision c) { collision = c; }
+
+    /** The peer's CHILD_SA rekey that crossed ours: the CHILD_SA it created and the nonces of its exchange. */
+    public record RekeyCollision(ChildSa peerCreated, byte[] nonceI, byte[] nonceR) {
+        public RekeyCollision {
+            nonceI = nonceI.clone();
+            nonceR = nonceR.clone();
+        }
+    }
 
     /** Records the negotiated parameters once the CHILD_SA is agreed. */
     public void negotiated(int outboundSpi, ChildTransforms transforms, ChildSaSpec.Mode mode,

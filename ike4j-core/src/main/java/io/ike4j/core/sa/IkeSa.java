@@ -98,6 +98,10 @@ public final class IkeSa {
     public boolean retired;
     /** Our IKE SA rekey in flight, if any. */
     public IkeRekeyOffer ikeRekey;
+    /** The peer's IKE SA rekey answered while ours was in flight (RFC 7296 2.8.2), decided when ours completes. */
+    public PeerIkeRekey peerIkeRekey;
+    /** Reauthentication (make-before-break): the unique id of the IKE SA this one replaces, 0 if none. */
+    public long reauthenticates;
     /** RFC 9370 2.2.4: a CREATE_CHILD_SA continuing in IKE_FOLLOWUP_KE exchanges (either role), if any. */
     public FollowupKe followup;
 
@@ -174,6 +178,7 @@ public final class IkeSa {
         if (keyExchange != null) keyExchange.destroy();
         if (childRequest != null && childRequest.keyExchange() != null) childRequest.keyExchange().destroy();
         if (ikeRekey != null) ikeRekey.keyExchange().destroy();
+        if (peerIkeRekey != null) peerIkeRekey.keys().wipe();
         if (followup != null) followup.wipe();
         intermediate.wipe();
         Arrays.fill(nonceI, (byte) 0);

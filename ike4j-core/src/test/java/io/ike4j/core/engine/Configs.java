@@ -33,6 +33,10 @@ final class Configs {
     java.time.Duration childLife;
     java.time.Duration ikeRekey = java.time.Duration.ofHours(4);
     java.time.Duration dpdA = java.time.Duration.ZERO;
+    /** rand_time of the IKE SA and CHILD_SA (null: swanctl's default). */
+    java.time.Duration ikeRand;
+    java.time.Duration childRand;
+    java.time.Duration reauthA = java.time.Duration.ZERO;
     /** A's local_addrs (default: its address). */
     String localAddrsA;
     /** Connection ports: A's local and remote port, B's local port. */
@@ -48,20 +52,22 @@ final class Configs {
                         .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
-                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey).lifeTime(childLife).build())
+                        .randTime(ikeRand).reauthTime(reauthA)
+                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey)
+                                .lifeTime(childLife).randTime(childRand).build())
                         .build()).build();
     }
 
     EngineConfig b() {
         return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any").localPort(portB)
-                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey)
+                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey).randTime(ikeRand)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)
                                 .remoteTs(tsBRemote != null ? tsBRemote : tsA)
                                 .espProposals(espB != null ? espB : esp).mode(modeB != null ? modeB : mode)
-                                .rekeyTime(childRekey).lifeTime(childLife).build())
+                                .rekeyTime(childRekey).lifeTime(childLife).randTime(childRand).build())
                         .build()).build();
     }
 

@@ -37,6 +37,7 @@ final class TwoPeers {
         final Map<TimerId, Instant> timers = new HashMap<>();
         final List<EngineOutput> all = new ArrayList<>();
         final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        final FakeDataPlane dataPlane = new FakeDataPlane();
 
         Peer(String name, Endpoint address, EngineConfig config, long seed) {
             this(name, address, config, seed, SourceAddressSelector.NONE);
@@ -77,6 +78,11 @@ final class TwoPeers {
     int delivered;
     /** When set, peer a sits behind a NAT with this public address; its ports are mapped p -> p + 40000. */
     InetAddress natPublicA;
+    /** Fire all timers due at the same instant (both peers) before delivering anything: provokes collisions. */
+    boolean fireTogether;
+    /** Each peer's outbound SA must be installed inbound at the other at every step (make-before-break). */
+    boolean checkTraffic;
+    final List<String> trafficErrors = new ArrayList<>();
 
     TwoPeers(EngineConfig configA, EngineConfig configB) throws Exception {
         this(configA, InetAddress.getByName("192.0.2.1"), configB, InetAddress.getByName("192.0.2.2"));
@@ -99,6 +105,16 @@ final class TwoPeers {
     void input(Peer p, EngineInput in) {
         List<EngineOutput> outs = p.engine.handle(in);
         p.all.addAll(outs);
+        for (EngineOutput o : outs) p.dataPlane.apply(o);
+        if (checkTraffic) {
+            for (Peer x : List.of(a, b)) {
+                int spi = x.dataPlane.outboundSpi();
+                // a CHILD_SA being deleted loses traffic by design; while the peer has SAs, none may be missing
+                if (spi != 0 && other(x).dataPlane.count() > 0 && !other(x).dataPlane.hasInbound(spi)) {
+                    trafficErrors.add(String.format("%s at %s sends on SPI %08x the peer has not installed", x.name, clock.now, spi));
+                }
+            }
+        }
         for (EngineOutput o : outs) {
             switch (o) {
                 case EngineOutput.SendDatagram d -> {
@@ -152,8 +168,47 @@ final class TwoPeers {
             if (at.isAfter(clock.now)) clock.now = at;
             next.timers.remove(nextId);
             input(next, new EngineInput.TimerFired(nextId));
+            if (fireTogether) {
+                for (Peer p : List.of(a, b)) {
+                    for (Map.Entry<TimerId, Instant> e : List.copyOf(p.timers.entrySet())) {
+                        if (!e.getValue().isAfter(at) && p.timers.remove(e.getKey(), e.getValue())) {
+                            input(p, new EngineInput.TimerFired(e.getKey()));
+                        }
+                    }
+                }
+            }
             flush();
         }
+    }
+
+    /** Delivers the first in-flight packet from {@code from} that is a response (or request); false if none. */
+    boolean deliver(Peer from, boolean response) {
+        for (Packet pk : inFlight) {
+            if (pk.from() == from && ((pk.data()[19] & 0x20) != 0) == response) {
+                inFlight.remove(pk);
+                Deque<Packet> rest = new ArrayDeque<>(inFlight);
+                inFlight.clear();
+                inFlight.add(pk);
+                deliverOne();
+                Deque<Packet> made = new ArrayDeque<>(inFlight);
+                inFlight.clear();
+                inFlight.addAll(rest);
+                inFlight.addAll(made);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliverOne() {
+        Packet pk = inFlight.poll();
+        input(pk.to(), new EngineInput.DatagramReceived(new Endpoint(pk.to().address.address(), pk.dst().port()),
+                new Endpoint(pk.from().address.address(), pk.src().port()), pk.data()));
+    }
+
+    /** IKE SAs in the engine's table (retired included) and inbound ESP SPIs reserved. */
+    static int[] tableSizes(Peer p) {
+        return ((IkeEngine) p.engine).tableSizes();
     }
 
     void settle() {

@@ -57,6 +57,39 @@ final class ClientCommands {
         }
     }
 
+    /** rekey, like swanctl --rekey: by name (--ike/--child) or unique id (--ike-id/--child-id); --reauth for IKE SAs. */
+    static final class Rekey extends ClientCommand {
+        Rekey() {
+            super(Set.of("child", "ike", "child-id", "ike-id", "timeout"), Set.of("reauth"));
+        }
+
+        public String summary() {
+            return "rekey --ike NAME | --child NAME | --ike-id ID | --child-id ID [--reauth] [--timeout S]: rekey SAs now";
+        }
+
+        String command() {
+            return ControlProtocol.REKEY;
+        }
+
+        JsonObject request(CliArgs a) throws CliArgs.UsageException {
+            java.util.Optional<String> ike = a.value("ike").or(() -> a.value("ike-id"));
+            java.util.Optional<String> child = a.value("child").or(() -> a.value("child-id"));
+            if (child.isPresent() == ike.isPresent()) {
+                throw new CliArgs.UsageException("rekey needs exactly one of --ike, --ike-id, --child or --child-id");
+            }
+            for (String id : new String[] {"ike-id", "child-id"}) {
+                if (a.value(id).isPresent() && !a.value(id).get().matches("[0-9]+")) throw new CliArgs.UsageException("--" + id + " needs a number");
+            }
+            if (a.flag("reauth") && ike.isEmpty()) throw new CliArgs.UsageException("--reauth applies to --ike/--ike-id");
+            JsonObject.Builder b = JsonObject.builder();
+            child.ifPresent(v -> b.put("child", v));
+            ike.ifPresent(v -> b.put("ike", v));
+            if (a.flag("reauth")) b.put("reauth", "true");
+            if (a.value("timeout").isPresent()) b.put("timeout", seconds(a.value("timeout").get()));
+            return b.build();
+        }
+    }
+
     /** list-sas and list-conns: stream items; --json prints a JSON array as the items arrive. */
     static final class Listing extends ClientCommand {
         private final String command;
@@ -158,6 +191,7 @@ final class ClientCommands {
     static void register(Map<String, Command> commands) {
         commands.put("initiate", new Initiate());
         commands.put("terminate", new Terminate());
+        commands.put("rekey", new Rekey());
         commands.put("list-sas", new Listing(ControlProtocol.LIST_SAS, "sa"));
         commands.put("list-conns", new Listing(ControlProtocol.LIST_CONNS, "conn"));
         commands.put("load-all", new Simple(ControlProtocol.LOAD_ALL, "load-all: reload swanctl.conf (unchanged connections keep their SAs)"));

@@ -17,14 +17,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ike4j daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log LEVEL]
- * [--dataplane auto|userspace|xfrm|none] [--tun NAME] [--tun-mtu N]}: runs in the foreground until SIGTERM/SIGINT,
+ * [--dataplane auto|userspace|xfrm|none] [--tun NAME] [--tun-mtu N] [--plain-esp yes|no]}: runs in the foreground until SIGTERM/SIGINT,
  * then deletes its SAs with the peers (JVM shutdown hook) and exits. {@code --help} prints the options.
  */
 final class DaemonCommand implements Command {
     @Override
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
-                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400]"
+                + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]"
                 + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,block-threshold=5,half-open-timeout=30s]";
     }
 
@@ -40,12 +40,15 @@ final class DaemonCommand implements Command {
                                    auto       (default) the kernel if it accepts ESP SAs (probed with a throwaway
                                               SA), else user-space ESP if a TUN device can be created, else none;
                                               the choice and the reason are logged
-                                   userspace  ESP in this process over a TUN device, always ESP in UDP (RFC 3948);
-                                              routes for remote traffic selectors point into the device
+                                   userspace  ESP in this process over a TUN device: in UDP (RFC 3948) behind a
+                                              NAT, else plain ESP (IP protocol 50) over raw sockets; routes for
+                                              remote traffic selectors point into the device
                                    xfrm       the Linux kernel's IPsec (NETLINK_XFRM: SAs and policies)
                                    none       in memory only: SAs are negotiated and listed, no traffic flows
               --tun NAME         TUN device of the user-space data plane (default ike4j0)
               --tun-mtu N        its MTU (default 1400, leaving room for ESP-in-UDP on a 1500-byte path)
+              --plain-esp yes|no userspace: plain ESP where no NAT was detected (default yes; needs CAP_NET_RAW,
+                                 falls back to ESP in UDP with a log line); no: always ESP in UDP
               --retransmit SPEC  timeout=4s,base=1.8,tries=5 (strongSwan's defaults; also the dead-peer timeout)
               --dos SPEC         cookie-threshold=30,block-threshold=5,half-open-timeout=30s (strongSwan's defaults):
                                    COOKIEs demanded from all peers above that many half-open IKE_SAs (0 = always),
@@ -63,7 +66,7 @@ final class DaemonCommand implements Command {
                 return OK;
             }
             CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
-                    "tun-mtu", "retransmit", "dos"), Set.of());
+                    "tun-mtu", "plain-esp", "retransmit", "dos"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
@@ -77,6 +80,10 @@ final class DaemonCommand implements Command {
             }
             int mtu = a.port("tun-mtu", DaemonOptions.DEFAULT_TUN_MTU);
             if (mtu < 576) throw new CliArgs.UsageException("--tun-mtu must be between 576 and 65535");
+            String plain = a.value("plain-esp").orElse("yes");
+            if (!plain.equals("yes") && !plain.equals("no")) {
+                throw new CliArgs.UsageException("--plain-esp must be yes or no, not " + plain);
+            }
             String rt = a.value("retransmit").orElse(null);
             Retransmission retransmit = rt == null ? Retransmission.DEFAULTS : Retransmission.parse(rt).orElseThrow(() ->
                     new CliArgs.UsageException("--retransmit wants timeout=SECONDS,base=X,tries=N, not " + rt));
@@ -84,7 +91,7 @@ final class DaemonCommand implements Command {
             DosThresholds dos = ds == null ? DosThresholds.DEFAULTS : DosThresholds.parse(ds).orElseThrow(() -> new CliArgs.UsageException(
                     "--dos wants cookie-threshold=N,block-threshold=N,half-open-timeout=SECONDS, not " + ds));
             options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
-                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, dos);
+                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"), dos);
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;

@@ -20,6 +20,15 @@ public interface ControlHandler {
     /** Deletes the IKE SA(s) of connection {@code ike} or the CHILD_SA(s) named {@code child} (exactly one is non-null). */
     ControlResult terminate(String ike, String child, Duration timeout, Consumer<String> log) throws InterruptedException;
 
+    /**
+     * Rekeys (or with {@code reauth} reauthenticates) the IKE SA(s) {@code ike} or the CHILD_SA(s) {@code child}, each by
+     * name or unique id (exactly one is non-null); waits until done or {@code timeout}, progress to {@code log}.
+     */
+    default ControlResult rekey(String ike, String child, boolean reauth, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        return ControlResult.failed(ErrorCode.BAD_REQUEST, "rekey is not supported here");
+    }
+
     /** Hands each current IKE SA to {@code sink}, one at a time. */
     void listSas(Consumer<IkeSaInfo> sink);
 

@@ -12,6 +12,7 @@ import io.ike4j.daemon.control.json.JsonValue.JsonObject;
 public final class ControlProtocol {
     public static final String INITIATE = "initiate";
     public static final String TERMINATE = "terminate";
+    public static final String REKEY = "rekey";
     public static final String LIST_SAS = "list-sas";
     public static final String LIST_CONNS = "list-conns";
     public static final String LOAD_ALL = "load-all";

@@ -91,6 +91,15 @@ final class ControlSession {
                 if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
                 yield ControlProtocol.result(handler.terminate(ike.orElse(null), child.orElse(null), timeout.get(), log));
             }
+            case ControlProtocol.REKEY -> {
+                Optional<String> child = args.string("child");
+                Optional<String> ike = args.string("ike");
+                if (child.isPresent() == ike.isPresent()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "rekey needs exactly one of \"ike\" or \"child\"");
+                Optional<Duration> timeout = timeout(args);
+                if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
+                boolean reauth = args.string("reauth").map("true"::equals).orElse(false);
+                yield ControlProtocol.result(handler.rekey(ike.orElse(null), child.orElse(null), reauth, timeout.get(), log));
+            }
             case ControlProtocol.LIST_SAS -> {
                 long now = clock.instant().getEpochSecond();
                 int[] count = {0};

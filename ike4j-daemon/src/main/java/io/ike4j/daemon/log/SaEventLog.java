@@ -21,6 +21,11 @@ public final class SaEventLog {
                     + "} established with SPIs " + String.format("%08x_i %08x_o", x.info().spiIn(), x.info().spiOut())
                     + " and TS " + String.join(" ", x.info().localSelectors()) + " === " + String.join(" ", x.info().remoteSelectors()));
             case SaEvent.ChildSaClosed x -> new Line(Subsystem.CHD, 0, "CHILD_SA " + x.child() + "{" + x.childSaId() + "} closed: " + x.reason());
+            case SaEvent.ChildSaRekeyed x -> new Line(Subsystem.CHD, 0, "CHILD_SA " + x.child() + "{" + x.oldChildSaId()
+                    + "} rekeyed to {" + x.newChildSaId() + "} with SPIs " + String.format("%08x_i %08x_o", x.info().spiIn(), x.info().spiOut()));
+            case SaEvent.IkeSaRekeyed x -> new Line(Subsystem.IKE, 0, "IKE_SA " + x.connection() + "[" + x.oldIkeSaId() + "] "
+                    + (x.reauthenticated() ? "reauthenticated as [" + x.ikeSaId() + "]" : "rekeyed") + ", SPIs "
+                    + String.format("%016x_i %016x_r", x.info().initiatorSpi(), x.info().responderSpi()));
             case SaEvent.ChildSaFailed x -> new Line(Subsystem.CHD, 0, "establishing CHILD_SA " + x.child() + " failed: " + x.reason()
                     + notify(x.notifyType()));
         };

@@ -19,6 +19,15 @@ public interface DataPlane extends AutoCloseable {
     void install(ChildSaSpec spec) throws DataPlaneException;
 
     /**
+     * Installs a CHILD_SA; with {@code outboundDeferred} (the responder of a rekey, RFC 7296 1.3.3) its outbound SA
+     * is used only once the SAs installed before it for the same traffic are removed, so that nothing is sent to the
+     * peer before the peer has the new inbound SA (make-before-break). Backends without that control install as usual.
+     */
+    default void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
+        install(spec);
+    }
+
+    /**
      * Removes a CHILD_SA's SAs and policies and wipes its keys.
      *
      * @return false if no such SA was installed

@@ -16,6 +16,9 @@ final class RouteBook {
 
     private final RouteInstaller installer;
     private final Map<String, Integer> refs = new HashMap<>();
+    /** Peers pinned to their path, with how many CHILD_SAs need it and whether a host route was really added. */
+    private final Map<java.net.InetAddress, Integer> pins = new HashMap<>();
+    private final java.util.Set<java.net.InetAddress> pinned = new java.util.HashSet<>();
 
     RouteBook(RouteInstaller installer) {
         this.installer = installer;
@@ -54,13 +57,48 @@ final class RouteBook {
         }
     }
 
+    /** Pins (or references the pin of) a peer's host route; see {@link RouteInstaller#pinHost}. */
+    void pin(java.net.InetAddress host) throws IOException {
+        if (pins.getOrDefault(host, 0) == 0 && installer.pinHost(host)) pinned.add(host);
+        pins.merge(host, 1, Integer::sum);
+    }
+
+    /** Drops one reference to a peer's pin; the host route goes with the last. */
+    void unpin(java.net.InetAddress host) {
+        Integer n = pins.get(host);
+        if (n == null) return;
+        if (n > 1) {
+            pins.put(host, n - 1);
+            return;
+        }
+        pins.remove(host);
+        if (!pinned.remove(host)) return;
+        try {
+            installer.unpinHost(host);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "deleting the host route to {0}: {1}", host.getHostAddress(), e.getMessage());
+        }
+    }
+
+    /** Peers currently pinned, with their reference counts. */
+    Map<java.net.InetAddress, Integer> pins() {
+        return Map.copyOf(pins);
+    }
+
     /** Prefixes currently routed, with their reference counts. */
     Map<String, Integer> routes() {
         return Map.copyOf(refs);
     }
 
-    /** Forgets every route without deleting it (the device is going away and takes its routes along). */
+    /**
+     * Forgets every route into the device without deleting it (the device is going away and takes its routes
+     * along); the peers' host routes are on other devices and are deleted.
+     */
     void forget() {
         refs.clear();
+        for (java.net.InetAddress h : List.copyOf(pins.keySet())) {
+            pins.put(h, 1);
+            unpin(h);
+        }
     }
 }

@@ -12,6 +12,20 @@ public interface RouteInstaller {
 
     void delete(String cidr) throws IOException;
 
+    /**
+     * Keeps {@code host} (the IKE/ESP peer) on the path it takes now, so routes into the device that cover it (a full
+     * tunnel, remote selector 0.0.0.0/0) do not capture the tunnel's own packets.
+     *
+     * @return false if nothing was added (nothing to pin, or a host route exists already): then nothing to unpin
+     */
+    default boolean pinHost(java.net.InetAddress host) throws IOException {
+        return false;
+    }
+
+    /** Removes what {@link #pinHost} added. */
+    default void unpinHost(java.net.InetAddress host) throws IOException {
+    }
+
     /** Routes through iproute2 ({@code ip route replace CIDR dev DEVICE [src ADDR]}). */
     static RouteInstaller ipRoute2(IpRoute2 ip, String device) {
         return new RouteInstaller() {
@@ -23,6 +37,16 @@ public interface RouteInstaller {
             @Override
             public void delete(String cidr) throws IOException {
                 ip.deleteRoute(cidr, device);
+            }
+
+            @Override
+            public boolean pinHost(java.net.InetAddress host) throws IOException {
+                return ip.pinHost(host.getHostAddress(), device);
+            }
+
+            @Override
+            public void unpinHost(java.net.InetAddress host) throws IOException {
+                ip.unpinHost(host.getHostAddress());
             }
         };
     }

@@ -11,6 +11,8 @@ import io.ike4j.platform.esp.EspSa;
 import io.ike4j.platform.esp.EspSaTable;
 import io.ike4j.platform.net.EspSender;
 import io.ike4j.platform.net.EspSink;
+import io.ike4j.platform.net.PlainEspSender;
+import io.ike4j.platform.net.RawEspSocket;
 import io.ike4j.platform.tun.Cidrs;
 import io.ike4j.platform.tun.IpRoute2;
 import io.ike4j.platform.tun.TunDevice;
@@ -31,8 +33,13 @@ import java.util.function.Supplier;
  * SA's peer through an {@link EspSender}; ESP-in-UDP received by the transport arrives through {@link EspSink},
  * is decapsulated (RFC 4303 3.4), checked against the SA's selectors (RFC 4301 5.2) and written to the device.
  *
- * <p>Always UDP-encapsulated: when the IKE SA negotiated no encapsulation (no NAT), ESP still goes in UDP to the
- * peer's NAT-T port (logged once); both strongSwan's libipsec and ike4j accept that. Tunnel mode only.
+ * <p>ESP follows what the IKE SA negotiated (RFC 7296 2.23): behind a NAT, or when either side forced encapsulation
+ * (its NAT-D hashes fail to match, as strongSwan's libipsec always makes them), ESP goes in UDP; otherwise it goes as
+ * plain ESP (IP protocol 50) through a {@link PlainEspSender} ({@link RawEspSocket}: needs CAP_NET_RAW). Where raw
+ * sockets are refused, unencapsulated CHILD_SAs fall back to ESP in UDP to the peer's NAT-T port (logged once);
+ * both strongSwan's libipsec and ike4j accept that, and an ike4j peer that receives such ESP-in-UDP for a CHILD_SA it
+ * sends as plain ESP answers in UDP from then on (a kernel peer would drop it). Plain ESP received on the raw socket and ESP-in-UDP received by
+ * the transport both arrive at {@link #onEspPacket} and are dispatched by SPI. Tunnel mode only.
  * Hot paths reuse their buffers (one per reader thread, one per receiving thread) and allocate per packet only what
  * the JCE and the socket layer do. Byte and packet lifetimes are reported to the listener given at creation.
  */
@@ -42,8 +49,11 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     /** Room for ESP's header, IV, padding and ICV around the largest inner packet. */
     private static final int BUFFER = TunDevice.MAX_PACKET + 256;
 
-    /** Device name and MTU, and the peer's NAT-T port used when the IKE SA itself did not float to it. */
-    public record Config(String deviceName, int mtu, int remoteNatTraversalPort) {
+    /**
+     * Device name and MTU, the peer's NAT-T port used when the IKE SA itself did not float to it, and whether to try
+     * plain ESP over raw sockets for CHILD_SAs without UDP encapsulation.
+     */
+    public record Config(String deviceName, int mtu, int remoteNatTraversalPort, boolean plainEsp) {
         public static final String DEFAULT_DEVICE = "ike4j0";
         /** Leaves room for ESP-in-UDP overhead on a 1500-byte path (kernel-libipsec uses the same). */
         public static final int DEFAULT_MTU = 1400;
@@ -55,28 +65,40 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             }
         }
 
+        public Config(String deviceName, int mtu, int remoteNatTraversalPort) {
+            this(deviceName, mtu, remoteNatTraversalPort, true);
+        }
+
         public static Config defaults() {
-            return new Config(DEFAULT_DEVICE, DEFAULT_MTU, 4500);
+            return new Config(DEFAULT_DEVICE, DEFAULT_MTU, 4500, true);
         }
 
         public Config withDevice(String name) {
-            return new Config(name, mtu, remoteNatTraversalPort);
+            return new Config(name, mtu, remoteNatTraversalPort, plainEsp);
         }
 
         public Config withMtu(int m) {
-            return new Config(deviceName, m, remoteNatTraversalPort);
+            return new Config(deviceName, m, remoteNatTraversalPort, plainEsp);
+        }
+
+        /** Whether to open raw ESP sockets (false: ESP in UDP always, like strongSwan's libipsec). */
+        public Config withPlainEsp(boolean on) {
+            return new Config(deviceName, mtu, remoteNatTraversalPort, on);
         }
     }
 
     private record Key(long ikeSaId, long childSaId) {}
 
-    /** One installed CHILD_SA: its ESP SAs, where its ESP-in-UDP goes, and the routes it holds. */
-    private record Installed(EspSa sa, Endpoint espLocal, Endpoint espRemote, List<String> routes) {}
+    /** One installed CHILD_SA: its ESP SAs, where its ESP goes (plain or in UDP), and the routes it holds. */
+    private record Installed(EspSa sa, Endpoint espLocal, Endpoint espRemote, boolean plain, List<String> routes,
+                             InetAddress pinnedPeer) {}
 
     private final PacketDevice device;
     private final RouteBook routes;
     private final Supplier<List<InetAddress>> hostAddresses;
     private final EspSender sender;
+    private volatile PlainEspSender plain; // null: every CHILD_SA goes in UDP
+    private volatile String plainRefusal = "no raw ESP socket";
     private final RandomSource random;
     private final EspEventListener events;
     private final int remoteNatTraversalPort;
@@ -120,8 +142,21 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             IpRoute2 ip = IpRoute2.system();
             ip.setMtu(tun.name(), config.mtu());
             ip.up(tun.name());
-            return start(PacketDevice.of(tun), RouteInstaller.ipRoute2(ip, tun.name()), LocalSources::hostAddresses,
-                    sender, random, events, config.remoteNatTraversalPort());
+            UserspaceDataPlane p = start(PacketDevice.of(tun), RouteInstaller.ipRoute2(ip, tun.name()),
+                    LocalSources::hostAddresses, sender, random, events, config.remoteNatTraversalPort());
+            if (config.plainEsp()) {
+                try {
+                    p.usePlainEsp(RawEspSocket.open(p));
+                } catch (IOException | RuntimeException e) {
+                    p.plainRefusal = e.getMessage();
+                    LOG.log(System.Logger.Level.WARNING, "raw ESP sockets refused ({0}): CHILD_SAs without NAT will "
+                            + "send ESP in UDP to the peer''s port {1} instead of plain ESP", e.getMessage(),
+                            Integer.toString(config.remoteNatTraversalPort()));
+                }
+            } else {
+                p.plainRefusal = "disabled";
+            }
+            return p;
         } catch (IOException | RuntimeException e) {
             tun.close();
             throw e;
@@ -138,13 +173,32 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         return p;
     }
 
+    /**
+     * Sends CHILD_SAs without UDP encapsulation as plain ESP through {@code s} from now on (their inbound ESP must
+     * reach {@link #onEspPacket}); the data plane closes it when it closes. Call before installing SAs.
+     */
+    public void usePlainEsp(PlainEspSender s) {
+        this.plain = s;
+        this.plainRefusal = null;
+    }
+
+    /** Whether unencapsulated CHILD_SAs go as plain ESP; if not, why ({@code Optional.empty()} when they do). */
+    public Optional<String> plainEspUnavailable() {
+        return plain != null ? Optional.empty() : Optional.of(plainRefusal);
+    }
+
     /** The device's interface name. */
     public String deviceName() {
         return device.name();
     }
 
     @Override
-    public synchronized void install(ChildSaSpec spec) throws DataPlaneException {
+    public void install(ChildSaSpec spec) throws DataPlaneException {
+        install(spec, false);
+    }
+
+    @Override
+    public synchronized void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
         if (closed.get()) throw new DataPlaneException("data plane closed");
         Key key = new Key(spec.ikeSaId(), spec.childSaId());
         if (installed.containsKey(key)) {
@@ -157,35 +211,53 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             throw new DataPlaneException("user-space ESP cannot install " + spec.connection() + "/" + spec.child()
                     + ": " + e.getMessage(), e);
         }
-        List<String> cidrs = Cidrs.of(spec.remoteSelectors());
+        // a full tunnel (0.0.0.0/0) is routed as two /1 halves; the peer itself keeps its path (host route)
+        List<String> cidrs = Cidrs.splitDefault(Cidrs.of(spec.remoteSelectors()));
+        InetAddress peer = spec.remote().address();
+        InetAddress pin = cidrs.stream().anyMatch(c -> Cidrs.contains(c, peer)) ? peer : null;
         List<InetAddress> addrs = hostAddresses.get();
         Optional<String> src4 = LocalSources.pick(spec.localSelectors(), addrs, false).map(InetAddress::getHostAddress);
         Optional<String> src6 = LocalSources.pick(spec.localSelectors(), addrs, true).map(InetAddress::getHostAddress);
+        if (pin != null) {
+            try {
+                routes.pin(pin);
+            } catch (IOException e) {
+                sa.wipe();
+                throw new DataPlaneException("keeping the peer " + pin.getHostAddress() + " out of the routes " + cidrs
+                        + " failed: " + e.getMessage(), e);
+            }
+        }
         try {
             routes.acquire(cidrs, src4, src6);
         } catch (IOException e) {
+            if (pin != null) routes.unpin(pin);
             sa.wipe();
             throw new DataPlaneException("routing " + cidrs + " into " + device.name() + " failed: " + e.getMessage(), e);
         }
         try {
-            table.install(sa);
+            table.install(sa, outboundDeferred);
         } catch (EspConfigException e) {
             routes.release(cidrs);
+            if (pin != null) routes.unpin(pin);
             sa.wipe();
             throw new DataPlaneException(e.getMessage(), e);
         }
-        if (!spec.udpEncapsulation() && plainEspLogged.compareAndSet(false, true)) {
-            LOG.log(System.Logger.Level.INFO, "the IKE SA of {0}/{1} negotiated no UDP encapsulation; the user-space "
-                    + "data plane sends ESP in UDP to the peer''s port {2} anyway (plain ESP needs the kernel)",
-                    spec.connection(), spec.child(), Integer.toString(remoteNatTraversalPort));
+        // RFC 7296 2.23 / RFC 3948: UDP encapsulation only when the IKE SA detected (or was forced into) a NAT
+        boolean plainEsp = !spec.udpEncapsulation() && plain != null;
+        if (!spec.udpEncapsulation() && !plainEsp && plainEspLogged.compareAndSet(false, true)) {
+            LOG.log(System.Logger.Level.INFO, "the IKE SA of {0}/{1} negotiated no UDP encapsulation, but plain ESP is "
+                    + "unavailable ({2}): sending ESP in UDP to the peer''s port {3}",
+                    spec.connection(), spec.child(), plainRefusal, Integer.toString(remoteNatTraversalPort));
         }
-        Endpoint local = new Endpoint(spec.local().address(), sender.natTraversalPort());
-        Endpoint remote = spec.udpEncapsulation() ? spec.remote() : new Endpoint(spec.remote().address(), remoteNatTraversalPort);
-        Installed i = new Installed(sa, local, remote, cidrs);
+        Endpoint local = new Endpoint(spec.local().address(), plainEsp ? 0 : sender.natTraversalPort());
+        Endpoint remote = spec.udpEncapsulation() ? spec.remote()
+                : new Endpoint(spec.remote().address(), plainEsp ? 0 : remoteNatTraversalPort);
+        Installed i = new Installed(sa, local, remote, plainEsp, cidrs, pin);
         bySa.put(sa, i);
         installed.put(key, i);
-        LOG.log(System.Logger.Level.DEBUG, "installed {0}: ESP-in-UDP {1} -> {2}, routes {3} dev {4} src {5}", sa,
-                local, remote, cidrs, device.name(), src4.or(() -> src6).orElse("-"));
+        LOG.log(System.Logger.Level.DEBUG, "installed {0}: {1} {2} -> {3}, routes {4} dev {5} src {6}", sa,
+                plainEsp ? "plain ESP" : "ESP-in-UDP", local, remote, cidrs, device.name(),
+                src4.or(() -> src6).orElse("-"));
     }
 
     @Override
@@ -197,6 +269,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         bySa.remove(i.sa());
         table.remove(inboundSpi); // wipes the keys
         routes.release(i.routes());
+        if (i.pinnedPeer() != null) routes.unpin(i.pinnedPeer());
         return true;
     }
 
@@ -236,6 +309,11 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     /** The ESP SA pair of an installed CHILD_SA (its counters show drops by reason). */
     public Optional<EspSa> find(long ikeSaId, long childSaId) {
         return Optional.ofNullable(installed.get(new Key(ikeSaId, childSaId))).map(Installed::sa);
+    }
+
+    /** Peers kept out of the tunnel by a host route (full tunnels), with the number of CHILD_SAs needing each. */
+    public synchronized Map<InetAddress, Integer> pinnedPeers() {
+        return routes.pins();
     }
 
     /** Routed prefixes with the number of CHILD_SAs needing each. */
@@ -292,7 +370,9 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         }
         int len = sa.outbound().encapsulate(inner, 0, n, out, 0);
         if (len < 0) return; // counted by the SA
-        if (!sender.sendEsp(i.espLocal(), i.espRemote(), out, 0, len)) sendFailures.increment();
+        boolean sent = i.plain() ? plain.sendPlainEsp(i.espRemote().address(), out, 0, len)
+                : sender.sendEsp(i.espLocal(), i.espRemote(), out, 0, len);
+        if (!sent) sendFailures.increment();
     }
 
     @Override
@@ -300,7 +380,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         return onEspPacket(local, remote, packet, 0, packet.length);
     }
 
-    /** ESP-in-UDP → TUN, on the transport's receive thread, into that thread's buffer. */
+    /** ESP-in-UDP or plain ESP → TUN, on the transport's (or raw socket's) receive thread, into that thread's buffer. */
     @Override
     public boolean onEspPacket(Endpoint local, Endpoint remote, byte[] buffer, int off, int len) {
         if (closed.get()) return false;
@@ -312,6 +392,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             policyDrops.increment();
             return false;
         }
+        if (remote.port() != 0 && plain != null) followUdp(sa, remote);
         try {
             device.write(out, 0, n);
             return true;
@@ -319,6 +400,24 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
             deviceErrors.increment();
             if (!closed.get()) LOG.log(System.Logger.Level.WARNING, "writing to " + device.name() + " failed: " + e.getMessage());
             return false;
+        }
+    }
+
+    /**
+     * Authenticated ESP-in-UDP for a CHILD_SA we send as plain ESP: the peer cannot do plain ESP (e.g. its raw
+     * sockets were refused and it fell back to UDP), so we answer in UDP to where it came from, and log it once.
+     */
+    private void followUdp(EspSa sa, Endpoint remote) {
+        Installed i = bySa.get(sa);
+        if (i == null || !i.plain()) return;
+        synchronized (this) {
+            Installed now = bySa.get(sa);
+            if (now == null || !now.plain()) return;
+            Installed udp = new Installed(now.sa(), new Endpoint(now.espLocal().address(), sender.natTraversalPort()),
+                    remote, false, now.routes(), now.pinnedPeer());
+            bySa.put(sa, udp);
+            installed.replaceAll((k, v) -> v == now ? udp : v);
+            LOG.log(System.Logger.Level.INFO, "{0}: the peer sends ESP in UDP from {1}; answering in UDP too", sa, remote);
         }
     }
 
@@ -343,6 +442,8 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        PlainEspSender p = plain;
+        if (p != null) p.close();
         synchronized (this) {
             installed.clear();
             bySa.clear();

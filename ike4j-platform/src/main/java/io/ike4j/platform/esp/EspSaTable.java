@@ -27,14 +27,25 @@ public final class EspSaTable {
      * @throws EspConfigException if an SA with the same inbound SPI is installed
      */
     public void install(EspSa sa) throws EspConfigException {
+        install(sa, false);
+    }
+
+    /**
+     * Installs an SA pair; {@code outboundDeferred} puts it behind every installed SA for outbound selection (a rekey
+     * responder's new SA: used once the SA it replaces is removed, RFC 7296 1.3.3 make-before-break).
+     *
+     * @throws EspConfigException if an SA with the same inbound SPI is installed
+     */
+    public void install(EspSa sa, boolean outboundDeferred) throws EspConfigException {
         synchronized (writeLock) {
             Snapshot s = snapshot;
             if (find(s, sa.inbound().spi()) != null) {
                 throw new EspConfigException(String.format("inbound SPI %08x already installed", sa.inbound().spi()));
             }
             List<EspSa> all = new ArrayList<>(s.newestFirst.length + 1);
-            all.add(sa);
             all.addAll(Arrays.asList(s.newestFirst));
+            if (outboundDeferred) all.add(sa);
+            else all.addFirst(sa);
             snapshot = build(all);
         }
     }

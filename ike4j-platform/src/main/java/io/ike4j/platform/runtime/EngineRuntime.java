@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EngineRuntime implements DatagramHandler, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EngineRuntime.class.getName());
+    /** How the reason of a {@link SaEvent.ChildSaFailed} for a CHILD_SA the data plane refused begins. */
+    public static final String INSTALL_FAILED = "installing the CHILD_SA failed: ";
 
     private final InputHandler engine;
     private final DatagramSender sender;
@@ -36,6 +38,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
     private final TimerScheduler timers;
     private final List<SaEventListener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder failures = new LongAdder();
+    private final FailedInstalls failedInstalls = new FailedInstalls();
     private volatile boolean closed;
 
     public EngineRuntime(InputHandler engine, DatagramSender sender, DataPlane dataPlane, InstantSource clock) {
@@ -129,15 +132,22 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             throw e;
         }
         applyTimers(outputs);
+        List<EngineOutput.InstallChildSa> refused = new java.util.ArrayList<>(0);
         for (EngineOutput output : outputs) {
             if (output instanceof EngineOutput.StartTimer || output instanceof EngineOutput.CancelTimer) continue;
             try {
-                execute(output);
+                if (output instanceof EngineOutput.InstallChildSa i) {
+                    if (!install(i)) refused.add(i);
+                } else {
+                    execute(output);
+                }
             } catch (RuntimeException e) {
                 failures.increment();
                 LOG.log(System.Logger.Level.ERROR, "carrying out " + output + " failed", e);
             }
         }
+        // only after this input's messages went out (e.g. the IKE_AUTH response), so the peer knows the SA it deletes
+        for (EngineOutput.InstallChildSa i : refused) terminateChild(i.spec().ikeSaId(), i.spec().childSaId());
         return outputs;
     }
 
@@ -149,7 +159,9 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                 if (!closed) timers.start(t.id(), t.deadline());
             }
             case EngineOutput.CancelTimer t -> timers.cancel(t.id());
-            case EngineOutput.InstallChildSa i -> install(i);
+            case EngineOutput.InstallChildSa i -> {
+                if (!install(i)) terminateChild(i.spec().ikeSaId(), i.spec().childSaId());
+            }
             case EngineOutput.RemoveChildSa r -> {
                 if (!dataPlane.remove(r.ikeSaId(), r.childSaId(), r.inboundSpi(), r.outboundSpi())) {
                     LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} was not installed", r.ikeSaId(), r.childSaId());
@@ -194,13 +206,20 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         }
     }
 
-    private void install(EngineOutput.InstallChildSa i) {
+    /**
+     * Installs a CHILD_SA; false if the data plane refused it. A refused CHILD_SA is reported as failed to the
+     * listeners (never as established) and deleted with the peer by the caller.
+     */
+    private boolean install(EngineOutput.InstallChildSa i) {
         try {
-            dataPlane.install(i.spec());
+            dataPlane.install(i.spec(), i.outboundDeferred());
+            return true;
         } catch (DataPlaneException e) {
             failures.increment();
-            LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} failed: {2}",
-                    i.spec().ikeSaId(), i.spec().childSaId(), e.getMessage());
+            failedInstalls.add(i.spec().ikeSaId(), i.spec().childSaId(), e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "installing CHILD_SA {0}/{1} ({2}/{3}) failed: {4}; deleting it",
+                    i.spec().ikeSaId(), i.spec().childSaId(), i.spec().connection(), i.spec().child(), e.getMessage());
+            return false;
         } finally {
             // the data plane keeps its own copy; the engine does not keep the spec
             i.spec().inbound().wipe();
@@ -208,7 +227,8 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         }
     }
 
-    private void notifyListeners(SaEvent event) {
+    private void notifyListeners(SaEvent original) {
+        SaEvent event = failedInstalls.rewrite(original);
         for (SaEventListener l : listeners) {
             try {
                 l.onEvent(event);

@@ -25,6 +25,43 @@ public final class Cidrs {
         return List.copyOf(out);
     }
 
+    /**
+     * Routing a default prefix into a device would replace the host's default route: {@code 0.0.0.0/0} becomes
+     * {@code 0.0.0.0/1} and {@code 128.0.0.0/1} ({@code ::/0} becomes {@code ::/1} and {@code 8000::/1}), which
+     * together cover the same addresses and win over the default route by length while it stays in place.
+     */
+    public static List<String> splitDefault(List<String> cidrs) {
+        List<String> out = new ArrayList<>();
+        for (String c : cidrs) {
+            switch (c) {
+                case "0.0.0.0/0" -> out.addAll(List.of("0.0.0.0/1", "128.0.0.0/1"));
+                case "::/0" -> out.addAll(List.of("::/1", "8000::/1"));
+                default -> out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether the prefix {@code cidr} (as {@link #of} writes them) contains {@code a}; false across families. */
+    public static boolean contains(String cidr, InetAddress a) {
+        int slash = cidr.indexOf('/');
+        if (slash < 0) return false;
+        byte[] net;
+        try {
+            net = InetAddress.getByName(cidr.substring(0, slash)).getAddress(); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            return false;
+        }
+        byte[] b = a.getAddress();
+        if (net.length != b.length) return false;
+        int bits = Integer.parseInt(cidr.substring(slash + 1));
+        for (int i = 0; i < bits; i++) {
+            int mask = 0x80 >>> (i % 8);
+            if ((net[i / 8] & mask) != (b[i / 8] & mask)) return false;
+        }
+        return true;
+    }
+
     /** The prefixes covering exactly [start, end] (both 4 or both 16 bytes); empty if start > end. */
     public static List<String> range(byte[] start, byte[] end) {
         int bits = start.length * 8;

@@ -62,6 +62,57 @@ public final class IpRoute2 {
         run(family(cidr), "route", "del", cidr, "dev", device);
     }
 
+    /**
+     * Pins traffic to {@code host} (an address literal) to the path it takes now: {@code ip route get HOST} names the
+     * gateway and device, and a host route ({@code /32} or {@code /128}) over them is added, so that routes added
+     * later (e.g. a full tunnel into a TUN device) never capture it.
+     *
+     * @return false if nothing was added: the host is a local address, or a host route to it exists already
+     * @throws IOException if {@code ip} fails, or the host is routed into {@code avoidDevice} already (pinning it
+     *                     there would keep the traffic in the tunnel)
+     */
+    public boolean pinHost(String host, String avoidDevice) throws IOException {
+        String[] f = run(family(host), "route", "get", host).strip().split("\\s+");
+        if (f.length == 0 || List.of("local", "broadcast", "multicast", "unreachable", "blackhole").contains(f[0])) {
+            return false;
+        }
+        String via = after(f, "via");
+        String dev = after(f, "dev");
+        if (dev == null) return false;
+        if (dev.equals(avoidDevice)) {
+            throw new IOException("the peer " + host + " is routed into " + avoidDevice + " already; cannot keep its "
+                    + "IKE and ESP traffic out of the tunnel");
+        }
+        List<String> args = new ArrayList<>(List.of(family(host), "route", "add", hostPrefix(host)));
+        if (via != null) {
+            args.add("via");
+            args.add(via);
+        }
+        args.add("dev");
+        args.add(dev);
+        try {
+            run(args.toArray(String[]::new));
+            return true;
+        } catch (IOException e) {
+            if (e.getMessage().contains("File exists")) return false; // someone's host route: leave it alone
+            throw e;
+        }
+    }
+
+    /** Deletes a host route {@link #pinHost} added. */
+    public void unpinHost(String host) throws IOException {
+        run(family(host), "route", "del", hostPrefix(host));
+    }
+
+    private static String hostPrefix(String host) {
+        return host + (host.contains(":") ? "/128" : "/32");
+    }
+
+    private static String after(String[] f, String key) {
+        for (int i = 0; i + 1 < f.length; i++) if (f[i].equals(key)) return f[i + 1];
+        return null;
+    }
+
     /** Routes every remote selector's addresses into the device; returns the prefixes routed. */
     public List<String> routeSelectors(List<TrafficSelectorSubstructure> remote, String device, Optional<String> source4,
                                        Optional<String> source6) throws IOException {

@@ -61,6 +61,30 @@ class DataPlaneKernelTest {
         }
     }
 
+    @Test
+    void aFullTunnelKeepsTheDefaultRouteAndThePeerOutsideTheTunDevice() throws Exception {
+        try (KernelNetns ns = KernelNetns.create()) {
+            ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
+            ns.ip("addr", "add", "192.0.2.1/24", "dev", "v0");
+            ns.ip("link", "set", "v0", "up");
+            ns.ip("link", "set", "v1", "up");
+            ns.ip("route", "add", "default", "via", "192.0.2.254", "dev", "v0");
+            ns.ip("addr", "add", "10.1.0.1/32", "dev", "lo");
+            UserspaceDataPlane a = plane(ns, "10.1.0.1", new UserspaceDataPlaneTest.Wire());
+            try (a) {
+                a.install(UserspaceFullTunnelTest.fullTunnel(true, 1, 0xa1, 0xb1));
+                assertThat(ns.ip("route", "get", "192.0.2.2")).as("the peer: IKE and ESP stay on the link")
+                        .contains("dev v0").doesNotContain("ike4jt0");
+                assertThat(ns.ip("route", "get", "198.51.100.7")).as("anything else goes into the tunnel")
+                        .contains("dev ike4jt0").contains("src 10.1.0.1");
+                assertThat(ns.ip("route", "show", "default")).contains("via 192.0.2.254 dev v0");
+                assertThat(a.remove(1, 1, 0xa1, 0xb1)).isTrue();
+                assertThat(ns.ip("route", "show")).doesNotContain("ike4jt0").doesNotContain("192.0.2.2 ");
+                assertThat(ns.ip("route", "get", "198.51.100.7")).contains("via 192.0.2.254 dev v0");
+            }
+        }
+    }
+
     private static UserspaceDataPlane plane(KernelNetns ns, String inner, UserspaceDataPlaneTest.Wire wire) throws Exception {
         TunDevice tun = TunDevice.openInNamespace(ns.file(), "ike4jt0");
         IpRoute2 ip = IpRoute2.system().inNamespace(ns.name);

@@ -67,6 +67,19 @@ class EspSaTableTest {
     }
 
     @Test
+    void rekeyResponderSaCarriesOutboundTrafficOnlyOnceTheOldSaIsRemoved() throws Exception {
+        EspSaTable t = new EspSaTable();
+        EspSa old = sa(1, 101, EspFixtures.NET_B);
+        t.install(old);
+        EspSa fresh = sa(2, 102, EspFixtures.NET_B);
+        t.install(fresh, true); // RFC 7296 1.3.3: the peer may not have our new outbound SA's inbound half yet
+        assertThat(t.inbound(2)).isSameAs(fresh); // but its inbound half works at once
+        assertThat(t.selectOutbound(to(10, 2, 9, 9), 0, 32)).isSameAs(old);
+        t.remove(1); // the initiator deleted the old CHILD_SA: it has the new one
+        assertThat(t.selectOutbound(to(10, 2, 9, 9), 0, 32)).isSameAs(fresh);
+    }
+
+    @Test
     void tableCountsDropsWithoutSaAndRoundTripsThroughTables() throws Exception {
         EspSaTable alice = new EspSaTable();
         EspSaTable bob = new EspSaTable();

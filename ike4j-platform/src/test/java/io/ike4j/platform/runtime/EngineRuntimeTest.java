@@ -3,7 +3,9 @@ package io.ike4j.platform.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ike4j.core.engine.ChildSaInfo;
 import io.ike4j.core.engine.Endpoint;
+import io.ike4j.core.engine.IkeSaInfo;
 import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
@@ -177,6 +179,46 @@ class EngineRuntimeTest {
         script.put(EngineInput.TerminateChild.class, i -> List.of(new EngineOutput.RemoveChildSa(1, 2, 0xc1, 0xc2)));
         runtime.terminateChild(1, 2).get(5, TimeUnit.SECONDS);
         assertThat(dataPlane.installed()).isEmpty();
+    }
+
+    @Test
+    void aChildSaTheDataPlaneRefusesIsReportedFailedAndDeleted() throws Exception {
+        Endpoint l = new Endpoint(InetAddress.getByName("127.0.0.1"), 500);
+        Endpoint r = new Endpoint(InetAddress.getByName("127.0.0.2"), 500);
+        dataPlane.install(ChildSaSpecs.spec(1, 2, 0xc1, 0xc2, ChildSaSpecs.key(1), ChildSaSpecs.key(2), true));
+        BlockingQueue<SaEvent> events = new LinkedBlockingQueue<>();
+        runtime.addListener(events::add);
+        ChildSaInfo child = new ChildSaInfo(2, "child", "INSTALLED", "TUNNEL", "ESP", false, 0xc1, 0xc2, "AES_GCM_16",
+                256, "", "", false, List.of("10.1.0.0/24"), List.of("10.2.0.0/24"), 0);
+        IkeSaInfo ike = new IkeSaInfo(1, "conn", "ESTABLISHED", 2, l, r, "a", "b", 1, 2, true, "AES_GCM_16", 256, "",
+                "PRF_HMAC_SHA2_256", "CURVE_25519", false, false, 0, List.of(child));
+        script.put(EngineInput.DatagramReceived.class, i -> {
+            try { // the same CHILD_SA again: the in-memory data plane refuses a duplicate
+                return List.of(new EngineOutput.InstallChildSa(ChildSaSpecs.spec(1, 2, 0xc1, 0xc2, ChildSaSpecs.key(1),
+                                ChildSaSpecs.key(2), true)),
+                        new EngineOutput.SendDatagram(l, r, new byte[] {1, 2, 3}),
+                        new EngineOutput.Notify(new SaEvent.IkeSaEstablished(1, "conn", ike)),
+                        new EngineOutput.Notify(new SaEvent.ChildSaEstablished(1, "conn", 2, "child", child)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        script.put(EngineInput.TerminateChild.class, i -> {
+            sent.add("terminate");
+            return List.of(new EngineOutput.Notify(new SaEvent.ChildSaClosed(1, "conn", 2, "child", "deleted")));
+        });
+        runtime.onIkeDatagram(l, r, new byte[] {9});
+        SaEvent first = events.poll(5, TimeUnit.SECONDS);
+        assertThat(first).isInstanceOf(SaEvent.IkeSaEstablished.class);
+        assertThat(((SaEvent.IkeSaEstablished) first).info().children()).as("the refused CHILD_SA is not listed").isEmpty();
+        SaEvent second = events.poll(5, TimeUnit.SECONDS);
+        assertThat(second).isInstanceOf(SaEvent.ChildSaFailed.class);
+        assertThat(((SaEvent.ChildSaFailed) second).reason()).startsWith("installing the CHILD_SA failed: ");
+        assertThat(events.poll(5, TimeUnit.SECONDS)).isInstanceOf(SaEvent.ChildSaClosed.class);
+        assertThat(nextInput()).isInstanceOf(EngineInput.DatagramReceived.class);
+        assertThat(nextInput()).isEqualTo(new EngineInput.TerminateChild(1, 2));
+        assertThat(sent).as("the response went out before the delete").containsExactly("ike " + l + " " + r + " 3", "terminate");
+        assertThat(runtime.failures()).isEqualTo(1);
     }
 
     @Test
