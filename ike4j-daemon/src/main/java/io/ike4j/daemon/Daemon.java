@@ -55,6 +55,9 @@ public final class Daemon implements AutoCloseable {
     private final EngineRuntime runtime;
     private final UdpTransport transport;
     private final ControlServer control;
+    /** MOBIKE (RFC 4555): notices address changes, rebinds the transport and tells the engine; null if not following interfaces. */
+    private final io.ike4j.platform.net.AddressMonitor addresses;
+    static final java.time.Duration ADDRESS_POLL = java.time.Duration.ofMillis(500);
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger halfOpen = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -123,9 +126,25 @@ public final class Daemon implements AutoCloseable {
         }
         this.engine = eng;
         this.runtime = rt;
+        this.addresses = udp.followsInterfaces() ? monitorAddresses(udp, rt) : null;
         this.transport = udp;
         this.control = ctl;
         rt.applyStartActions(); // start_action = start|trap (strongSwan does it when swanctl loads the connections)
+    }
+
+    private io.ike4j.platform.net.AddressMonitor monitorAddresses(UdpTransport udp, EngineRuntime rt) {
+        List<java.net.InetAddress> initial;
+        try {
+            initial = UdpTransport.interfaceAddresses();
+        } catch (IOException e) {
+            initial = List.of();
+        }
+        rt.localAddressesChanged(udp.syncAddresses(initial));
+        return new io.ike4j.platform.net.AddressMonitor(io.ike4j.platform.net.AddressMonitor.interfaces(), initial, now -> {
+            List<java.net.InetAddress> bound = udp.syncAddresses(now);
+            log.log(Subsystem.NET, 1, "local addresses changed: " + bound.stream().map(java.net.InetAddress::getHostAddress).toList());
+            rt.localAddressesChanged(bound);
+        }).start(ADDRESS_POLL);
     }
 
     private static java.util.Optional<io.ike4j.core.engine.KeyLogSink> keyLogSink(KeyLogWriter keylog) {
@@ -253,6 +272,7 @@ public final class Daemon implements AutoCloseable {
         closed = true;
         log.log(Subsystem.DMN, 0, "shutting down, deleting " + tracker.ikeSaCount() + " IKE_SAs");
         control.close();
+        if (addresses != null) addresses.close();
         try {
             runtime.shutdown().get(5, TimeUnit.SECONDS);
             long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();

@@ -129,6 +129,51 @@ final class DaemonCommands implements ControlHandler {
         }
     }
 
+    /** RFC 5685 5: redirects the matching established peers; done once each old IKE SA is gone (the peer deletes it). */
+    @Override
+    public ControlResult redirect(String ike, String peerIp, String gateway, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        if (io.ike4j.core.config.IpLiterals.parse(gateway.trim()).isEmpty() && !gateway.matches("[A-Za-z0-9.-]{1,255}")) {
+            return ControlResult.failed(ErrorCode.BAD_REQUEST, "bad gateway '" + gateway + "'");
+        }
+        java.util.Optional<java.net.InetAddress> peer = peerIp == null ? java.util.Optional.empty()
+                : io.ike4j.core.config.IpLiterals.parse(peerIp.trim());
+        if (peerIp != null && peer.isEmpty()) return ControlResult.failed(ErrorCode.BAD_REQUEST, "bad peer address '" + peerIp + "'");
+        List<Long> targets = new ArrayList<>();
+        for (IkeSaInfo sa : daemon.tracker().list()) {
+            boolean match = ike != null ? sa.connection().equals(ike) || Long.toString(sa.ikeSaId()).equals(ike)
+                    : sa.remote().address().equals(peer.get());
+            if (match) targets.add(sa.ikeSaId());
+        }
+        if (targets.isEmpty()) return ControlResult.failed(ErrorCode.NOT_FOUND, "no IKE_SA found for "
+                + (ike != null ? "'" + ike + "'" : "peer " + peerIp));
+        java.util.Set<Long> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        open.addAll(targets);
+        CompletableFuture<Void> allGone = new CompletableFuture<>();
+        Consumer<SaEvent> watcher = e -> {
+            if (e instanceof SaEvent.IkeSaClosed x && open.remove(x.ikeSaId())) {
+                log.accept(SaEventLog.describe(e).message());
+                if (open.isEmpty()) allGone.complete(null);
+            }
+        };
+        daemon.tracker().watch(watcher);
+        try {
+            for (long id : targets) {
+                log.accept("redirecting IKE_SA " + id + " to " + gateway);
+                daemon.runtime().redirect(id, gateway.trim());
+            }
+            allGone.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return ControlResult.ok("redirected " + targets.size() + " IKE_SA(s) to " + gateway + " successfully");
+        } catch (TimeoutException e) {
+            return ControlResult.failed(ErrorCode.TIMEOUT, "redirect timed out after " + timeout.toSeconds()
+                    + "s (the peer did not follow; did it announce REDIRECT_SUPPORTED?)");
+        } catch (ExecutionException e) {
+            return ControlResult.failed(ErrorCode.INTERNAL, "redirect failed: " + e.getCause());
+        } finally {
+            daemon.tracker().unwatch(watcher);
+        }
+    }
+
     @Override
     public ControlResult rekey(String ike, String child, boolean reauth, Duration timeout, Consumer<String> log)
             throws InterruptedException {

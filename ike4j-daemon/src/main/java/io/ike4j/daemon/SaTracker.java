@@ -37,6 +37,9 @@ public final class SaTracker implements SaEventListener {
                 }
                 if (e.info() != null) sas.put(e.ikeSaId(), new Entry(e.info(), children));
             }
+            case SaEvent.IkeSaUpdated e -> {
+                if (e.info() != null) sas.computeIfPresent(e.ikeSaId(), (id, old) -> new Entry(e.info(), old.children()));
+            }
             case SaEvent.IkeSaClosed e -> forget(e.ikeSaId());
             case SaEvent.IkeSaFailed e -> forget(e.ikeSaId());
             case SaEvent.ChildSaEstablished e -> {

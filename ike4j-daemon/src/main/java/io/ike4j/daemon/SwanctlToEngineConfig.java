@@ -77,15 +77,18 @@ public final class SwanctlToEngineConfig {
         List<String> warnings = new ArrayList<>();
         CredentialFiles files = CredentialFiles.load(swanctlDir, swanctl, warnings);
         // RFC 7296 2.23: the engine floats from the port we listen on to our NAT-T port
-        EngineConfig.Builder b = EngineConfig.builder().settings(EngineSettings.builder()
+        EngineSettings.Builder settings = EngineSettings.builder()
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
                 .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
                 .retransmitTries(ports.retransmit().tries())
                 .cookieThreshold(ports.dos().cookieThreshold()).blockThreshold(ports.dos().blockThreshold())
-                .halfOpenTimeout(ports.dos().halfOpenTimeout()).build());
+                .halfOpenTimeout(ports.dos().halfOpenTimeout());
+        EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
+            redirects(c, warnings).forEach(settings::redirect);
         }
+        b.settings(settings.build());
         Credentials.Builder cred = Credentials.builder().signer(files.signer(), files.keyRefs());
         files.caCerts.forEach(cred::caCert);
         files.crls.forEach(cred::crl);
@@ -104,6 +107,19 @@ public final class SwanctlToEngineConfig {
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
         b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
+    }
+
+    /**
+     * ike4j extensions {@code redirect_init} / {@code redirect_auth} (RFC 5685): initiators from the connection's
+     * remote_addrs are sent to the gateway during IKE_SA_INIT; peers authenticated for this connection, in IKE_AUTH.
+     */
+    static List<io.ike4j.core.config.RedirectRule> redirects(ConnectionConfig c, List<String> warnings) {
+        List<io.ike4j.core.config.RedirectRule> out = new ArrayList<>();
+        c.redirectInit().ifPresent(gw -> out.add(new io.ike4j.core.config.RedirectRule(
+                io.ike4j.core.config.RedirectRule.Stage.INIT, c.remoteAddrs(), Optional.empty(), gw.strip(), Optional.empty())));
+        c.redirectAuth().ifPresent(gw -> out.add(new io.ike4j.core.config.RedirectRule(
+                io.ike4j.core.config.RedirectRule.Stage.AUTH, c.remoteAddrs(), Optional.empty(), gw.strip(), Optional.of(c.name()))));
+        return out;
     }
 
     /** The first {@code radius.servers} entry as the eap-radius backend (an ike4j extension of swanctl.conf). */
@@ -157,6 +173,7 @@ public final class SwanctlToEngineConfig {
                 .unique(io.ike4j.core.config.ConnectionConfig.Unique.valueOf(c.unique().name()))
                 .encap(c.encap())
                 .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
+                .mobike(c.mobike())
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
         Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
         Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);

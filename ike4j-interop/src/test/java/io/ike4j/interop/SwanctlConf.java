@@ -100,6 +100,12 @@ public final class SwanctlConf {
         return this;
     }
 
+    /** {@code local_addrs} (e.g. {@code %any} for a host whose address changes, MOBIKE). */
+    public SwanctlConf localAddrs(String addrs) {
+        this.localAddrs = addrs;
+        return this;
+    }
+
     public SwanctlConf remoteAddrs(String addrs) {
         this.remoteAddrs = addrs;
         return this;

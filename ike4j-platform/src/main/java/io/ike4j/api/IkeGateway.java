@@ -89,6 +89,7 @@ public final class IkeGateway implements AutoCloseable {
             case SaEvent.ChildSaClosed e -> callbacks.execute(() -> listener.onChildSessionClosed(e.ikeSaId(), e.childSaId(), e.reason()));
             case SaEvent.ChildSaFailed e -> callbacks.execute(() -> listener.onChildSessionFailed(e.ikeSaId(),
                     IkeException.fromFailure(e.notifyType(), e.reason())));
+            case SaEvent.IkeSaUpdated e -> { }
             case SaEvent.IkeSaClosed e -> callbacks.execute(() -> listener.onIkeSessionClosed(e.ikeSaId(), e.reason()));
             case SaEvent.IkeSaFailed e -> callbacks.execute(() -> listener.onIkeSessionFailed(e.ikeSaId(),
                     IkeException.fromFailure(e.notifyType(), e.reason())));

@@ -148,6 +148,7 @@ public final class IkeSession implements AutoCloseable {
             case SaEvent.ChildSaClosed e -> {
                 if (e.childSaId() == childSaId) finishChild(null);
             }
+            case SaEvent.IkeSaUpdated e -> { }
             case SaEvent.IkeSaFailed e -> {
                 // our own close() aborting the setup is a clean close, not a failure
                 if (closing.get() && e.notifyType() == 0) finish(null);

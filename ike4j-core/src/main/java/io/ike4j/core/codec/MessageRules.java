@@ -158,6 +158,44 @@ public final class MessageRules {
 
     private MessageRules() {}
 
+    private static final Set<Key> AUTH_BOTH = Set.of(new Key(IKE_AUTH, true), new Key(IKE_AUTH, false));
+    private static final Set<Key> INFO_BOTH = Set.of(new Key(INFORMATIONAL, true), new Key(INFORMATIONAL, false));
+
+    /**
+     * Where the MOBIKE and redirect status notifications belong (RFC 4555 4, RFC 5685 4-6, 9). A status notification
+     * elsewhere is ignored (RFC 7296 3.10.1), so the units ask {@link #notifyBelongs} before acting on one.
+     */
+    private static final Map<NotifyType, Set<Key>> NOTIFY_PLACES = Map.of(
+            NotifyType.MOBIKE_SUPPORTED, AUTH_BOTH, // RFC 4555 3.1
+            NotifyType.UPDATE_SA_ADDRESSES, Set.of(new Key(INFORMATIONAL, true)), // RFC 4555 3.5
+            NotifyType.COOKIE2, INFO_BOTH, // RFC 4555 3.5 return routability
+            NotifyType.ADDITIONAL_IP4_ADDRESS, union(AUTH_BOTH, INFO_BOTH), // RFC 4555 3.4, 3.6
+            NotifyType.ADDITIONAL_IP6_ADDRESS, union(AUTH_BOTH, INFO_BOTH),
+            NotifyType.NO_ADDITIONAL_ADDRESSES, union(AUTH_BOTH, INFO_BOTH),
+            NotifyType.REDIRECT_SUPPORTED, Set.of(new Key(IKE_SA_INIT, true)), // RFC 5685 4.1
+            NotifyType.REDIRECTED_FROM, Set.of(new Key(IKE_SA_INIT, true)), // RFC 5685 4.2
+            // RFC 5685 4.2 (IKE_SA_INIT), 6 (IKE_AUTH), 5 (INFORMATIONAL on an established SA)
+            NotifyType.REDIRECT, Set.of(new Key(IKE_SA_INIT, false), new Key(IKE_AUTH, false), new Key(INFORMATIONAL, true)));
+
+    private static Set<Key> union(Set<Key> x, Set<Key> y) {
+        java.util.Set<Key> u = new java.util.HashSet<>(x);
+        u.addAll(y);
+        return Set.copyOf(u);
+    }
+
+    /** Whether notification {@code type} may appear in this message (types not in the table: anywhere). */
+    public static boolean notifyBelongs(NotifyType type, ExchangeType exchange, boolean isRequest) {
+        Set<Key> places = NOTIFY_PLACES.get(type);
+        return places == null || places.contains(new Key(exchange, isRequest));
+    }
+
+    /** Whether {@code m} carries notification {@code type} where it belongs ({@link #notifyBelongs}). */
+    public static boolean carries(IkeMessage m, NotifyType type) {
+        Optional<ExchangeType> ex = m.header().exchange();
+        if (ex.isEmpty() || !notifyBelongs(type, ex.get(), !m.header().response())) return false;
+        return m.all(io.ike4j.core.codec.payload.NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == type.value());
+    }
+
     /** Exchanges whose payloads travel inside SK (all but IKE_SA_INIT and IKE_SESSION_RESUME; RFC 7296 1.2). */
     public static boolean protectedExchange(ExchangeType exchange) {
         return exchange != IKE_SA_INIT && exchange != IKE_SESSION_RESUME;

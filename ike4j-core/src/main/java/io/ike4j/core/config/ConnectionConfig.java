@@ -17,7 +17,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                AuthConfig local, AuthConfig remote, List<ChildConfig> children,
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+                               boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                               boolean mobike) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -43,6 +44,17 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         if (childless == null) childless = Childless.ALLOW;
     }
 
+    /** The shape before {@code mobike} (RFC 4555) existed: MOBIKE enabled, as swanctl's default. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, true);
+    }
+
     /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
     public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
                             int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
@@ -51,7 +63,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, Childless.ALLOW);
+                aggressive, Childless.ALLOW, true);
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -61,7 +73,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false);
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, Childless.ALLOW, true);
     }
 
     public Optional<ChildConfig> child(String childName) {
@@ -105,6 +117,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
         private Childless childless = Childless.ALLOW;
+        private boolean mobike = true;
 
         private Builder(String name) {
             this.name = name;
@@ -134,6 +147,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
 
         /** {@code childless} (RFC 6023 childless IKE SA initiation). */
         public Builder childless(Childless c) { childless = c; return this; }
+        /** swanctl {@code mobike} (default yes): announce MOBIKE (RFC 4555) and float to the NAT-T port at IKE_AUTH. */
+        public Builder mobike(boolean m) { mobike = m; return this; }
 
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
@@ -141,7 +156,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, childless);
+                    unique, encap, fragmentation, aggressive, childless, mobike);
         }
     }
 }

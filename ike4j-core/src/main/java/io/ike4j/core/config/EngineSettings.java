@@ -13,7 +13,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
                              Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
                              int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
                              int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
-                             int ikePort, int natTraversalPort) {
+                             int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects) {
     /** RFC 7296 2.23: the IKE port, and the port NAT traversal floats to. */
     public static final int IKE_PORT = 500;
     public static final int NAT_T_PORT = 4500;
@@ -21,12 +21,30 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
     public static final EngineSettings DEFAULTS = builder().build();
 
     public EngineSettings {
+        redirects = java.util.List.copyOf(redirects == null ? java.util.List.of() : redirects);
         if (retransmitTries < 0) throw new IllegalArgumentException("retransmit tries < 0");
         if (retransmitBase < 1.0) throw new IllegalArgumentException("retransmit base < 1");
         if (nonceSize < 16 || nonceSize > 256) throw new IllegalArgumentException("nonce size must be 16..256");
         if (ikePort < 1 || ikePort > 0xffff || natTraversalPort < 1 || natTraversalPort > 0xffff || ikePort == natTraversalPort) {
             throw new IllegalArgumentException("IKE and NAT-T ports must be distinct ports 1..65535");
         }
+    }
+
+    /** The shape before {@code redirects} (RFC 5685) existed: no redirect rules. */
+    public EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
+                          Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
+                          int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
+                          int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
+                          int ikePort, int natTraversalPort) {
+        this(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout, cookieThreshold,
+                blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize, nonceSize, replayWindow,
+                ikePort, natTraversalPort, java.util.List.of());
+    }
+
+    /** The first redirect rule of {@code stage} matching the peer (RFC 5685), if any. */
+    public java.util.Optional<RedirectRule> redirectFor(RedirectRule.Stage stage, java.net.InetAddress remote, Identity id,
+                                                        String connection) {
+        return redirects.stream().filter(r -> r.stage() == stage && r.matches(remote, id, connection)).findFirst();
     }
 
     /**
@@ -60,6 +78,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         private int replayWindow = 32;
         private int ikePort = IKE_PORT;
         private int natTraversalPort = NAT_T_PORT;
+        private final java.util.List<RedirectRule> redirects = new java.util.ArrayList<>();
 
         public Builder retransmitTimeout(Duration d) { retransmitTimeout = d; return this; }
         public Builder retransmitBase(double b) { retransmitBase = b; return this; }
@@ -81,10 +100,13 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         /** The port our NAT-T socket is bound to (charon.port_nat_t): where we float to (RFC 7296 2.23). */
         public Builder natTraversalPort(int p) { natTraversalPort = p; return this; }
 
+        /** A gateway-side redirect rule (RFC 5685); the first matching rule of a stage wins. */
+        public Builder redirect(RedirectRule r) { redirects.add(r); return this; }
+
         public EngineSettings build() {
             return new EngineSettings(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout,
                     cookieThreshold, blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize,
-                    nonceSize, replayWindow, ikePort, natTraversalPort);
+                    nonceSize, replayWindow, ikePort, natTraversalPort, redirects);
         }
     }
 }

@@ -63,6 +63,20 @@ public sealed interface EngineInput {
     record Shutdown() implements EngineInput {}
 
     /**
+     * Platform: the host's usable local addresses changed (an address was added or removed). With MOBIKE (RFC 4555
+     * 3.5, 3.6) initiators whose SA address is gone move to another one and send UPDATE_SA_ADDRESSES; either role
+     * announces its new additional addresses. The list is the complete current set.
+     */
+    record LocalAddressesChanged(java.util.List<java.net.InetAddress> addresses) implements EngineInput {
+        public LocalAddressesChanged {
+            addresses = java.util.List.copyOf(addresses);
+        }
+    }
+
+    /** Control: redirect the peer of an established IKE SA to {@code gateway} (RFC 5685 5; swanctl --redirect). */
+    record Redirect(long ikeSaId, String gateway) implements EngineInput {}
+
+    /**
      * The data plane saw a packet match the trap policy of {@code connection}/{@code child} and no SA carries it
      * (an ACQUIRE): establish that CHILD_SA, with CREATE_CHILD_SA on an IKE SA of the connection if one is up,
      * else with a new IKE SA. Repeated acquires while it is being set up are ignored.

@@ -57,6 +57,13 @@ public sealed interface EngineOutput {
     /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
     record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}
 
+    /**
+     * Move an installed CHILD_SA to new outer endpoints (RFC 4555 3.5 UPDATE_SA_ADDRESSES, RFC 7296 2.23 a changed NAT
+     * mapping): its SAs keep their SPIs, keys and counters; only where ESP goes (and whether it is UDP-encapsulated) changes.
+     */
+    record UpdateChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi, Endpoint local, Endpoint remote,
+                         boolean udpEncapsulation) implements EngineOutput {}
+
     /** A lifecycle event for the embedding application, control clients and the log. */
     record Notify(SaEvent event) implements EngineOutput {}
 

@@ -19,6 +19,8 @@ import io.ike4j.core.exchange.IkeAuthExchange;
 import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.InformationalExchange;
 import io.ike4j.core.exchange.Messenger;
+import io.ike4j.core.exchange.MobikeExchange;
+import io.ike4j.core.exchange.RedirectExchange;
 import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.SaInfos;
 import io.ike4j.core.exchange.SaLifecycle;
@@ -91,6 +93,9 @@ public final class IkeEngine implements Engine {
                         if (sa.state == IkeSaState.ESTABLISHED) ChildRekeyUnit.expired(s, sa, e.childSaId(), e.hard());
                     });
                 }
+                case EngineInput.LocalAddressesChanged a -> table.all().forEach(sa -> withSa(sa.id(),
+                        x -> MobikeExchange.addressesChanged(s, x, a.addresses())));
+                case EngineInput.Redirect r -> withSa(r.ikeSaId(), sa -> RedirectExchange.request(s, sa, r.gateway()));
                 case EngineInput.Acquire a -> actions.acquire(s, a.connection(), a.child());
                 case EngineInput.ApplyStartActions x -> actions.applyStartActions(s);
                 case EngineInput.Shutdown x -> {
@@ -100,6 +105,11 @@ public final class IkeEngine implements Engine {
             }
             for (Session.UniquenessCheck u : s.uniquenessChecks()) replaceDuplicates(s, u);
             for (long old : s.reauthenticated()) withSa(old, sa -> enqueue(s, sa, new IkeSa.PendingTask.DeleteIke()));
+            for (int round = 0; round < 8; round++) { // deferred work, outside every SA lock (may defer more)
+                List<Consumer<Session>> later = s.takeAfterwards();
+                if (later.isEmpty()) break;
+                later.forEach(a -> a.accept(s));
+            }
             actions.afterInput(s);
         } catch (RuntimeException e) {
             context.log().log(EngineLog.Subsystem.NET, "", 0, "input dropped after internal error: " + e);
@@ -259,7 +269,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, 0, d));
+                locked(known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -281,18 +291,19 @@ public final class IkeEngine implements Engine {
     }
 
     /** RFC 7296 2.1: a retransmitted request gets the very same response; only byte-identical copies count. */
-    private static void resendCachedResponse(Session s, IkeSa sa, long mid, byte[] request) {
+    private static void resendCachedResponse(Session s, IkeSa sa, EngineInput.DatagramReceived in, long mid, byte[] request) {
         boolean laterFragment = (request[16] & 0xff) == 53 && request.length >= 34 // SKF: answer fragment 1 only (RFC 7383 2.6.1)
                 && (((request[32] & 0xff) << 8) | (request[33] & 0xff)) != 1;
         if (!laterFragment && sa.responseCache != null && sa.responseCache.messageId() == mid && sa.responseCache.answers(request)) {
-            Messenger.emit(s, sa, sa.responseCache.datagrams());
+            // RFC 7296 2.11: back to where the retransmission came from (a MOBIKE peer may probe a new path with it)
+            for (byte[] r : sa.responseCache.datagrams()) s.emit(new EngineOutput.SendDatagram(in.local(), in.remote(), r));
         }
     }
 
     private void request(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
         if (sa.responseCache != null && mid == sa.expectedRequestId - 1) { // RFC 7296 2.1: retransmitted request
-            resendCachedResponse(s, sa, mid, d);
+            resendCachedResponse(s, sa, in, mid, d);
             return;
         }
         if (mid != sa.expectedRequestId) return;
@@ -313,35 +324,43 @@ public final class IkeEngine implements Engine {
             }
             case Messenger.Opened.Message msg -> {
                 sa.expectedRequestId++;
-                if (!in.remote().equals(sa.remote) || !in.local().equals(sa.local)) { // RFC 7296 2.23: follow the peer's NAT mapping
-                    sa.remote = in.remote();
-                    sa.local = in.local();
-                }
-                switch (ex) {
-                    case IKE_AUTH -> {
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
-                            if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
-                            else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
-                        }
-                    }
-                    case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
-                        if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
-                        else IkeIntermediateExchange.unexpected(s, sa, msg.message());
-                    }
-                    case INFORMATIONAL -> {
-                        if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
-                            InformationalExchange.respond(s, sa, msg.message());
-                        } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
-                            IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
-                        }
-                    }
-                    case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
-                    case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
-                        if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
-                    }
-                    default -> { }
+                Endpoint oldLocal = sa.local, oldRemote = sa.remote;
+                // RFC 7296 2.23: follow the peer's NAT mapping; with MOBIKE only answer on the request's path (RFC 4555 3.5)
+                Endpoint[] restore = MobikeExchange.beforeRequest(s, sa, in);
+                try {
+                    dispatchRequest(s, sa, in, msg, d, ex, oldLocal, oldRemote);
+                } finally {
+                    MobikeExchange.afterRequest(sa, restore);
                 }
             }
+        }
+    }
+
+    private void dispatchRequest(Session s, IkeSa sa, EngineInput.DatagramReceived in, Messenger.Opened.Message msg, byte[] d,
+                                 ExchangeType ex, Endpoint oldLocal, Endpoint oldRemote) {
+        switch (ex) {
+            case IKE_AUTH -> {
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) {
+                    if (sa.intermediate.complete()) IkeAuthExchange.respond(s, sa, msg.message());
+                    else IkeIntermediateExchange.authTooEarly(s, sa, msg.message());
+                }
+            }
+            case IKE_INTERMEDIATE -> { // RFC 9242 3: only between IKE_SA_INIT and IKE_AUTH
+                if (!sa.isInitiator() && sa.state == IkeSaState.CONNECTING) IkeIntermediateExchange.respond(s, sa, msg.message(), d);
+                else IkeIntermediateExchange.unexpected(s, sa, msg.message());
+            }
+            case INFORMATIONAL -> {
+                if (sa.state == IkeSaState.ESTABLISHED || sa.state == IkeSaState.DELETING) {
+                    InformationalExchange.respond(s, sa, msg.message(), oldLocal, oldRemote);
+                } else if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) {
+                    IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
+                }
+            }
+            case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
+                if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
+            }
+            default -> { }
         }
     }
 

@@ -14,6 +14,9 @@ public sealed interface SaEvent {
     /** Setting up failed; {@code notifyType} is the IANA Notify type received or sent (e.g. 14 NO_PROPOSAL_CHOSEN), 0 if none. */
     record IkeSaFailed(long ikeSaId, String connection, int notifyType, String reason) implements SaEvent {}
 
+    /** An established IKE SA changed what {@code info} shows, e.g. its endpoints after a MOBIKE update (RFC 4555 3.5). */
+    record IkeSaUpdated(long ikeSaId, String connection, IkeSaInfo info) implements SaEvent {}
+
     record ChildSaEstablished(long ikeSaId, String connection, long childSaId, String child, ChildSaInfo info) implements SaEvent {}
 
     record ChildSaClosed(long ikeSaId, String connection, long childSaId, String child, String reason) implements SaEvent {}

@@ -92,8 +92,10 @@ final class EapAuthExchange {
             ps.add(EapUnit.auth(sa, false, AuthOctets.responder(sa, sa.localId)));
             IkeMessage first = sa.auth.firstRequest;
             sa.auth.wipe();
+            if (IkeAuthExchange.redirectInAuth(s, sa, mid, ps)) return; // RFC 5685 6
             IkeAuthExchange.established(s, sa, InitialContactUnit.present(first));
             ps.addAll(ChildCreateUnit.respond(s, sa, first));
+            ps.addAll(MobikeExchange.authResponse(sa, first)); // RFC 4555 3.1
             Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
             return;
         }
@@ -148,6 +150,8 @@ final class EapAuthExchange {
             }
             sa.auth.wipe();
             s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + sa.remoteId + " with EAP successful");
+            if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
+            MobikeExchange.authResponseReceived(s, sa, m);
             IkeAuthExchange.established(s, sa, false);
             ChildCreateUnit.complete(s, sa, m);
             return;

@@ -54,6 +54,7 @@ public final class IkeAuthExchange {
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
         // RFC 7296 2.4 (INITIAL_CONTACT only to a peer we have no SA with); never when reauthenticating: the old SA stays for now
         if (sa.reauthenticates == 0 && InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
+        ps.addAll(MobikeExchange.authRequest(sa)); // RFC 4555 3.1
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
@@ -150,9 +151,22 @@ public final class IkeAuthExchange {
             case LocalAuthUnit.Made.Payloads p -> ps.addAll(p.payloads());
         }
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(c.remote()) + " successful");
+        if (redirectInAuth(s, sa, mid, ps)) return;
         established(s, sa, InitialContactUnit.present(m));
         ps.addAll(ChildCreateUnit.respond(s, sa, m));
+        ps.addAll(MobikeExchange.authResponse(sa, m)); // RFC 4555 3.1
         Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
+    }
+
+    /** RFC 5685 6: a gateway rule sends the authenticated initiator elsewhere: IDr, AUTH and REDIRECT, no CHILD_SA. */
+    static boolean redirectInAuth(Session s, IkeSa sa, long mid, List<Payload> ps) {
+        Optional<Payload> redirect = RedirectExchange.authRedirect(s, sa);
+        if (redirect.isEmpty()) return false;
+        List<Payload> out = new ArrayList<>(ps);
+        out.add(redirect.get());
+        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, out);
+        SaLifecycle.discard(s, sa, "peer redirected in IKE_AUTH");
+        return true;
     }
 
     private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal,
@@ -266,6 +280,8 @@ public final class IkeAuthExchange {
         }
         sa.remoteId = remoteId;
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(sa.connection.remote()) + " successful");
+        if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
+        MobikeExchange.authResponseReceived(s, sa, m);
         established(s, sa, false);
         ChildCreateUnit.complete(s, sa, m);
     }

@@ -52,15 +52,22 @@ public final class IkeSaInitExchange {
     /** Initiator: as above; {@code prepare} runs on the new SA (under its lock) before the first request is sent. */
     public static IkeSa initiate(Session s, ConnectionConfig c, String childName, java.util.function.Consumer<IkeSa> prepare) {
         Optional<InetAddress> remoteIp = AddressMatch.firstConcrete(c.remoteAddrs());
-        long id = s.registry().nextId();
         if (remoteIp.isEmpty()) {
-            s.event(new SaEvent.IkeSaFailed(id, c.name(), 0, "no concrete remote address to initiate to"));
+            s.event(new SaEvent.IkeSaFailed(s.registry().nextId(), c.name(), 0, "no concrete remote address to initiate to"));
             return null;
         }
-        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remoteIp.get()));
+        return initiateTo(s, c, childName, new Endpoint(remoteIp.get(), c.remotePort()), sa -> { });
+    }
+
+    /** Initiator: a new IKE SA for {@code c} to {@code remote} (the configured peer, or a gateway we were redirected to). */
+    static IkeSa initiateTo(Session s, ConnectionConfig c, String childName, Endpoint remote,
+                           java.util.function.Consumer<IkeSa> prepare) {
+        long id = s.registry().nextId();
+        InetAddress localIp = AddressMatch.firstConcrete(c.localAddrs()).orElseGet(() -> source(s, c, remote.address()));
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
-        sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
+        sa.remote = remote;
+        prepare.accept(sa);
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
         sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
@@ -104,6 +111,24 @@ public final class IkeSaInitExchange {
         }
     }
 
+    /** RFC 5685 4.2: start IKE_SA_INIT over at another gateway (the SA still has no keys), with REDIRECTED_FROM. */
+    static void restart(Session s, IkeSa sa, Endpoint gateway) {
+        sa.remote = gateway;
+        sa.local = new Endpoint(AddressMatch.firstConcrete(sa.connection.localAddrs())
+                .orElseGet(() -> source(s, sa.connection, gateway.address())), sa.connection.localPort());
+        sa.cookie = new byte[0];
+        sa.initRetries = 0;
+        sa.nonceI = NonceUnit.create(s.context().random(), s.settings().nonceSize());
+        List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
+        Optional<KeyExchangeMethod> ke = KeyExchangeNegotiation.initialGuess(props);
+        if (ke.isEmpty()) {
+            SaLifecycle.fail(s, sa, 0, "no usable IKE proposal configured");
+            return;
+        }
+        s.log(EngineLog.Subsystem.IKE, sa, "initiating IKE_SA " + sa.connectionName() + "[" + sa.id() + "] to " + sa.remote);
+        sendRequest(s, sa, props, ke.get());
+    }
+
     private static void sendRequest(Session s, IkeSa sa, List<Proposal> props, KeyExchangeMethod method) {
         if (sa.keyExchange != null) sa.keyExchange.destroy();
         try {
@@ -121,6 +146,7 @@ public final class IkeSaInitExchange {
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
         if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+        ps.add(RedirectExchange.announce(sa)); // RFC 5685 4.1
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -136,6 +162,7 @@ public final class IkeSaInitExchange {
                 .filter(n -> n.notifyType() == NotifyType.COOKIE.value()).findFirst();
         Optional<NotifyPayload> error = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).findFirst();
         if (m.first(SecurityAssociationPayload.class).isEmpty()) {
+            if (RedirectExchange.followInit(s, sa, m)) return; // RFC 5685 4.2
             if (cookie.isPresent() && sa.initRetries < MAX_INIT_RETRIES && cookie.get().data().length > 0
                     && cookie.get().data().length <= 64) {
                 sa.initRetries++;
@@ -212,7 +239,8 @@ public final class IkeSaInitExchange {
         sa.natRemote = nat.remoteBehindNat();
         boolean forced = sa.connection.encap() && nat.peerSupports();
         if (forced) sa.natLocal = true; // encap=yes: behave as if behind a NAT (strongSwan fakes NAT-D)
-        if (sa.isInitiator() && (sa.natLocal || sa.natRemote || forced)) {
+        // RFC 4555 3.1: with MOBIKE the initiator floats to the NAT-T port at IKE_AUTH even without a NAT
+        if (sa.isInitiator() && (sa.natLocal || sa.natRemote || forced || MobikeExchange.floatsAtAuth(sa, nat))) {
             // we float from our IKE port to our NAT-T port; the peer moves to 4500 only if it was on 500 (as strongSwan)
             EngineSettings ports = s.settings();
             if (sa.local.port() == ports.ikePort()) sa.local = new Endpoint(sa.local.address(), ports.natTraversalPort());
@@ -272,6 +300,11 @@ public final class IkeSaInitExchange {
                     + " half-open IKE_SAs from this address (block threshold " + s.settings().blockThreshold() + ")");
             return;
         }
+        Optional<Payload> redirect = RedirectExchange.initRedirect(s, m, remote, ni);
+        if (redirect.isPresent()) { // RFC 5685 4.2: no state is kept for a redirected initiator
+            answerPlain(s, in, h, List.of(redirect.get()));
+            return;
+        }
         ConnectionConfig chosenConn = null;
         ProposalSelection.Chosen chosen = null;
         Optional<KeyExchangeMethod> receivedKe = KeyExchangeMethod.of(ke.group());
@@ -323,6 +356,7 @@ public final class IkeSaInitExchange {
         sa.peerFragmentation = FragmentationSupportUnit.peerSupports(m);
         sa.intermediate.peerSupports = intermediate;
         sa.intermediate.negotiated(additional);
+        sa.redirect.peerSupports = RedirectUnit.supports(m); // RFC 5685 4.1
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();

@@ -43,6 +43,11 @@ public final class InformationalExchange {
                 case IkeSa.PendingTask.RekeyChild r -> {
                     if (!CreateChildSaExchange.initiateRekey(s, sa, r)) continue;
                 }
+                case IkeSa.PendingTask.Mobike mt -> {
+                    if (!sa.mobike.enabled) continue;
+                    MobikeExchange.initiate(s, sa, mt);
+                }
+                case IkeSa.PendingTask.Redirect r -> RedirectExchange.initiate(s, sa, r);
                 case IkeSa.PendingTask.Liveness l -> {
                     sa.currentTask = t;
                     Messenger.sendRequest(s, sa, ExchangeType.INFORMATIONAL, LivenessUnit.request());
@@ -58,13 +63,21 @@ public final class InformationalExchange {
         switch (t) {
             case IkeSa.PendingTask.DeleteIke d -> SaLifecycle.close(s, sa, "deleted");
             case IkeSa.PendingTask.DeleteChild d -> sa.child(d.childId()).ifPresent(c -> SaLifecycle.removeChild(s, sa, c, "deleted"));
+            case IkeSa.PendingTask.Mobike mt -> MobikeExchange.processResponse(s, sa, m);
             case null, default -> { }
         }
     }
 
     /** Responder: answers an INFORMATIONAL request (RFC 7296 1.4: Deletes are answered with our own Deletes). */
     public static void respond(Session s, IkeSa sa, IkeMessage m) {
+        respond(s, sa, m, sa.local, sa.remote);
+    }
+
+    /** As {@link #respond(Session, IkeSa, IkeMessage)}; {@code oldLocal}/{@code oldRemote}: the SA's path before this request. */
+    public static void respond(Session s, IkeSa sa, IkeMessage m, io.ike4j.core.engine.Endpoint oldLocal,
+                               io.ike4j.core.engine.Endpoint oldRemote) {
         long mid = m.header().messageId();
+        if (sa.state == IkeSaState.ESTABLISHED && RedirectExchange.followEstablished(s, sa, m)) return; // RFC 5685 5
         if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
             Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, List.of());
             SaLifecycle.close(s, sa, "peer reported AUTHENTICATION_FAILED");
@@ -84,9 +97,11 @@ public final class InformationalExchange {
         }
         List<ChildSa> gone = DeleteUnit.namedChildren(sa, m);
         List<Integer> ours = DeleteUnit.answerSpis(gone);
-        List<Payload> ps = ours.isEmpty() ? List.of() : List.of(DeleteUnit.children(ours));
+        List<Payload> ps = new java.util.ArrayList<>(ours.isEmpty() ? List.of() : List.of(DeleteUnit.children(ours)));
+        if (gone.isEmpty() && MobikeUnit.concerns(m)) ps.addAll(MobikeExchange.respond(s, sa, m, oldLocal, oldRemote));
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, mid, ps); // also the answer to a liveness check
         for (ChildSa c : gone) SaLifecycle.removeChild(s, sa, c, "deleted by peer");
         Reestablish.peerDeletedChildren(s, sa, gone);
+        if (sa.state == IkeSaState.ESTABLISHED && !sa.queue.isEmpty()) runQueue(s, sa);
     }
 }

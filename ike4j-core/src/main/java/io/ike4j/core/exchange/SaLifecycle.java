@@ -27,6 +27,12 @@ public final class SaLifecycle {
         if (!sa.retired) s.event(new SaEvent.IkeSaClosed(sa.id(), sa.connectionName(), reason));
     }
 
+    /** Removes an SA without an event (it continues as another SA, e.g. after an RFC 5685 redirect); logged only. */
+    public static void discard(Session s, IkeSa sa, String reason) {
+        s.log(EngineLog.Subsystem.IKE, sa, "IKE SA discarded: " + reason);
+        teardown(s, sa, reason);
+    }
+
     /** Closes or fails depending on whether the SA was ever established. */
     public static void end(Session s, IkeSa sa, String reason) {
         if (sa.establishedAtEpochSecond > 0) close(s, sa, reason);

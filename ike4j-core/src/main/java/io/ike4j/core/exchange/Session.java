@@ -45,6 +45,18 @@ public final class Session {
 
     public List<Long> reauthenticated() { return List.copyOf(reauthenticated); }
 
+    private final List<java.util.function.Consumer<Session>> afterwards = new ArrayList<>();
+
+    /** Work to run after the current SA's lock is released (e.g. starting a new IKE SA elsewhere, RFC 5685 redirects). */
+    public void afterwards(java.util.function.Consumer<Session> action) { afterwards.add(action); }
+
+    /** Takes the deferred work queued so far (the engine runs it outside every SA lock). */
+    public List<java.util.function.Consumer<Session>> takeAfterwards() {
+        List<java.util.function.Consumer<Session>> out = List.copyOf(afterwards);
+        afterwards.clear();
+        return out;
+    }
+
     public Session(EngineContext context, SaRegistry registry) {
         this.context = context;
         this.registry = registry;

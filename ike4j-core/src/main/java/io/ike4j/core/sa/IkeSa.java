@@ -83,6 +83,10 @@ public final class IkeSa {
     public FragmentBuffer fragments;
     /** RFC 9242 / RFC 9370: IKE_INTERMEDIATE exchanges and additional key exchanges before IKE_AUTH. */
     public final IntermediateState intermediate = new IntermediateState();
+    /** RFC 4555 MOBIKE: support, the peer's addresses, return routability. */
+    public final MobikeState mobike = new MobikeState();
+    /** RFC 5685 redirect: support, where we were redirected from, the loop limit's history. */
+    public final RedirectState redirect = new RedirectState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;
@@ -208,6 +212,15 @@ public final class IkeSa {
         }
 
         record RekeyIke() implements PendingTask {}
+
+        /**
+         * RFC 4555 3.5, 3.6: an INFORMATIONAL with UPDATE_SA_ADDRESSES ({@code update}, initiator only) or with our
+         * address list only, each with a COOKIE2 return routability check.
+         */
+        record Mobike(boolean update) implements PendingTask {}
+
+        /** RFC 5685 5: redirect the established peer to {@code gateway} (an IP literal or FQDN). */
+        record Redirect(String gateway) implements PendingTask {}
     }
 
     @Override

@@ -28,6 +28,8 @@ final class Configs {
     EngineSettings settingsA = EngineSettings.DEFAULTS;
     EngineSettings settingsB = EngineSettings.DEFAULTS;
     boolean encapA;
+    /** swanctl {@code mobike} of peer a (the initiator); on by default as in strongSwan. */
+    boolean mobikeA = true;
     boolean defaultIds;
     java.time.Duration childRekey = java.time.Duration.ofHours(1);
     java.time.Duration childLife;
@@ -51,7 +53,7 @@ final class Configs {
                 .connection(ConnectionConfig.builder("gw").localAddrs(localAddrsA != null ? localAddrsA : addrA).remoteAddrs(addrB)
                         .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
-                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).dpdDelay(dpdA).rekeyTime(ikeRekey)
+                        .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).mobike(mobikeA).dpdDelay(dpdA).rekeyTime(ikeRekey)
                         .randTime(ikeRand).reauthTime(reauthA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey)
                                 .lifeTime(childLife).randTime(childRand).build())

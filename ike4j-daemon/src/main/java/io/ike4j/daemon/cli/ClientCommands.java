@@ -90,6 +90,33 @@ final class ClientCommands {
         }
     }
 
+    static final class Redirect extends ClientCommand {
+        Redirect() {
+            super(Set.of("ike", "peer-ip", "gateway", "timeout"), Set.of());
+        }
+
+        public String summary() {
+            return "redirect --ike NAME | --peer-ip ADDR --gateway ADDR [--timeout S]: send peers to another gateway (RFC 5685)";
+        }
+
+        String command() {
+            return ControlProtocol.REDIRECT;
+        }
+
+        JsonObject request(CliArgs a) throws CliArgs.UsageException {
+            if (a.value("ike").isPresent() == a.value("peer-ip").isPresent()) {
+                throw new CliArgs.UsageException("redirect needs exactly one of --ike NAME or --peer-ip ADDR");
+            }
+            if (a.value("gateway").isEmpty()) throw new CliArgs.UsageException("redirect needs --gateway ADDR");
+            JsonObject.Builder b = JsonObject.builder();
+            a.value("ike").ifPresent(v -> b.put("ike", v));
+            a.value("peer-ip").ifPresent(v -> b.put("peer-ip", v));
+            b.put("gateway", a.value("gateway").get());
+            if (a.value("timeout").isPresent()) b.put("timeout", seconds(a.value("timeout").get()));
+            return b.build();
+        }
+    }
+
     /** list-sas and list-conns: stream items; --json prints a JSON array as the items arrive. */
     static final class Listing extends ClientCommand {
         private final String command;
@@ -192,6 +219,7 @@ final class ClientCommands {
         commands.put("initiate", new Initiate());
         commands.put("terminate", new Terminate());
         commands.put("rekey", new Rekey());
+        commands.put("redirect", new Redirect());
         commands.put("list-sas", new Listing(ControlProtocol.LIST_SAS, "sa"));
         commands.put("list-conns", new Listing(ControlProtocol.LIST_CONNS, "conn"));
         commands.put("load-all", new Simple(ControlProtocol.LOAD_ALL, "load-all: reload swanctl.conf (unchanged connections keep their SAs)"));

@@ -22,6 +22,7 @@ public record ConnectionConfig(String name, SourceLocation location, int version
                                SendCert sendCert, long keyingtries, Unique unique, Duration reauthTime,
                                Duration rekeyTime, Duration overTime, Duration randTime, Optional<String> ifIdIn,
                                Optional<String> ifIdOut, Optional<String> ppkId, boolean ppkRequired,
+                               Optional<String> redirectInit, Optional<String> redirectAuth,
                                List<AuthConfig> local, List<AuthConfig> remote, List<ChildConfig> children,
                                Map<String, SourceLocation> locations) {
     public enum Fragmentation { YES, ACCEPT, FORCE, NO }
@@ -86,6 +87,8 @@ public record ConnectionConfig(String name, SourceLocation location, int version
         private Optional<String> ifIdOut = Optional.empty();
         private Optional<String> ppkId = Optional.empty();
         private boolean ppkRequired;
+        private Optional<String> redirectInit = Optional.empty();
+        private Optional<String> redirectAuth = Optional.empty();
         private List<AuthConfig> local = List.of(AuthConfig.defaults("local"));
         private List<AuthConfig> remote = List.of(AuthConfig.defaults("remote"));
         private List<ChildConfig> children = List.of();
@@ -127,6 +130,10 @@ public record ConnectionConfig(String name, SourceLocation location, int version
         public Builder ifIdOut(Optional<String> v) { ifIdOut = v; return this; }
         public Builder ppkId(Optional<String> v) { ppkId = v; return this; }
         public Builder ppkRequired(boolean v) { ppkRequired = v; return this; }
+        /** ike4j extension {@code redirect_init}: redirect matching initiators in IKE_SA_INIT (RFC 5685 4.2). */
+        public Builder redirectInit(Optional<String> v) { redirectInit = v; return this; }
+        /** ike4j extension {@code redirect_auth}: redirect matching peers after authentication (RFC 5685 6). */
+        public Builder redirectAuth(Optional<String> v) { redirectAuth = v; return this; }
         public Builder local(List<AuthConfig> v) { local = v; return this; }
         public Builder remote(List<AuthConfig> v) { remote = v; return this; }
         public Builder children(List<ChildConfig> v) { children = v; return this; }
@@ -139,7 +146,7 @@ public record ConnectionConfig(String name, SourceLocation location, int version
             return new ConnectionConfig(name, location, version, localAddrs, remoteAddrs, localPort, remotePort,
                     proposals, vips, pools, aggressive, pull, dscp, encap, mobike, dpdDelay, dpdTimeout,
                     fragmentation, childless, sendCertreq, sendCert, keyingtries, unique, reauthTime, rekeyTime,
-                    over, rand, ifIdIn, ifIdOut, ppkId, ppkRequired, local, remote, children, locations);
+                    over, rand, ifIdIn, ifIdOut, ppkId, ppkRequired, redirectInit, redirectAuth, local, remote, children, locations);
         }
     }
 }

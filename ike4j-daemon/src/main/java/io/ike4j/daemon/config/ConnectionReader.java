@@ -64,6 +64,8 @@ final class ConnectionReader {
         b.ifIdOut(ChildReader.ifId(r, "if_id_out"));
         b.ppkId(r.str("ppk_id"));
         b.ppkRequired(r.bool("ppk_required", false));
+        b.redirectInit(r.str("redirect_init")); // ike4j extensions: gateway-side redirects (RFC 5685)
+        b.redirectAuth(r.str("redirect_auth"));
         ACCEPTED_UNMODELLED.forEach(r::raw);
         List<AuthConfig> local = new ArrayList<>();
         List<AuthConfig> remote = new ArrayList<>();

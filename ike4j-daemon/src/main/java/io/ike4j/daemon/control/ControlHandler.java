@@ -29,6 +29,15 @@ public interface ControlHandler {
         return ControlResult.failed(ErrorCode.BAD_REQUEST, "rekey is not supported here");
     }
 
+    /**
+     * Redirects the peers of the IKE SAs of connection {@code ike} (name or unique id) or with remote address
+     * {@code peerIp} (exactly one is non-null) to {@code gateway} (RFC 5685 5). Fails by default.
+     */
+    default ControlResult redirect(String ike, String peerIp, String gateway, Duration timeout, Consumer<String> log)
+            throws InterruptedException {
+        return ControlResult.failed(ErrorCode.FAILED, "redirect is not supported");
+    }
+
     /** Hands each current IKE SA to {@code sink}, one at a time. */
     void listSas(Consumer<IkeSaInfo> sink);
 

@@ -13,6 +13,8 @@ public final class ControlProtocol {
     public static final String INITIATE = "initiate";
     public static final String TERMINATE = "terminate";
     public static final String REKEY = "rekey";
+    /** Redirect established peers to another gateway (RFC 5685 5; swanctl --redirect). */
+    public static final String REDIRECT = "redirect";
     public static final String LIST_SAS = "list-sas";
     public static final String LIST_CONNS = "list-conns";
     public static final String LOAD_ALL = "load-all";

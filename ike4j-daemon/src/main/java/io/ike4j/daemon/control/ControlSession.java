@@ -100,6 +100,16 @@ final class ControlSession {
                 boolean reauth = args.string("reauth").map("true"::equals).orElse(false);
                 yield ControlProtocol.result(handler.rekey(ike.orElse(null), child.orElse(null), reauth, timeout.get(), log));
             }
+            case ControlProtocol.REDIRECT -> {
+                Optional<String> ike = args.string("ike");
+                Optional<String> peer = args.string("peer-ip");
+                Optional<String> gateway = args.string("gateway");
+                if (ike.isPresent() == peer.isPresent()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "redirect needs exactly one of \"ike\" or \"peer-ip\"");
+                if (gateway.isEmpty() || gateway.get().isBlank()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "redirect needs \"gateway\"");
+                Optional<Duration> timeout = timeout(args);
+                if (timeout.isEmpty()) yield ControlProtocol.error(ErrorCode.BAD_REQUEST, "\"timeout\" must be 1.." + MAX_TIMEOUT_SECONDS + " seconds");
+                yield ControlProtocol.result(handler.redirect(ike.orElse(null), peer.orElse(null), gateway.get(), timeout.get(), log));
+            }
             case ControlProtocol.LIST_SAS -> {
                 long now = clock.instant().getEpochSecond();
                 int[] count = {0};

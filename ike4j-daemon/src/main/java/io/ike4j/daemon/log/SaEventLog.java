@@ -14,6 +14,8 @@ public final class SaEventLog {
         return switch (e) {
             case SaEvent.IkeSaEstablished x -> new Line(Subsystem.IKE, 0, "IKE_SA " + x.connection() + "[" + x.ikeSaId()
                     + "] established between " + endpoints(x.info()));
+            case SaEvent.IkeSaUpdated x -> new Line(Subsystem.IKE, 1, "IKE_SA " + x.connection() + "[" + x.ikeSaId()
+                    + "] now " + (x.info() == null ? "updated" : x.info().local() + " - " + x.info().remote()));
             case SaEvent.IkeSaClosed x -> new Line(Subsystem.IKE, 0, "IKE_SA " + x.connection() + "[" + x.ikeSaId() + "] closed: " + x.reason());
             case SaEvent.IkeSaFailed x -> new Line(Subsystem.IKE, 0, "establishing IKE_SA " + x.connection() + "[" + x.ikeSaId()
                     + "] failed: " + x.reason() + notify(x.notifyType()));

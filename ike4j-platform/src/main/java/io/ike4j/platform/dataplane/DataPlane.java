@@ -35,6 +35,19 @@ public interface DataPlane extends AutoCloseable {
     boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi);
 
     /**
+     * Moves an installed CHILD_SA to new outer endpoints (MOBIKE, RFC 4555 3.5; a changed NAT mapping, RFC 7296
+     * 2.23): SPIs, keys, sequence numbers and counters stay; ESP goes to {@code remote} from {@code local}, in UDP if
+     * {@code udpEncapsulation}. The default refuses (a backend that cannot move SAs).
+     *
+     * @return false if no such SA is installed or the backend cannot move it
+     */
+    default boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
+                                    io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote,
+                                    boolean udpEncapsulation) {
+        return false;
+    }
+
+    /**
      * Installs (or replaces) a trap policy: packets it matches while no CHILD_SA carries them go to the
      * {@link #acquireListener(AcquireListener) acquire listener} instead of out. Backends without traps return false.
      */

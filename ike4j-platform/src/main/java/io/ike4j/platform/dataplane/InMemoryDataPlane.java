@@ -81,6 +81,16 @@ public final class InMemoryDataPlane implements DataPlane {
     }
 
     @Override
+    public boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
+                                   io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote,
+                                   boolean udpEncapsulation) {
+        InstalledChildSa sa = installed.get(new Key(ikeSaId, childSaId));
+        if (sa == null || sa.inboundSpi() != inboundSpi || sa.outboundSpi() != outboundSpi) return false;
+        sa.moveTo(local, remote, udpEncapsulation);
+        return true;
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         return Optional.ofNullable(counters.get(new Key(ikeSaId, childSaId)));
     }

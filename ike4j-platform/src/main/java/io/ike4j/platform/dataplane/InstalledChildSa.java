@@ -20,9 +20,9 @@ public final class InstalledChildSa {
     private final int reqid;
     private final ProtocolId protocol;
     private final ChildSaSpec.Mode mode;
-    private final Endpoint local;
-    private final Endpoint remote;
-    private final boolean udpEncapsulation;
+    private volatile Endpoint local;
+    private volatile Endpoint remote;
+    private volatile boolean udpEncapsulation;
     private final boolean extendedSequenceNumbers;
     private final DirectionKeys inbound;
     private final DirectionKeys outbound;
@@ -69,6 +69,13 @@ public final class InstalledChildSa {
 
     /** True once removed: the key copies are zeroes now. */
     public boolean wiped() { return wiped; }
+
+    /** MOBIKE / NAT mapping change: the SA's new outer endpoints. */
+    void moveTo(Endpoint newLocal, Endpoint newRemote, boolean encapsulation) {
+        local = newLocal;
+        remote = newRemote;
+        udpEncapsulation = encapsulation;
+    }
 
     public long ikeSaId() { return ikeSaId; }
 

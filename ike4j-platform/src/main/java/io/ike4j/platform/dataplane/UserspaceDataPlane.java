@@ -273,6 +273,27 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         return true;
     }
 
+    /**
+     * MOBIKE (RFC 4555 3.5): the SA pair keeps its keys, sequence numbers and routes; only the ESP-in-UDP endpoints
+     * change. Always ESP-in-UDP here, so without encapsulation the peer's NAT-T port is used (as at install).
+     */
+    @Override
+    public synchronized boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
+                                                Endpoint local, Endpoint remote, boolean udpEncapsulation) {
+        Key key = new Key(ikeSaId, childSaId);
+        Installed i = installed.get(key);
+        if (i == null || i.sa().inbound().spi() != inboundSpi || i.sa().outbound().spi() != outboundSpi) return false;
+        boolean plainEsp = !udpEncapsulation && plain != null; // as at install (RFC 3948: UDP only with a NAT)
+        Endpoint espLocal = new Endpoint(local.address(), plainEsp ? 0 : sender.natTraversalPort());
+        Endpoint espRemote = udpEncapsulation ? remote : new Endpoint(remote.address(), plainEsp ? 0 : remoteNatTraversalPort);
+        Installed moved = new Installed(i.sa(), espLocal, espRemote, plainEsp, i.routes(), i.pinnedPeer());
+        bySa.put(i.sa(), moved);
+        installed.put(key, moved);
+        LOG.log(System.Logger.Level.INFO, "CHILD_SA {0}/{1} moved: ESP {2} -> {3}", Long.toString(ikeSaId),
+                Long.toString(childSaId), espLocal, espRemote);
+        return true;
+    }
+
     @Override
     public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
         if (closed.get()) throw new DataPlaneException("data plane closed");

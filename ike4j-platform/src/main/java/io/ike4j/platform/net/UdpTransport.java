@@ -43,7 +43,10 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
     /** Requested receive/send buffer of NAT-T sockets (ESP-in-UDP). */
     static final int ESP_SOCKET_BUFFER = 4 << 20;
 
-    private final Map<Endpoint, BoundChannel> channels;
+    /** Copy-on-write (in binding order): read without locks on every send, replaced by {@link #syncAddresses}. */
+    private volatile Map<Endpoint, BoundChannel> channels;
+    /** Whether the addresses came from the interfaces (then {@link #syncAddresses} follows them) or were configured. */
+    private volatile boolean followsInterfaces;
     private final int ikePort;
     private final int natTraversalPort;
     private final DatagramHandler handler;
@@ -54,7 +57,7 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
 
     private UdpTransport(Map<Endpoint, BoundChannel> channels, int ikePort, int natTraversalPort,
                          DatagramHandler handler, EspSink espSink) {
-        this.channels = Collections.unmodifiableMap(channels);
+        this.channels = Collections.unmodifiableMap(new LinkedHashMap<>(channels));
         this.ikePort = ikePort;
         this.natTraversalPort = natTraversalPort;
         this.handler = handler;
@@ -74,6 +77,7 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
             int ike = bindAll(addresses, config.ikePort(), false, configured, channels);
             int natT = bindAll(addresses, config.natTraversalPort(), true, configured, channels);
             UdpTransport transport = new UdpTransport(channels, ike, natT, handler, espSink);
+            transport.followsInterfaces = !configured;
             transport.startLoops();
             return transport;
         } catch (IOException | RuntimeException e) {
@@ -122,7 +126,7 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
     }
 
     /** Addresses of all interfaces that are up, IPv4 and IPv6 (link-local ones carry their scope). */
-    static List<InetAddress> interfaceAddresses() throws SocketException {
+    public static List<InetAddress> interfaceAddresses() throws SocketException {
         List<InetAddress> result = new ArrayList<>();
         for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!nif.isUp()) continue;
@@ -132,12 +136,63 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
     }
 
     private void startLoops() {
-        for (BoundChannel c : channels.values()) {
-            // ESP-in-UDP arrives on the NAT-T sockets at packet rates: a platform thread blocks in recvfrom directly,
-            // where a virtual thread would park and be woken by the poller for every datagram
-            Thread.Builder b = c.natTraversal() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
-            loops.add(b.name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
+        for (BoundChannel c : channels.values()) startLoop(c);
+    }
+
+    private synchronized void startLoop(BoundChannel c) {
+        // ESP-in-UDP arrives on the NAT-T sockets at packet rates: a platform thread blocks in recvfrom directly,
+        // where a virtual thread would park and be woken by the poller for every datagram
+        Thread.Builder b = c.natTraversal() ? Thread.ofPlatform().daemon() : Thread.ofVirtual();
+        loops.add(b.name("ike4j-udp-" + c.local()).start(() -> receiveLoop(c)));
+    }
+
+    /**
+     * The host's addresses changed (MOBIKE, RFC 4555): binds the IKE and NAT-T ports on new addresses and closes the
+     * channels of addresses that are gone. Only for a transport that follows the interfaces (no configured addresses);
+     * a configured transport keeps its channels.
+     *
+     * @return the addresses now bound on both ports
+     */
+    public synchronized List<InetAddress> syncAddresses(List<InetAddress> current) {
+        if (followsInterfaces && !closed.get()) {
+            Map<Endpoint, BoundChannel> channels = new LinkedHashMap<>(this.channels);
+            for (Endpoint e : List.copyOf(channels.keySet())) {
+                if (!current.contains(e.address())) {
+                    BoundChannel gone = channels.remove(e);
+                    if (gone != null) gone.closeQuietly();
+                    LOG.log(System.Logger.Level.INFO, "address {0} gone: closed {1}", e.address().getHostAddress(), e);
+                }
+            }
+            for (InetAddress a : current) {
+                for (boolean natT : new boolean[] {false, true}) {
+                    Endpoint e = new Endpoint(a, natT ? natTraversalPort : ikePort);
+                    if (channels.containsKey(e)) continue;
+                    try {
+                        DatagramChannel ch = DatagramChannel.open(a instanceof Inet4Address
+                                ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+                        try {
+                            if (natT) enlargeBuffers(ch);
+                            ch.bind(e.toSocketAddress());
+                        } catch (IOException | RuntimeException ex) {
+                            ch.close();
+                            throw ex;
+                        }
+                        BoundChannel c = new BoundChannel(e, natT, ch);
+                        channels.put(e, c);
+                        startLoop(c);
+                        LOG.log(System.Logger.Level.INFO, "new address {0}: bound {1}", a.getHostAddress(), e);
+                    } catch (IOException | RuntimeException ex) { // e.g. a tentative IPv6 address: retried next time
+                        LOG.log(System.Logger.Level.DEBUG, "cannot bind {0} yet: {1}", e, ex.getMessage());
+                    }
+                }
+            }
+            this.channels = Collections.unmodifiableMap(channels);
         }
+        List<InetAddress> bound = new ArrayList<>();
+        for (InetAddress a : current) {
+            if (channels.containsKey(new Endpoint(a, ikePort)) && channels.containsKey(new Endpoint(a, natTraversalPort))) bound.add(a);
+        }
+        return bound;
     }
 
     private void receiveLoop(BoundChannel c) {
@@ -341,6 +396,11 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
         return c == null ? Optional.empty() : Optional.of(c.local());
     }
 
+    /** Whether the channels follow the interfaces' addresses ({@link #syncAddresses}); false with configured addresses. */
+    public boolean followsInterfaces() {
+        return followsInterfaces;
+    }
+
     /** The IKE port all addresses share (the ephemeral one if 0 was configured). */
     public int ikePort() {
         return ikePort;
@@ -361,7 +421,11 @@ public final class UdpTransport implements DatagramSender, EspSender, AutoClosea
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         channels.values().forEach(BoundChannel::closeQuietly);
-        for (Thread t : loops) {
+        List<Thread> all;
+        synchronized (this) {
+            all = List.copyOf(loops);
+        }
+        for (Thread t : all) {
             try {
                 t.join();
             } catch (InterruptedException e) {

@@ -104,6 +104,16 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
         return submit(new EngineInput.TerminateChild(ikeSaId, childSaId));
     }
 
+    /** The host's local addresses changed (MOBIKE, RFC 4555): the complete current list. */
+    public CompletableFuture<List<EngineOutput>> localAddressesChanged(List<java.net.InetAddress> addresses) {
+        return submit(new EngineInput.LocalAddressesChanged(addresses));
+    }
+
+    /** Redirects the peer of an established IKE SA to {@code gateway} (RFC 5685 5). */
+    public CompletableFuture<List<EngineOutput>> redirect(long ikeSaId, String gateway) {
+        return submit(new EngineInput.Redirect(ikeSaId, gateway));
+    }
+
     /** Asks the engine to delete every SA (informing peers); the runtime keeps running until {@link #close()}. */
     /** Carries out every CHILD's start_action (after loading the configuration). */
     public CompletableFuture<List<EngineOutput>> applyStartActions() {
@@ -165,6 +175,13 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
             case EngineOutput.RemoveChildSa r -> {
                 if (!dataPlane.remove(r.ikeSaId(), r.childSaId(), r.inboundSpi(), r.outboundSpi())) {
                     LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} was not installed", r.ikeSaId(), r.childSaId());
+                }
+            }
+            case EngineOutput.UpdateChildSa u -> {
+                if (!dataPlane.updateEndpoints(u.ikeSaId(), u.childSaId(), u.inboundSpi(), u.outboundSpi(), u.local(),
+                        u.remote(), u.udpEncapsulation())) {
+                    LOG.log(System.Logger.Level.WARNING, "CHILD_SA {0}/{1} could not be moved to {2} - {3}",
+                            Long.toString(u.ikeSaId()), Long.toString(u.childSaId()), u.local(), u.remote());
                 }
             }
             case EngineOutput.Notify n -> notifyListeners(n.event());
