@@ -22,10 +22,25 @@ import java.util.Optional;
 final class AuthMapping {
     private AuthMapping() {}
 
-    static Optional<io.ike4j.core.config.AuthConfig> map(String where, ConnectionConfig conn, List<AuthConfig> rounds, boolean local,
+    /**
+     * Every round in order (RFC 4739; {@code local-1}, {@code local-2} ...), or empty if one cannot be served. Without
+     * a round, strongSwan's default ({@code auth = pubkey}).
+     */
+    static Optional<List<io.ike4j.core.config.AuthConfig>> mapRounds(String where, ConnectionConfig conn, List<AuthConfig> rounds,
+                                                                    boolean local, CredentialFiles files, List<String> warnings) {
+        if (rounds.isEmpty()) return map(where, conn, Optional.empty(), local, files, warnings).map(List::of);
+        List<io.ike4j.core.config.AuthConfig> out = new java.util.ArrayList<>();
+        for (AuthConfig r : rounds) {
+            String w = rounds.size() == 1 ? where : where.substring(0, where.lastIndexOf('.') + 1) + r.section();
+            Optional<io.ike4j.core.config.AuthConfig> m = map(w, conn, Optional.of(r), local, files, warnings);
+            if (m.isEmpty()) return Optional.empty();
+            out.add(m.get());
+        }
+        return Optional.of(out);
+    }
+
+    static Optional<io.ike4j.core.config.AuthConfig> map(String where, ConnectionConfig conn, Optional<AuthConfig> first, boolean local,
                                                          CredentialFiles files, List<String> warnings) {
-        if (rounds.size() > 1) warnings.add(where + ": only the first authentication round is used (RFC 4739 not supported yet)");
-        Optional<AuthConfig> first = rounds.stream().findFirst();
         String auth = first.map(AuthConfig::auth).orElse("pubkey").toLowerCase(Locale.ROOT);
         if (auth.startsWith("ike:")) auth = auth.substring(4); // a constraint on IKE signatures only (rsa/pss-sha256)
         AuthClass method;
@@ -56,6 +71,11 @@ final class AuthMapping {
         if (first.isEmpty()) return Optional.of(b.build());
         AuthConfig r = first.get();
         r.eapId().ifPresent(b::eapId);
+        b.revocation(switch (r.revocation()) {
+            case STRICT -> io.ike4j.core.auth.cert.RevocationPolicy.STRICT;
+            case IFURI -> io.ike4j.core.auth.cert.RevocationPolicy.IFURI;
+            case RELAXED -> io.ike4j.core.auth.cert.RevocationPolicy.RELAXED;
+        });
         for (String name : r.certs()) {
             files.ownCert(name).ifPresentOrElse(b::cert, () -> warnings.add(where + ".certs: " + name + " not loaded"));
         }

@@ -69,6 +69,11 @@ final class CoreEngineBinding implements EngineBinding {
         return engine.handle(input);
     }
 
+    @Override
+    public List<io.ike4j.core.pool.PoolStatus> pools() {
+        return engine.pools();
+    }
+
     List<IkeSaInfo> listSas() {
         return engine.listSas();
     }

@@ -239,6 +239,11 @@ final class DaemonCommands implements ControlHandler {
     }
 
     @Override
+    public List<io.ike4j.core.pool.PoolStatus> listPools() {
+        return daemon.engine().pools();
+    }
+
+    @Override
     public List<ConnectionSummary> listConns() {
         List<ConnectionSummary> out = new ArrayList<>();
         for (ConnectionConfig c : daemon.config().connections()) out.add(summary(c));

@@ -35,7 +35,7 @@ final class EapTlsContexts {
                     Optional<PrivateKeyHandle> key = cert.flatMap(x -> files.keyHandle(x.getPublicKey()));
                     if (key.isEmpty()) continue;
                     try {
-                        return Optional.of(EapTlsConfig.of(context(cert.get(), key.get(), files.caCerts)));
+                        return Optional.of(EapTlsConfig.of(context(cert.get(), key.get(), files.caCerts)).withTls13Msk(tls13Msk()));
                     } catch (Exception e) {
                         warnings.add("connections." + c.name() + ": EAP-TLS context not built: " + e.getClass().getSimpleName());
                         return Optional.empty();
@@ -70,5 +70,16 @@ final class EapTlsContexts {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return ctx;
+    }
+
+    /**
+     * The TLS 1.3 MSK derivation: RFC 9190, or strongSwan 5.9.x's with {@code -Dike4j.eap-tls.tls13-msk=strongswan}
+     * (for strongSwan 5.9 peers with {@code libtls.version.max = 1.3}; the JDK then also needs
+     * {@code -Djdk.tls.client.disableExtensions=certificate_authorities}, as strongSwan's CertificateRequest carries a
+     * certificate_authorities extension the JDK refuses as malformed).
+     */
+    static EapTlsConfig.Tls13Msk tls13Msk() {
+        return "strongswan".equalsIgnoreCase(System.getProperty("ike4j.eap-tls.tls13-msk", ""))
+                ? EapTlsConfig.Tls13Msk.STRONGSWAN_5 : EapTlsConfig.Tls13Msk.RFC_9190;
     }
 }

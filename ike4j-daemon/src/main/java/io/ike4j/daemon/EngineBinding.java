@@ -21,6 +21,11 @@ public interface EngineBinding extends InputHandler {
         return 0;
     }
 
+    /** The virtual IP pools and their leases ({@code list-pools}); none without an engine. */
+    default List<io.ike4j.core.pool.PoolStatus> pools() {
+        return List.of();
+    }
+
     /** No engine: every input is ignored. {@code initiate} answers that the engine is missing. */
     EngineBinding UNAVAILABLE = new EngineBinding() {
         @Override

@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * The one place where the swanctl.conf model ({@code io.ike4j.daemon.config}) becomes the engine's configuration
- * ({@code io.ike4j.core.config}). Settings the engine does not serve yet (pools, vips, certificates…) are accepted by
+ * ({@code io.ike4j.core.config}). Settings the engine does not serve yet are accepted by
  * the loader and reported here as warnings, never silently dropped.
  */
 public final class SwanctlToEngineConfig {
@@ -87,8 +87,14 @@ public final class SwanctlToEngineConfig {
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
             redirects(c, warnings).forEach(settings::redirect);
+            for (String pool : c.pools()) {
+                if (swanctl.pool(pool).isEmpty()) {
+                    warnings.add("connections." + c.name() + ".pools: no pool '" + pool + "' is defined in 'pools'");
+                }
+            }
         }
         b.settings(settings.build());
+        pools(swanctl, warnings).forEach(b::pool);
         Credentials.Builder cred = Credentials.builder().signer(files.signer(), files.keyRefs());
         files.caCerts.forEach(cred::caCert);
         files.crls.forEach(cred::crl);
@@ -105,6 +111,8 @@ public final class SwanctlToEngineConfig {
         }
         EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
+        // as strongSwan with its curl plugin: CRLs from the HTTP distribution points of peer certificates
+        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.defaults(java.time.InstantSource.system()));
         b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
     }
@@ -119,6 +127,35 @@ public final class SwanctlToEngineConfig {
                 io.ike4j.core.config.RedirectRule.Stage.INIT, c.remoteAddrs(), Optional.empty(), gw.strip(), Optional.empty())));
         c.redirectAuth().ifPresent(gw -> out.add(new io.ike4j.core.config.RedirectRule(
                 io.ike4j.core.config.RedirectRule.Stage.AUTH, c.remoteAddrs(), Optional.empty(), gw.strip(), Optional.of(c.name()))));
+        return out;
+    }
+
+    /** {@code pools}: addresses and attributes (RFC 7296 3.15); entries that do not parse are reported. */
+    private static List<io.ike4j.core.pool.PoolDefinition> pools(SwanctlConfig swanctl, List<String> warnings) {
+        List<io.ike4j.core.pool.PoolDefinition> out = new ArrayList<>();
+        for (io.ike4j.daemon.config.PoolConfig p : swanctl.pools()) {
+            String where = "pools." + p.name();
+            Optional<io.ike4j.core.pool.PoolRange> range = p.addrs().flatMap(io.ike4j.core.pool.PoolRange::parse);
+            if (p.addrs().isPresent() && range.isEmpty()) {
+                warnings.add(where + ".addrs: '" + p.addrs().get() + "' is not a prefix or range (dhcp/radius pools: not yet)");
+            }
+            if (!p.server().isEmpty() || !p.splitInclude().isEmpty() || !p.splitExclude().isEmpty()) {
+                warnings.add(where + ": server/split_include/split_exclude are IKEv1 Unity attributes, not sent in IKEv2");
+            }
+            out.add(new io.ike4j.core.pool.PoolDefinition(p.name(), range, io.ike4j.core.pool.PoolAttributes.build(
+                    p.dns(), p.nbns(), p.dhcp(), p.netmask(), p.subnet(), p.custom())));
+        }
+        return out;
+    }
+
+    /** {@code vips}: addresses to request; {@code 0.0.0.0} and {@code ::} ask for any of the family. */
+    private static List<InetAddress> vips(String where, ConnectionConfig c, List<String> warnings) {
+        List<InetAddress> out = new ArrayList<>();
+        for (String v : c.vips()) {
+            Optional<InetAddress> a = io.ike4j.core.config.IpLiterals.parse(v.strip());
+            if (a.isPresent()) out.add(a.get());
+            else warnings.add(where + ".vips: '" + v + "' is not an IP address, ignored");
+        }
         return out;
     }
 
@@ -175,14 +212,17 @@ public final class SwanctlToEngineConfig {
                 .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .mobike(c.mobike())
                 .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
-        Optional<io.ike4j.core.config.AuthConfig> local = AuthMapping.map(where + ".local", c, c.local(), true, files, warnings);
-        Optional<io.ike4j.core.config.AuthConfig> remote = AuthMapping.map(where + ".remote", c, c.remote(), false, files, warnings);
+        var local = AuthMapping.mapRounds(where + ".local", c, c.local(), true, files, warnings);
+        var remote = AuthMapping.mapRounds(where + ".remote", c, c.remote(), false, files, warnings);
         if (local.isEmpty() || remote.isEmpty()) {
             warnings.add(where + ": connection skipped (authentication not supported yet)");
             return Optional.empty();
         }
-        b.local(local.get()).remote(remote.get());
-        if (!c.vips().isEmpty() || !c.pools().isEmpty()) warnings.add(where + ": vips/pools are not served yet");
+        b.local(local.get().getFirst()).remote(remote.get().getFirst()); // RFC 4739: further rounds follow
+        local.get().stream().skip(1).forEach(b::addLocalRound);
+        remote.get().stream().skip(1).forEach(b::addRemoteRound);
+        vips(where, c, warnings).forEach(v -> b.vips(List.of(v)));
+        b.pools(c.pools().toArray(String[]::new));
         for (ChildConfig child : c.children()) {
             child(where + ".children." + child.name(), child, warnings).ifPresent(b::child);
         }

@@ -261,4 +261,93 @@ class CertDaemonsTest {
             assertThat(String.join("\n", gwLog)).contains("EAP method succeeded for 'carol', MSK established");
         }
     }
+
+    /** RFC 4739 rounds from swanctl.conf: local/local-2 and remote/remote-2, certificate then EAP-MD5. */
+    @Test
+    void twoDaemonsWithCertificateThenEapRound() throws Exception {
+        String secrets = """
+                secrets {
+                  eap-carol {
+                    id = carol
+                    secret = "carol's password"
+                  }
+                }
+                """;
+        List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+        try (Daemon gw = start("sun", authConf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+                "certs = sun.pem\n id = sun.example.org",
+                "id = moon.example.org\n }\n remote-2 {\n auth = eap-md5\n eap_id = %any", secrets), gwLog);
+             Daemon cl = start("moon", authConf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "10.1.0.0/16", "10.2.0.0/16",
+                     "certs = moon.pem\n id = moon.example.org\n }\n local-2 {\n auth = eap-md5\n id = carol@example.org\n eap_id = carol",
+                     "id = sun.example.org", secrets), clLog)) {
+            String up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + p("moon.sock"));
+            assertThat(up).as(up + String.join("\n", clLog) + String.join("\n", gwLog)).startsWith("0 ");
+            assertThat(String.join("\n", gwLog)).contains("authentication of moon.example.org with public key successful")
+                    .contains("another follows (RFC 4739)").contains("EAP method succeeded for 'carol'");
+        }
+    }
+
+    /**
+     * CRLs from the distribution point of the client's certificate over HTTP (a JDK HttpServer in the test): revoked
+     * refused with AUTHENTICATION_FAILED and the reason logged; a stalling server bounded by the fetch timeout, then
+     * accepted (relaxed, strongSwan's default) or refused ({@code revocation = strict}).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"revoked", "stalling-relaxed", "stalling-strict"})
+    void crlFromTheDistributionPointOverHttp(String scenario) throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var http = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        http.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        http.createContext("/inter.crl", x -> {
+            if (scenario.startsWith("stalling")) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                byte[] body = Files.readAllBytes(p("ca/inter.crl"));
+                x.sendResponseHeaders(200, body.length);
+                x.getResponseBody().write(body);
+            }
+            x.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/inter.crl";
+            pki(p("moon/x509/moon.pem"), "--issue", "--cacert", p("ca/inter.pem").toString(), "--cakey", p("ca/inter.key").toString(),
+                    "--in", p("moon/private/moon.key").toString(), "--dn", "C=CH, O=ike4j, CN=moon.example.org", "--san",
+                    "moon.example.org", "--crl", url, "--outform", "pem");
+            pki(p("ca/inter.crl"), "--signcrl", "--cacert", p("ca/inter.pem").toString(), "--cakey", p("ca/inter.key").toString(),
+                    "--cert", p("moon/x509/moon.pem").toString(), "--reason", "key-compromise");
+            String remote = "moon.example.org" + (scenario.endsWith("strict") ? "\n      revocation = strict" : "");
+            List<String> gwLog = new CopyOnWriteArrayList<>(), clLog = new CopyOnWriteArrayList<>();
+            try (Daemon gw = start("sun", conf("gw", "%any", "500", "sun", "moon", "10.2.0.0/16", "10.1.0.0/16", remote), gwLog);
+                 Daemon cl = start("moon", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()), "moon", "sun", "10.1.0.0/16",
+                         "10.2.0.0/16", "sun.example.org"), clLog)) {
+                String up = cli("initiate", "--child", "net", "--timeout", "20", "--uri", "unix://" + p("moon.sock"));
+                String gwText = String.join("\n", gwLog);
+                switch (scenario) {
+                    case "revoked" -> {
+                        assertThat(up).as(up).doesNotStartWith("0 ");
+                        assertThat(gwText).contains("AUTHENTICATION_FAILED").contains("is revoked")
+                                .contains("reason: key compromise");
+                    }
+                    case "stalling-relaxed" -> {
+                        assertThat(up).as(up + gwText).startsWith("0 ");
+                        assertThat(gwText).contains("fetching CRL from " + url + " failed: timed out after PT5S")
+                                .contains("certificate status is not available");
+                    }
+                    default -> {
+                        assertThat(up).as(up).doesNotStartWith("0 ");
+                        assertThat(gwText).contains("fetching CRL from " + url + " failed: timed out after PT5S")
+                                .contains("AUTHENTICATION_FAILED").contains("no CRL could be fetched").contains("revocation = strict");
+                    }
+                }
+            }
+        } finally {
+            release.countDown();
+            http.stop(0);
+        }
+    }
 }

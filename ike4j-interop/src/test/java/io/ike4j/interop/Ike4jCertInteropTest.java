@@ -109,6 +109,9 @@ class Ike4jCertInteropTest extends SharedDirectLab {
                 .containsPattern("authentication of 'left.ike4j.test' with " + swanScheme + "\\S* successful");
         assertThat(ike4jLog.text()).contains("authentication of left.ike4j.test (myself) with " + ike4jScheme)
                 .contains("authentication of right.ike4j.test with public key successful");
+        // CERTREQ both ways: ike4j asked for strongSwan's CA, and (send_cert = ifasked) sent its own chain when asked
+        assertThat(swanLog.text()).contains("received cert request for \"C=CH, O=ike4j lab, CN=" + type + " Root CA\"")
+                .contains("received end entity cert \"C=CH, O=ike4j lab, CN=left.ike4j.test\"");
         pair.terminate(d, ike);
     }
 

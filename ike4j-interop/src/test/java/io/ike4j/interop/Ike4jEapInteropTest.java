@@ -85,11 +85,11 @@ class Ike4jEapInteropTest extends SharedDirectLab {
     }
 
     /**
-     * EAP-TLS is not among the methods: with strongSwan 5.9.8 it cannot work with the JDK's TLS. Over TLS 1.2
-     * (strongSwan's default) the JDK exports keying material (the MSK, RFC 5216 2.3) only with the extended master
-     * secret (RFC 7627), which strongSwan's libtls does not negotiate; over TLS 1.3 ({@code tls.version_max = 1.3})
-     * the JDK rejects strongSwan's certificate_authorities extension and strongSwan's client crashed against the JDK
-     * server. EAP-TLS is covered ike4j to ike4j in the engine tests.
+     * EAP-TLS with strongSwan as the client is not among the methods: over TLS 1.2 (strongSwan's default) the JDK
+     * exports keying material (the MSK, RFC 5216 2.3) only with the extended master secret (RFC 7627), which
+     * strongSwan 5.9.8's libtls does not negotiate; over TLS 1.3 strongSwan's client crashed against the JDK server.
+     * ike4j as the EAP-TLS client of strongSwan works over TLS 1.3 ({@code libtls.version.max = 1.3}, see
+     * {@link Ike4jPeer#EAP_TLS_WITH_STRONGSWAN_5}). EAP-TLS is covered ike4j to ike4j in the engine tests.
      */
     @ParameterizedTest(name = "strongSwan client, eap-{0}")
     @ValueSource(strings = {"mschapv2", "md5"})
@@ -106,7 +106,7 @@ class Ike4jEapInteropTest extends SharedDirectLab {
     }
 
     @ParameterizedTest(name = "ike4j client, eap-{0}")
-    @ValueSource(strings = {"mschapv2", "md5"})
+    @ValueSource(strings = {"mschapv2", "md5", "tls"})
     void ike4jClientAgainstStrongSwanServer(String method) {
         install();
         String ike = freshConnection();
@@ -136,7 +136,57 @@ class Ike4jEapInteropTest extends SharedDirectLab {
         pair.ike4j().awaitNoSas(PeerPair.SETTLE);
         // ike4j's MSCHAPv2 Failure Request: strongSwan gives up with AUTHENTICATION_FAILED in an INFORMATIONAL
         assertThat(swanLog.text()).contains("EAP-MS-CHAPv2 failed");
-        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED");
+        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED")
+                .contains("EAP failure: MSCHAPv2 authentication failed: wrong password for 'carol'");
+    }
+
+    /** strongSwan as the client of ike4j with an EAP identity ike4j has no secret for: refused, "unknown user" logged. */
+    @Test
+    void unknownUserIsRefused() {
+        install();
+        String ike = freshConnection();
+        Side swan = pair.side(pair.strongSwan());
+        pair.reload(side -> {
+            SwanctlConf c = eapConf(ike, "mschapv2", swan, "eap-mschapv2", "").apply(side);
+            if (side != swan) return c;
+            return c.localAuth("auth = eap-mschapv2\nid = " + id(side) + "\neap_id = mallory")
+                    .extra(SECRETS.replace("id = carol", "id = mallory"));
+        });
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED")
+                .contains("EAP failure: MSCHAPv2 authentication failed: unknown user 'mallory'");
+        assertThat(swanLog.text()).contains("EAP-MS-CHAPv2 failed");
+    }
+
+    /** ike4j forwards to a RADIUS server that does not answer: bounded retries, refused with the reason logged. */
+    @Test
+    void radiusDownIsRefused() {
+        install();
+        String ike = freshConnection();
+        String radiusSection = """
+                radius {
+                  servers {
+                    lab {
+                      address = 127.0.0.1
+                      secret = nobody-listens
+                      timeout = 1s
+                      retransmit_tries = 2
+                    }
+                  }
+                }
+                """;
+        pair.reload(eapConf(ike, "md5", pair.side(pair.strongSwan()), "eap-radius", radiusSection));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED").contains("RADIUS server did not answer after");
     }
 
     /** ike4j as EAP server forwards to FreeRADIUS (in ike4j's namespace, 127.0.0.1:1812); strongSwan is the client. */
@@ -166,4 +216,72 @@ class Ike4jEapInteropTest extends SharedDirectLab {
         }
     }
 
+    /**
+     * RFC 4739 multiple authentication rounds: the client authenticates with its certificate ({@code local}), then with
+     * {@code eap-<method>} as carol ({@code local-2}); the server expects {@code remote} and {@code remote-2} and
+     * authenticates itself once with its certificate. Both directions: strongSwan as the client, ike4j as the client.
+     */
+    @ParameterizedTest(name = "certificate then eap-{0}, {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"md5,STRONGSWAN_INITIATES", "mschapv2,STRONGSWAN_INITIATES",
+            "md5,IKE4J_INITIATES", "mschapv2,IKE4J_INITIATES"})
+    void certificateThenEapRound(String method, Direction direction) {
+        install();
+        String ike = freshConnection();
+        Side client = direction == Direction.IKE4J_INITIATES ? pair.side(pair.ike4j()) : pair.side(pair.strongSwan());
+        pair.reload(conf(ike, (side, c) -> {
+            String cert = "ecdsa256-" + side.name().toLowerCase(java.util.Locale.ROOT) + ".pem";
+            String local = "auth = pubkey\ncerts = " + cert + "\nid = " + id(side);
+            if (side == client) {
+                return c.localAuth(local + "\n}\nlocal-2 {\nauth = eap-" + method + "\nid = carol@ike4j.test\neap_id = carol")
+                        .remoteAuth("auth = pubkey\nid = " + id(side.other())).extra(SECRETS);
+            }
+            return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())
+                    + "\n}\nremote-2 {\nauth = eap-" + method + "\neap_id = %any").extra(SECRETS);
+        }));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        pair.establish(direction, ike, CHILD);
+        String eap = "EAP_" + (method.equals("md5") ? "MD5" : "MSCHAPV2");
+        if (direction == Direction.STRONGSWAN_INITIATES) {
+            assertThat(ike4jLog.text()).contains("authentication of " + id(client) + " with public key successful")
+                    .contains("another follows (RFC 4739)").contains("EAP method succeeded for 'carol'");
+            assertThat(swanLog.text()).contains("EAP method " + eap + " succeeded");
+        } else {
+            assertThat(ike4jLog.text()).contains("authentication round 2: authenticating as carol@ike4j.test")
+                    .contains("EAP method succeeded");
+            assertThat(swanLog.text()).contains("authentication of '" + id(client) + "' with ECDSA")
+                    .contains("EAP method " + eap + " succeeded");
+        }
+        pair.terminate(direction, ike);
+    }
+
+    /** The server requires two rounds, the client (ike4j, then strongSwan) does one: AUTHENTICATION_FAILED, reason logged. */
+    @ParameterizedTest(name = "one round where two are required, {0}")
+    @org.junit.jupiter.params.provider.EnumSource(Direction.class)
+    void oneRoundWhereTwoAreRequired(Direction direction) {
+        install();
+        String ike = freshConnection();
+        Side client = direction == Direction.IKE4J_INITIATES ? pair.side(pair.ike4j()) : pair.side(pair.strongSwan());
+        pair.reload(conf(ike, (side, c) -> {
+            String cert = "ecdsa256-" + side.name().toLowerCase(java.util.Locale.ROOT) + ".pem";
+            String local = "auth = pubkey\ncerts = " + cert + "\nid = " + id(side);
+            if (side == client) return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())).extra(SECRETS);
+            return c.localAuth(local).remoteAuth("auth = pubkey\nid = " + id(side.other())
+                    + "\n}\nremote-2 {\nauth = eap-md5\neap_id = %any").extra(SECRETS);
+        }));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        IkePeer initiator = direction == Direction.IKE4J_INITIATES ? pair.ike4j() : pair.strongSwan();
+        ExecResult r = initiator.tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        if (direction == Direction.STRONGSWAN_INITIATES) {
+            assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED: insufficient authentication rounds: 1 of 2 done");
+            assertThat(swanLog.text()).contains("received AUTHENTICATION_FAILED");
+        } else {
+            assertThat(swanLog.text()).contains("insufficient authentication rounds");
+            assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED");
+        }
+    }
 }

@@ -29,6 +29,13 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
+     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 (see Ike4jEapInteropTest): strongSwan's MSK derivation, and the JDK
+     * ignoring the certificate_authorities extension of strongSwan's CertificateRequest, which it refuses as malformed.
+     */
+    static final String EAP_TLS_WITH_STRONGSWAN_5 =
+            "-Dike4j.eap-tls.tls13-msk=strongswan -Djdk.tls.client.disableExtensions=certificate_authorities";
+
+    /**
      * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane
      * ({@code --dataplane auto|userspace|xfrm|none}; empty: the daemon's default, auto), the log levels, and more
      * daemon arguments.
@@ -150,7 +157,7 @@ public final class Ike4jPeer implements IkePeer {
         });
         cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
-        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
+        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }

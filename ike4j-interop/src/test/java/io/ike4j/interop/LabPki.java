@@ -38,11 +38,12 @@ final class LabPki {
         }
     }
 
-    /** pki --gen arguments for a scheme name: rsa (3072), ecdsa256, ecdsa384, ed25519. */
+    /** pki --gen arguments for a scheme name: rsa (3072), rsa4096, ecdsa256, ecdsa384, ed25519. */
     private static String[] gen(String type) {
         // "ecdsa256-other": a second, unrelated chain of the same key type
         return switch (type.contains("-") ? type.substring(0, type.indexOf('-')) : type) {
             case "rsa" -> new String[] {"--gen", "--type", "rsa", "--size", "3072", "--outform", "pem"};
+            case "rsa4096" -> new String[] {"--gen", "--type", "rsa", "--size", "4096", "--outform", "pem"};
             case "ecdsa256" -> new String[] {"--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem"};
             case "ecdsa384" -> new String[] {"--gen", "--type", "ecdsa", "--size", "384", "--outform", "pem"};
             case "ed25519" -> new String[] {"--gen", "--type", "ed25519", "--outform", "pem"};

@@ -152,6 +152,12 @@ public final class StrongSwanPeer implements IkePeer {
                     }
                   }
                 }
+                libtls {
+                  version_max = 1.3
+                  version {
+                    max = 1.3
+                  }
+                }
                 """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(),
                 root == null ? PLUGINS : StrongSwan61.PLUGINS, inside(logFile), uri());
     }

@@ -132,6 +132,8 @@ public final class MessageRules {
                     new B("IKE_AUTH first EAP response").one(IDR, EAP).opt(AUTH).many(CERT).build(),
                     new B("IKE_AUTH EAP response").one(EAP).build(),
                     new B("IKE_AUTH final EAP response").one(AUTH).opt(CP, SA, TSI, TSR).together(CHILD_SA).build(),
+                    // RFC 4739: the answer to a later round's AUTH: nothing, or the CHILD_SA after the last round
+                    new B("IKE_AUTH later round response").opt(CP, SA, TSI, TSR).together(CHILD_SA).build(),
                     NOTIFY_ONLY)),
             // RFC 7296 1.3.1-1.3.3: SA, Ni, [KEi], [TSi, TSr] (TS absent when rekeying the IKE SA)
             Map.entry(new Key(CREATE_CHILD_SA, true), List.of(

@@ -2,6 +2,7 @@ package io.ike4j.core.config;
 
 import io.ike4j.core.auth.cert.CertificateRequests;
 import io.ike4j.core.auth.cert.IdentityPattern;
+import io.ike4j.core.auth.cert.RevocationPolicy;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -25,12 +26,14 @@ import java.util.Optional;
  *   <li>{@code sendCert}, {@code sendCertreq}: connection options of swanctl.conf, kept on the local round.</li>
  *   <li>{@code rsaPss}: local side, sign with RSASSA-PSS when the peer supports RFC 7427 (strongSwan's
  *       {@code rsa_pss} option / {@code rsa/pss} signature constraint).</li>
+ *   <li>{@code revocation}: remote side, what missing CRL information means ({@code strict}, {@code ifuri},
+ *       {@code relaxed}).</li>
  * </ul>
  */
 public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional<IdentityPattern> idPattern,
                          List<X509Certificate> certs, List<X509Certificate> cacerts, List<PublicKey> pubkeys,
                          Optional<EapMethod> eap, Optional<String> eapId, CertificateRequests.SendPolicy sendCert,
-                         boolean sendCertreq, boolean rsaPss) {
+                         boolean sendCertreq, boolean rsaPss, RevocationPolicy revocation) {
     public AuthConfig {
         if (method == null) throw new IllegalArgumentException("auth method required");
         identity = identity == null ? Optional.empty() : identity;
@@ -42,6 +45,16 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         eapId = eapId == null ? Optional.empty() : eapId;
         sendCert = sendCert == null ? CertificateRequests.SendPolicy.IF_ASKED : sendCert;
         if (method == AuthClass.EAP && eap.isEmpty()) eap = Optional.of(EapMethod.ANY);
+        revocation = revocation == null ? RevocationPolicy.RELAXED : revocation;
+    }
+
+    /** The shape before {@code revocation}: relaxed (strongSwan's default). */
+    public AuthConfig(AuthClass method, Optional<Identity> identity, Optional<IdentityPattern> idPattern,
+                      List<X509Certificate> certs, List<X509Certificate> cacerts, List<PublicKey> pubkeys,
+                      Optional<EapMethod> eap, Optional<String> eapId, CertificateRequests.SendPolicy sendCert,
+                      boolean sendCertreq, boolean rsaPss) {
+        this(method, identity, idPattern, certs, cacerts, pubkeys, eap, eapId, sendCert, sendCertreq, rsaPss,
+                RevocationPolicy.RELAXED);
     }
 
     public AuthConfig(AuthClass method, Optional<Identity> identity) {
@@ -93,6 +106,7 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         private CertificateRequests.SendPolicy sendCert = CertificateRequests.SendPolicy.IF_ASKED;
         private boolean sendCertreq = true;
         private boolean rsaPss;
+        private RevocationPolicy revocation = RevocationPolicy.RELAXED;
 
         private Builder(AuthClass method) {
             this.method = method;
@@ -109,10 +123,11 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         public Builder sendCert(CertificateRequests.SendPolicy p) { sendCert = p; return this; }
         public Builder sendCertreq(boolean b) { sendCertreq = b; return this; }
         public Builder rsaPss(boolean b) { rsaPss = b; return this; }
+        public Builder revocation(RevocationPolicy p) { revocation = p; return this; }
 
         public AuthConfig build() {
             return new AuthConfig(method, Optional.ofNullable(identity), Optional.ofNullable(idPattern), certs, cacerts,
-                    pubkeys, Optional.ofNullable(eap), Optional.ofNullable(eapId), sendCert, sendCertreq, rsaPss);
+                    pubkeys, Optional.ofNullable(eap), Optional.ofNullable(eapId), sendCert, sendCertreq, rsaPss, revocation);
         }
     }
 }

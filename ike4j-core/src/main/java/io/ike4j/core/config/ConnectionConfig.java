@@ -18,7 +18,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                Duration rekeyTime, Duration reauthTime, Duration overTime, Duration randTime,
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                                boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
-                               boolean mobike) {
+                               boolean mobike, VirtualIps virtualIps, List<AuthConfig> moreLocal,
+                               List<AuthConfig> moreRemote) {
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -42,6 +43,33 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         if (local == null) local = AuthConfig.pskDefault();
         if (remote == null) remote = AuthConfig.pskDefault();
         if (childless == null) childless = Childless.ALLOW;
+        if (virtualIps == null) virtualIps = VirtualIps.NONE;
+        moreLocal = List.copyOf(moreLocal == null ? List.of() : moreLocal);
+        moreRemote = List.copyOf(moreRemote == null ? List.of() : moreRemote);
+    }
+
+    /** The shape before RFC 4739 rounds: one local and one remote authentication round. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                            boolean mobike, VirtualIps virtualIps) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, mobike, virtualIps, List.of(), List.of());
+    }
+
+    /** The shape before virtual IPs (RFC 7296 3.15) existed: none requested, no pools. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                            boolean mobike) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, mobike, VirtualIps.NONE);
     }
 
     /** The shape before {@code mobike} (RFC 4555) existed: MOBIKE enabled, as swanctl's default. */
@@ -52,7 +80,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, childless, true);
+                aggressive, childless, true, VirtualIps.NONE);
     }
 
     /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
@@ -63,7 +91,26 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             boolean encap, Fragmentation fragmentation, boolean aggressive) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
                 rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, Childless.ALLOW, true);
+                aggressive, Childless.ALLOW, true, VirtualIps.NONE);
+    }
+
+    /**
+     * Our authentication rounds in order (RFC 4739; swanctl.conf {@code local-1}, {@code local-2} ...): {@link #local}
+     * then {@link #moreLocal}.
+     */
+    public List<AuthConfig> localRounds() {
+        List<AuthConfig> all = new ArrayList<>(1 + moreLocal.size());
+        all.add(local);
+        all.addAll(moreLocal);
+        return all;
+    }
+
+    /** The rounds the peer must complete (RFC 4739): {@link #remote} then {@link #moreRemote}. */
+    public List<AuthConfig> remoteRounds() {
+        List<AuthConfig> all = new ArrayList<>(1 + moreRemote.size());
+        all.add(remote);
+        all.addAll(moreRemote);
+        return all;
     }
 
     /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
@@ -73,7 +120,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                             Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                             boolean encap, Fragmentation fragmentation) {
         this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, Childless.ALLOW, true);
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, Childless.ALLOW, true, VirtualIps.NONE);
     }
 
     public Optional<ChildConfig> child(String childName) {
@@ -118,6 +165,10 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean aggressive;
         private Childless childless = Childless.ALLOW;
         private boolean mobike = true;
+        private final List<InetAddress> vips = new ArrayList<>();
+        private final List<String> pools = new ArrayList<>();
+        private final List<AuthConfig> moreLocal = new ArrayList<>();
+        private final List<AuthConfig> moreRemote = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -131,6 +182,10 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         public Builder ikeProposals(String... p) { proposals.addAll(List.of(p)); return this; }
         public Builder local(AuthConfig a) { local = a; return this; }
         public Builder remote(AuthConfig a) { remote = a; return this; }
+        /** RFC 4739: a further local round after {@link #local} (strongSwan {@code local-2} ...). */
+        public Builder addLocalRound(AuthConfig a) { moreLocal.add(a); return this; }
+        /** RFC 4739: a further round the peer must complete after {@link #remote}. */
+        public Builder addRemoteRound(AuthConfig a) { moreRemote.add(a); return this; }
         public Builder child(ChildConfig c) { children.add(c); return this; }
         public Builder rekeyTime(Duration d) { rekeyTime = d; return this; }
         public Builder reauthTime(Duration d) { reauthTime = d; return this; }
@@ -149,6 +204,10 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         public Builder childless(Childless c) { childless = c; return this; }
         /** swanctl {@code mobike} (default yes): announce MOBIKE (RFC 4555) and float to the NAT-T port at IKE_AUTH. */
         public Builder mobike(boolean m) { mobike = m; return this; }
+        /** {@code vips}: virtual IPs to request ({@code 0.0.0.0}, {@code ::} for any). */
+        public Builder vips(List<InetAddress> v) { vips.addAll(v); return this; }
+        /** {@code pools}: pools the peer's virtual IP requests are served from. */
+        public Builder pools(String... p) { pools.addAll(List.of(p)); return this; }
 
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
@@ -156,7 +215,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, childless, mobike);
+                    unique, encap, fragmentation, aggressive, childless, mobike, new VirtualIps(vips, pools), moreLocal, moreRemote);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ike4j.core.config;
 
+import io.ike4j.core.auth.cert.CrlFetcher;
 import io.ike4j.core.auth.eap.EapTlsConfig;
 import io.ike4j.core.auth.keys.KeyRef;
 import io.ike4j.core.auth.keys.Signer;
@@ -22,10 +23,11 @@ import java.util.Optional;
  * @param eapSecrets EAP passwords (swanctl {@code secrets.eap*}), looked up like shared keys
  * @param eapTls     TLS keys and trust for EAP-TLS, if configured
  * @param eapBackend the AAA backend for {@code eap-radius}, if configured
+ * @param crlFetcher fetches CRLs from the distribution points of peer certificates (RFC 5280 4.2.1.13), if configured
  */
 public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys,
                           List<X509Certificate> caCerts, List<X509CRL> crls, SharedKeyStore eapSecrets,
-                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend) {
+                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend, Optional<CrlFetcher> crlFetcher) {
     public static final Credentials NONE = new Credentials(SharedKeyStore.EMPTY);
 
     public Credentials {
@@ -37,6 +39,14 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         eapSecrets = eapSecrets == null ? SharedKeyStore.EMPTY : eapSecrets;
         eapTls = eapTls == null ? Optional.empty() : eapTls;
         eapBackend = eapBackend == null ? Optional.empty() : eapBackend;
+        crlFetcher = crlFetcher == null ? Optional.empty() : crlFetcher;
+    }
+
+    /** The shape before {@code crlFetcher}. */
+    public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
+                       List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
+                       Optional<EapBackend> eapBackend) {
+        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, Optional.empty());
     }
 
     public Credentials(SharedKeyStore sharedKeys) {
@@ -70,6 +80,7 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         private final List<SharedSecret> eap = new ArrayList<>();
         private EapTlsConfig eapTls;
         private EapBackend eapBackend;
+        private CrlFetcher crlFetcher;
 
         public Builder sharedKey(SharedSecret s) { shared.add(s); return this; }
         public Builder signer(Signer s, List<KeyRef> refs) { signer = s; keys.addAll(refs); return this; }
@@ -78,10 +89,12 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         public Builder eapSecret(SharedSecret s) { eap.add(s); return this; }
         public Builder eapTls(EapTlsConfig c) { eapTls = c; return this; }
         public Builder eapBackend(EapBackend b) { eapBackend = b; return this; }
+        public Builder crlFetcher(CrlFetcher f) { crlFetcher = f; return this; }
 
         public Credentials build() {
             return new Credentials(new SharedKeyStore(shared), Optional.ofNullable(signer), keys, caCerts, crls,
-                    new SharedKeyStore(eap), Optional.ofNullable(eapTls), Optional.ofNullable(eapBackend));
+                    new SharedKeyStore(eap), Optional.ofNullable(eapTls), Optional.ofNullable(eapBackend),
+                    Optional.ofNullable(crlFetcher));
         }
     }
 }

@@ -24,6 +24,11 @@ public interface Engine {
         return 0;
     }
 
+    /** The virtual IP pools with their leases (list-pools); none by default. */
+    default List<io.ike4j.core.pool.PoolStatus> pools() {
+        return List.of();
+    }
+
     static Engine create(EngineContext context) {
         return new IkeEngine(context);
     }

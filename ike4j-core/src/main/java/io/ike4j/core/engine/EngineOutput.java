@@ -64,6 +64,14 @@ public sealed interface EngineOutput {
     record UpdateChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi, Endpoint local, Endpoint remote,
                          boolean udpEncapsulation) implements EngineOutput {}
 
+    /**
+     * A virtual IP assigned to us by the peer (RFC 7296 3.15) is to be installed ({@code add}) on the interface our
+     * tunnelled traffic leaves from (the TUN device in user space), or removed when its IKE SA is gone. Comes before
+     * the CHILD_SAs that use it as their local traffic selector. {@code peer}: the IKE peer it came from (kernel data
+     * planes put the address on the interface towards it, as strongSwan does).
+     */
+    record VirtualIp(long ikeSaId, java.net.InetAddress address, boolean add, java.net.InetAddress peer) implements EngineOutput {}
+
     /** A lifecycle event for the embedding application, control clients and the log. */
     record Notify(SaEvent event) implements EngineOutput {}
 

@@ -52,6 +52,13 @@ public final class IkeEngine implements Engine {
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
         this.actions = new LifecycleActions(table);
+        table.pools().configure(context.config().pools());
+    }
+
+    /** The virtual IP pools and their leases (RFC 7296 3.15), e.g. for {@code list-pools}. */
+    @Override
+    public List<io.ike4j.core.pool.PoolStatus> pools() {
+        return table.pools().status();
     }
 
     /** New connections and settings apply to SAs set up from now on; established SAs keep the configuration they were made with. */
@@ -59,6 +66,7 @@ public final class IkeEngine implements Engine {
     public void reconfigure(io.ike4j.core.config.EngineConfig config) {
         EngineContext c = context;
         context = new EngineContext(config, c.clock(), c.random(), c.log(), c.keyLog(), c.sourceAddresses());
+        table.pools().configure(config.pools());
     }
 
     @Override
@@ -308,7 +316,7 @@ public final class IkeEngine implements Engine {
         }
         if (mid != sa.expectedRequestId) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "request " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {
@@ -373,7 +381,7 @@ public final class IkeEngine implements Engine {
             if (sa.state == IkeSaState.CONNECTING && sa.keys == null) IkeSaInitExchange.processResponse(s, sa, m, d);
             return;
         }
-        switch (Messenger.open(sa, m, d)) {
+        switch (Messenger.open(s, sa, m, d)) {
             case Messenger.Opened.Dropped x -> s.log(EngineLog.Subsystem.ENC, sa, "response " + mid + " dropped: " + x.reason());
             case Messenger.Opened.Incomplete x -> { }
             case Messenger.Opened.Invalid inv -> {

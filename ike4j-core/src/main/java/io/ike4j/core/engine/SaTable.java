@@ -24,10 +24,16 @@ final class SaTable implements SaRegistry {
     private final java.util.Set<Integer> childSpis = ConcurrentHashMap.newKeySet();
     private final RandomSource random;
     private final CookieUnit cookies;
+    private final io.ike4j.core.pool.AddressPools pools = new io.ike4j.core.pool.AddressPools();
 
     SaTable(RandomSource random, CookieUnit cookies) {
         this.random = random;
         this.cookies = cookies;
+    }
+
+    @Override
+    public io.ike4j.core.pool.AddressPools pools() {
+        return pools;
     }
 
     @Override

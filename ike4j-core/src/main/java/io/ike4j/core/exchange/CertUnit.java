@@ -29,13 +29,17 @@ import java.util.Optional;
 public final class CertUnit {
     private CertUnit() {}
 
-    /** Records the peer's SIGNATURE_HASH_ALGORITHMS and CERTREQs (IKE_SA_INIT or the first IKE_AUTH request). */
+    /**
+     * Records the peer's SIGNATURE_HASH_ALGORITHMS, MULTIPLE_AUTH_SUPPORTED and CERTREQs (IKE_SA_INIT or the first
+     * IKE_AUTH request).
+     */
     public static void record(IkeSa sa, IkeMessage m) {
         for (NotifyPayload n : m.all(NotifyPayload.class)) {
             if (n.notifyType() == NotifyType.SIGNATURE_HASH_ALGORITHMS.value()
                     && SignatureHashAlgorithms.decode(n.data()) instanceof SignatureHashAlgorithms.Decoded.Supported sup) {
                 sa.auth.peerHashes = Optional.of(sup.algorithms());
             }
+            if (n.notifyType() == NotifyType.MULTIPLE_AUTH_SUPPORTED.value()) sa.auth.peerMultiAuth = true; // RFC 4739 3
         }
         for (CertificateRequestPayload r : m.all(CertificateRequestPayload.class)) {
             if (r.encoding() != CertEncoding.X509_SIGNATURE.value()) continue;
@@ -50,6 +54,12 @@ public final class CertUnit {
      * Our CERTREQ (RFC 7296 3.7) when the peer is to authenticate with certificates: the configured {@code cacerts}
      * of the remote round, or every CA certificate we hold (strongSwan sends all trusted CAs).
      */
+    public static List<Payload> certReqs(Credentials cred, io.ike4j.core.config.ConnectionConfig c) {
+        // RFC 4739: the first round with certificates decides, whichever round it is
+        AuthConfig remote = c.remoteRounds().stream().filter(r -> r.method() == AuthClass.PUBKEY).findFirst().orElse(c.remote());
+        return certReqs(cred, c.local(), remote);
+    }
+
     public static List<Payload> certReqs(Credentials cred, AuthConfig local, AuthConfig remote) {
         if (!local.sendCertreq() || remote.method() != AuthClass.PUBKEY) return List.of();
         List<X509Certificate> cas = remote.cacerts().isEmpty() ? cred.caCerts() : remote.cacerts();

@@ -63,7 +63,7 @@ public final class ChildCreateUnit {
         ChildSa child = new ChildSa(s.registry().nextId(), config, newSpi(s));
         List<ProposalSubstructure> props = ProposalUnit.offer(
                 ProposalUnit.withoutKeyExchange(ProposalUnit.parse(ProtocolId.ESP, config.espProposals())), spiBytes(child.inboundSpi()));
-        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offer(config.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offerLocal(config.localTs(), sa);
         List<TrafficSelectorSubstructure> tsr = SelectorUnit.offer(config.remoteTs(), sa.remote.address());
         boolean transport = config.mode() == ChildConfig.Mode.TRANSPORT;
         sa.childOffer = new ChildOffer(child, props, tsi, tsr, transport);
@@ -118,7 +118,7 @@ public final class ChildCreateUnit {
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
         for (ChildConfig c : fixed != null ? List.of(fixed) : sa.connection.children()) {
             // RFC 7296 2.9: narrow to the first CHILD_SA configuration both sides overlap with
-            if (SelectorUnit.narrow(c, sa.local.address(), sa.remote.address(), sa.natRemote, tsi, tsr)
+            if (SelectorUnit.narrow(c, sa, tsi, tsr)
                     instanceof NarrowingResult.Narrowed n) {
                 nTsi = SelectorUnit.wire(n.tsi());
                 nTsr = SelectorUnit.wire(n.tsr());

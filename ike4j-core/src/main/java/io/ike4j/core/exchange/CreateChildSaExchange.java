@@ -122,7 +122,7 @@ public final class CreateChildSaExchange {
         List<ProposalSubstructure> offered = ProposalUnit.offer(props, spi(fresh.inboundSpi()));
         byte[] ni = NonceUnit.create(s.context().random(), s.settings().nonceSize());
         boolean transport = c.mode() == ChildConfig.Mode.TRANSPORT;
-        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offer(c.localTs(), sa.local.address());
+        List<TrafficSelectorSubstructure> tsi = SelectorUnit.offerLocal(c.localTs(), sa);
         List<TrafficSelectorSubstructure> tsr = SelectorUnit.offer(c.remoteTs(), sa.remote.address());
         List<Payload> ps = new ArrayList<>();
         if (transport) ps.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE, new byte[0]));

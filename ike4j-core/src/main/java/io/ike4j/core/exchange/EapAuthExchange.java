@@ -88,15 +88,9 @@ final class EapAuthExchange {
                         + (sa.auth.msk != null ? "MSK" : "SK_pi (no MSK)") + " does not verify");
                 return;
             }
-            List<Payload> ps = new ArrayList<>();
-            ps.add(EapUnit.auth(sa, false, AuthOctets.responder(sa, sa.localId)));
-            IkeMessage first = sa.auth.firstRequest;
-            sa.auth.wipe();
-            if (IkeAuthExchange.redirectInAuth(s, sa, mid, ps)) return; // RFC 5685 6
-            IkeAuthExchange.established(s, sa, InitialContactUnit.present(first));
-            ps.addAll(ChildCreateUnit.respond(s, sa, first));
-            ps.addAll(MobikeExchange.authResponse(sa, first)); // RFC 4555 3.1
-            Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
+            List<Payload> ps = List.of(EapUnit.auth(sa, false, AuthOctets.responder(sa, sa.localId)));
+            sa.auth.endEapRound();
+            AuthRounds.peerRoundDone(s, sa, m, ps);
             return;
         }
         Optional<EapMessage> eap = EapUnit.message(m);
@@ -148,12 +142,9 @@ final class EapAuthExchange {
                 IkeAuthExchange.authFailedHere(s, sa, "AUTH of " + sa.remoteId + " with the EAP MSK does not verify");
                 return;
             }
-            sa.auth.wipe();
+            sa.auth.endEapRound();
             s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + sa.remoteId + " with EAP successful");
-            if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
-            MobikeExchange.authResponseReceived(s, sa, m);
-            IkeAuthExchange.established(s, sa, false);
-            ChildCreateUnit.complete(s, sa, m);
+            AuthRounds.completed(s, sa, m);
             return;
         }
         if (sa.remoteId == null) {
@@ -200,7 +191,10 @@ final class EapAuthExchange {
                 sa.auth.msk = ok.msk().orElse(null);
                 sa.auth.eapSucceeded = true;
                 s.log(EngineLog.Subsystem.IKE, sa, "EAP method succeeded" + (ok.msk().isPresent() ? ", MSK established" : ", no MSK"));
-                Messenger.sendRequest(s, sa, ExchangeType.IKE_AUTH, List.of(EapUnit.auth(sa, true, AuthOctets.initiator(sa, sa.localId))));
+                List<Payload> ps = new ArrayList<>();
+                ps.add(EapUnit.auth(sa, true, AuthOctets.initiator(sa, sa.localId)));
+                if (AuthRounds.markAnother(s, sa)) ps.add(AuthRounds.another()); // RFC 4739: with our AUTH
+                Messenger.sendRequest(s, sa, ExchangeType.IKE_AUTH, ps);
             }
             case EapStep.Failure f -> {
                 sa.auth.wipe();

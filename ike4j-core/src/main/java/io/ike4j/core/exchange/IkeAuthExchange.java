@@ -49,17 +49,20 @@ public final class IkeAuthExchange {
         }
         // RFC 7296 1.2 order: IDi, [CERT+], [CERTREQ+], [IDr], AUTH
         ps.addAll(proof.stream().filter(p -> !(p instanceof AuthenticationPayload)).toList());
-        ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c.local(), c.remote()));
+        ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
         // RFC 7296 2.4 (INITIAL_CONTACT only to a peer we have no SA with); never when reauthenticating: the old SA stays for now
         if (sa.reauthenticates == 0 && InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         ps.addAll(MobikeExchange.authRequest(sa)); // RFC 4555 3.1
+        if (sa.auth.peerMultiAuth) ps.add(AuthRounds.announce()); // RFC 4739 3 (strongSwan: in the first IKE_AUTH)
+        if (!eap && AuthRounds.markAnother(s, sa)) ps.add(AuthRounds.another());
         if (eap) {
             sa.auth.eapClient = EapUnit.client(s, c.local(), sa.localId, expected);
             // RFC 5998 3: we authenticate the responder through EAP alone when remote.auth is EAP
             if (c.remote().method() == AuthClass.EAP) ps.add(NotifyPayload.of(NotifyType.EAP_ONLY_AUTHENTICATION, new byte[0]));
         }
+        ps.addAll(ConfigPayloadUnit.request(sa)); // RFC 7296 2.19: CP before SA, TSi, TSr
         switch (ChildlessUnit.decide(sa)) {
             case WITH_CHILD -> {
                 if (sa.requestedChild != null) {
@@ -98,6 +101,10 @@ public final class IkeAuthExchange {
             EapAuthExchange.respondRound(s, sa, m);
             return;
         }
+        if (sa.auth.anotherFollows) {
+            AuthRounds.respondNext(s, sa, m); // RFC 4739: the initiator's next round
+            return;
+        }
         long mid = m.header().messageId();
         IdentificationPayload idi = m.first(IdentificationPayload.class).filter(IdentificationPayload::initiator).orElse(null);
         if (idi == null) {
@@ -114,7 +121,8 @@ public final class IkeAuthExchange {
         // an IDr of an unknown type cannot name one of our identities: treated like none
         Optional<Identity> wantedLocal = m.all(IdentificationPayload.class).stream().filter(p -> !p.initiator())
                 .findFirst().flatMap(IdentityUnit::identity);
-        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth);
+        ConnectionConfig c = selectConfig(s, sa, remoteId, wantedLocal, hasAuth,
+                SupportNotifies.has(m, NotifyType.ANOTHER_AUTH_FOLLOWS));
         if (c == null) {
             rejectAuth(s, sa, mid, "no connection matches " + remoteId + (hasAuth ? "" : " with EAP"));
             return;
@@ -151,11 +159,7 @@ public final class IkeAuthExchange {
             case LocalAuthUnit.Made.Payloads p -> ps.addAll(p.payloads());
         }
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(c.remote()) + " successful");
-        if (redirectInAuth(s, sa, mid, ps)) return;
-        established(s, sa, InitialContactUnit.present(m));
-        ps.addAll(ChildCreateUnit.respond(s, sa, m));
-        ps.addAll(MobikeExchange.authResponse(sa, m)); // RFC 4555 3.1
-        Messenger.sendResponse(s, sa, ExchangeType.IKE_AUTH, mid, ps);
+        AuthRounds.peerRoundDone(s, sa, m, ps);
     }
 
     /** RFC 5685 6: a gateway rule sends the authenticated initiator elsewhere: IDr, AUTH and REDIRECT, no CHILD_SA. */
@@ -169,8 +173,43 @@ public final class IkeAuthExchange {
         return true;
     }
 
+    /**
+     * Responder, authenticated: the CFG_REPLY (RFC 7296 3.15) and the first CHILD_SA, which is not created when no
+     * virtual IP could be assigned (RFC 7296 3.15.4: INTERNAL_ADDRESS_FAILURE).
+     */
+    static List<Payload> respondCpAndChild(Session s, IkeSa sa, IkeMessage request) {
+        ConfigPayloadUnit.Reply cp = ConfigPayloadUnit.respond(s, sa, request);
+        List<Payload> ps = new ArrayList<>(cp.payloads());
+        if (cp.addressFailed()) {
+            if (request.first(io.ike4j.core.codec.payload.SecurityAssociationPayload.class).isPresent()) {
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), "",
+                        NotifyType.INTERNAL_ADDRESS_FAILURE.value(), "no virtual IP for the peer"));
+            }
+            return ps;
+        }
+        ps.addAll(ChildCreateUnit.respond(s, sa, request));
+        return ps;
+    }
+
+    /** Initiator, authenticated: takes the assigned virtual IPs, then completes the first CHILD_SA. */
+    static void completeCpAndChild(Session s, IkeSa sa, IkeMessage response) {
+        Optional<String> cpFailure = ConfigPayloadUnit.complete(s, sa, response);
+        if (cpFailure.isPresent()) {
+            s.log(EngineLog.Subsystem.CFG, sa, cpFailure.get() + ", deleting IKE_SA");
+            if (sa.childOffer != null) {
+                s.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), sa.childOffer.child().name(),
+                        NotifyType.INTERNAL_ADDRESS_FAILURE.value(), cpFailure.get()));
+                sa.childOffer = null;
+            }
+            sa.queue.add(new IkeSa.PendingTask.DeleteIke());
+            InformationalExchange.runQueue(s, sa);
+            return;
+        }
+        ChildCreateUnit.complete(s, sa, response);
+    }
+
     private static ConnectionConfig selectConfig(Session s, IkeSa sa, Identity remoteId, Optional<Identity> wantedLocal,
-                                                 boolean hasAuth) {
+                                                 boolean hasAuth, boolean anotherRound) {
         ConnectionConfig best = null;
         int bestScore = 0;
         for (ConnectionConfig c : s.context().config().connections()) {
@@ -182,7 +221,8 @@ public final class IkeAuthExchange {
                     : c.localIdentity(sa.local.address()).equals(w) ? Identity.MATCH_PERFECT : Identity.MATCH_NONE)
                     .orElse(Identity.MATCH_ANY);
             if (la == 0 || ra == 0 || rid == 0 || lid == 0) continue;
-            int score = la + ra + 2 * rid + lid + (c == sa.connection ? 1 : 0);
+            int score = la + ra + 2 * rid + lid + (c == sa.connection ? 1 : 0)
+                    + ((c.remoteRounds().size() > 1) == anotherRound ? 1 : 0); // RFC 4739: rounds as announced
             if (score > bestScore) {
                 best = c;
                 bestScore = score;
@@ -250,8 +290,10 @@ public final class IkeAuthExchange {
     public static void informationalDuringAuth(Session s, IkeSa sa, IkeMessage m) {
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, m.header().messageId(), List.of());
         if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
+            // e.g. strongSwan gives up after our MSCHAPv2 Failure Request: say why we sent it
+            String why = sa.auth.eapServer == null ? "" : sa.auth.eapServer.failureSent().map(r -> " after EAP failure: " + r).orElse("");
             sa.auth.wipe();
-            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH");
+            SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH" + why);
         }
     }
 
@@ -259,6 +301,10 @@ public final class IkeAuthExchange {
     public static void processResponse(Session s, IkeSa sa, IkeMessage m) {
         if (sa.auth.eapClient != null) {
             EapAuthExchange.processRound(s, sa, m);
+            return;
+        }
+        if (sa.auth.round > 0) {
+            AuthRounds.processLaterResponse(s, sa, m); // RFC 4739: the answer to a later round's AUTH
             return;
         }
         Optional<IdentificationPayload> idr = m.first(IdentificationPayload.class).filter(p -> !p.initiator());
@@ -280,9 +326,6 @@ public final class IkeAuthExchange {
         }
         sa.remoteId = remoteId;
         s.log(EngineLog.Subsystem.IKE, sa, "authentication of " + remoteId + " with " + describe(sa.connection.remote()) + " successful");
-        if (RedirectExchange.followAuth(s, sa, m)) return; // RFC 5685 6
-        MobikeExchange.authResponseReceived(s, sa, m);
-        established(s, sa, false);
-        ChildCreateUnit.complete(s, sa, m);
+        AuthRounds.completed(s, sa, m);
     }
 }

@@ -384,8 +384,9 @@ public final class IkeSaInitExchange {
             if (sa.peerFragmentation && chosenConn.fragmentation() != ConnectionConfig.Fragmentation.NO) {
                 ps.add(FragmentationSupportUnit.announce());
             }
-            ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn.local(), chosenConn.remote()));
+            ps.addAll(CertUnit.certReqs(s.context().config().credentials(), chosenConn));
             ps.add(SignatureHashUnit.announce());
+            ps.add(AuthRounds.announce()); // RFC 4739 3, as strongSwan: always in our IKE_SA_INIT response
             if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));

@@ -37,7 +37,10 @@ public final class Messenger {
         byte[] whole = CODEC.encodeProtected(h, payloads, sa.keys.outbound());
         int max = maxDatagram(s, sa);
         if (whole.length <= max || !sa.peerFragmentation) return List.of(whole);
-        return CODEC.encodeFragments(h, payloads, sa.keys.outbound(), max); // RFC 7383 2.5
+        List<byte[]> fragments = CODEC.encodeFragments(h, payloads, sa.keys.outbound(), max); // RFC 7383 2.5
+        s.log(EngineLog.Subsystem.ENC, sa, "splitting IKE message (" + whole.length + " bytes) into " + fragments.size()
+                + " fragments");
+        return fragments;
     }
 
     /** The largest IKE message that fits the configured fragment size (IP + UDP headers, non-ESP marker on 4500). */
@@ -90,6 +93,40 @@ public final class Messenger {
         return true;
     }
 
+    /**
+     * RFC 7383 2.6: a fragment of a new message (or announcing more fragments) starts over; one announcing fewer
+     * than the message being collected is dropped, as are more than {@link FragmentBuffer#MAX_FRAGMENTS} fragments
+     * or more plaintext than the largest message we accept. A stale incomplete message is dropped first.
+     */
+    private static Optional<String> collect(Session s, IkeSa sa, long mid, IkeMessageCodec.OpenedFragment fr) {
+        long now = s == null ? 0 : s.now().getEpochSecond();
+        if (fr.totalFragments() > FragmentBuffer.MAX_FRAGMENTS) {
+            return Optional.of("fragment announces " + fr.totalFragments() + " fragments (at most "
+                    + FragmentBuffer.MAX_FRAGMENTS + ")");
+        }
+        FragmentBuffer b = sa.fragments;
+        if (b != null && s != null && b.stale(now)) {
+            s.log(EngineLog.Subsystem.ENC, sa, "dropping incomplete fragmented message " + b.messageId() + " ("
+                    + b.received() + " of " + b.total() + " fragments) after " + FragmentBuffer.TIMEOUT_SECONDS + "s");
+            b.wipe();
+            b = sa.fragments = null;
+        }
+        if (b != null && b.messageId() == mid && fr.totalFragments() < b.total()) {
+            return Optional.of("fragment announces " + fr.totalFragments() + " fragments, fewer than " + b.total());
+        }
+        if (b == null || b.messageId() != mid || b.total() != fr.totalFragments()) {
+            if (b != null) b.wipe();
+            sa.fragments = new FragmentBuffer(mid, fr.totalFragments(), now);
+        }
+        int limit = s == null ? 65000 : s.settings().maxMessageSize();
+        if (sa.fragments.bytes() + fr.plaintext().length > limit) {
+            sa.fragments.wipe();
+            sa.fragments = null;
+            return Optional.of("fragmented message exceeds " + limit + " bytes");
+        }
+        return Optional.empty();
+    }
+
     /** Result of opening a protected message. */
     public sealed interface Opened {
         record Message(IkeMessage message) implements Opened {}
@@ -106,6 +143,11 @@ public final class Messenger {
 
     /** Opens SK or collects SKF (RFC 7383 2.6) and checks the payloads against {@link MessageRules}. */
     public static Opened open(IkeSa sa, IkeMessage outer, byte[] datagram) {
+        return open(null, sa, outer, datagram);
+    }
+
+    /** As {@link #open(IkeSa, IkeMessage, byte[])}, logging reassembly and timing out stale fragments with {@code s}. */
+    public static Opened open(Session s, IkeSa sa, IkeMessage outer, byte[] datagram) {
         if (sa.keys == null) return new Opened.Dropped("no keys yet");
         if (!outer.header().response()) {
             if (sa.requestHashes.size() > 64) sa.requestHashes.clear();
@@ -118,12 +160,15 @@ public final class Messenger {
             Optional<IkeMessageCodec.OpenedFragment> f = CODEC.openFragment(outer, datagram, sa.keys.inbound());
             if (f.isEmpty()) return new Opened.Dropped("fragment integrity check failed");
             IkeMessageCodec.OpenedFragment fr = f.get();
-            long mid = outer.header().messageId();
-            if (sa.fragments == null || sa.fragments.messageId() != mid || sa.fragments.total() != fr.totalFragments()) {
-                if (sa.fragments != null) sa.fragments.wipe();
-                sa.fragments = new FragmentBuffer(mid, fr.totalFragments());
+            Optional<String> refused = collect(s, sa, outer.header().messageId(), fr);
+            if (refused.isPresent()) return new Opened.Dropped(refused.get());
+            if (!sa.fragments.add(fr.fragmentNumber(), fr.firstInnerPayload(), fr.plaintext())) {
+                if (s != null) s.log(EngineLog.Subsystem.ENC, sa, "received fragment #" + fr.fragmentNumber() + " of "
+                        + fr.totalFragments() + ", waiting for complete IKE message");
+                return new Opened.Incomplete();
             }
-            if (!sa.fragments.add(fr.fragmentNumber(), fr.firstInnerPayload(), fr.plaintext())) return new Opened.Incomplete();
+            if (s != null) s.log(EngineLog.Subsystem.ENC, sa, "received fragment #" + fr.fragmentNumber() + " of "
+                    + fr.totalFragments() + ", reassembled fragmented IKE message (" + sa.fragments.bytes() + " bytes)");
             inner = CODEC.reassemble(outer.header(), sa.fragments.firstInnerPayload(), sa.fragments.inOrder());
             sa.fragments.wipe();
             sa.fragments = null;

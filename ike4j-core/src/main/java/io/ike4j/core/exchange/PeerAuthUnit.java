@@ -2,6 +2,7 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.auth.cert.CertificateValidator;
 import io.ike4j.core.auth.cert.IdentityMatcher;
+import io.ike4j.core.auth.cert.RevocationChecker;
 import io.ike4j.core.auth.cert.ValidationResult;
 import io.ike4j.core.auth.keys.SignatureVerifier;
 import io.ike4j.core.auth.signature.HashAlgorithm;
@@ -84,7 +85,10 @@ public final class PeerAuthUnit {
         List<X509Certificate> intermediates = new ArrayList<>(certs.subList(1, certs.size()));
         intermediates.addAll(cred.caCerts());
         if (!remote.certs().contains(ee)) {
-            ValidationResult v = new CertificateValidator(anchors, cred.crls(), s.context().clock()).validate(ee, intermediates);
+            RevocationChecker revocation = new RevocationChecker(remote.revocation(), cred.crlFetcher(),
+                    note -> s.log(io.ike4j.core.engine.EngineLog.Subsystem.CFG, sa, note));
+            ValidationResult v = new CertificateValidator(anchors, cred.crls(), s.context().clock(), revocation)
+                    .validate(ee, intermediates);
             if (v instanceof ValidationResult.Refused r) {
                 return Optional.of("certificate \"" + ee.getSubjectX500Principal().getName() + "\" refused: "
                         + r.reason().name().toLowerCase().replace('_', ' ') + " (" + r.detail() + ")");

@@ -43,6 +43,7 @@ public final class SaLifecycle {
         for (ChildSa c : List.copyOf(sa.children)) removeChild(s, sa, c, reason);
         if (sa.childOffer != null) s.registry().releaseChildSpi(sa.childOffer.child().inboundSpi());
         if (sa.childRequest != null) s.registry().releaseChildSpi(sa.childRequest.fresh().inboundSpi());
+        ConfigPayloadUnit.release(s, sa); // RFC 7296 3.15: virtual IPs live as long as their IKE SA
         if (sa.outstanding != null) s.cancelTimer(sa, TimerId.TimerKind.RETRANSMIT, sa.outstanding.messageId());
         sa.outstanding = null;
         s.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);

@@ -55,4 +55,9 @@ public interface SaRegistry {
 
     /** After an IKE SA rekey: {@code oldLocalSpi} now names {@code retired}, the live SA moves to its new local SPI. */
     void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired);
+
+    /** The virtual IP pools (RFC 7296 3.15); none unless the engine has some. */
+    default io.ike4j.core.pool.AddressPools pools() {
+        return new io.ike4j.core.pool.AddressPools();
+    }
 }

@@ -3,12 +3,14 @@ package io.ike4j.core.exchange;
 import io.ike4j.core.codec.payload.TrafficSelectorSubstructure;
 import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.policy.ConfiguredSelector;
+import io.ike4j.core.policy.IpFamily;
 import io.ike4j.core.policy.NarrowingResult;
 import io.ike4j.core.policy.SelectorCheck;
 import io.ike4j.core.policy.TrafficSelector;
 import io.ike4j.core.policy.TrafficSelectorNarrowing;
 import io.ike4j.core.policy.TrafficSelectorParseException;
 import io.ike4j.core.policy.TrafficSelectorParser;
+import io.ike4j.core.sa.IkeSa;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,49 @@ final class SelectorUnit {
     /** What we offer for one side: the configured selectors with {@code dynamic} resolved to {@code host}. */
     static List<TrafficSelectorSubstructure> offer(List<String> entries, InetAddress host) {
         return wire(ConfiguredSelector.resolveAll(configured(entries), List.of(host.getAddress())));
+    }
+
+    /**
+     * Our side's selectors: {@code dynamic} is our virtual IP once assigned, all addresses of each requested family
+     * while our request is pending (strongSwan offers 0.0.0.0/0 and ::/0 then), else the IKE SA's address.
+     */
+    static List<TrafficSelectorSubstructure> offerLocal(List<String> entries, IkeSa sa) {
+        if (!sa.vips.assigned.isEmpty()) {
+            return wire(ConfiguredSelector.resolveAll(configured(entries), raw(sa.vips.assigned)));
+        }
+        List<InetAddress> requested = sa.connection.virtualIps().requested();
+        if (requested.isEmpty()) return offer(entries, sa.local.address());
+        List<TrafficSelector> out = new ArrayList<>();
+        for (ConfiguredSelector c : configured(entries)) {
+            switch (c) {
+                case ConfiguredSelector.Fixed f -> out.add(f.selector());
+                case ConfiguredSelector.Dynamic d -> requested.stream()
+                        .map(a -> a.getAddress().length == 4 ? IpFamily.IPV4 : IpFamily.IPV6).distinct()
+                        .forEach(f -> out.add(TrafficSelector.any(f).withProtocol(d.ipProtocol(), d.startPort(), d.endPort())));
+            }
+        }
+        return wire(out);
+    }
+
+    /** The responder's narrowing for an IKE SA: {@code dynamic} stands for virtual IPs where there are any. */
+    static NarrowingResult narrow(ChildConfig c, IkeSa sa, List<TrafficSelectorSubstructure> tsi,
+                                  List<TrafficSelectorSubstructure> tsr) {
+        List<InetAddress> peerVips = sa.vips.peerAddresses();
+        if (peerVips.isEmpty() && sa.vips.assigned.isEmpty()) {
+            return narrow(c, sa.local.address(), sa.remote.address(), sa.natRemote, tsi, tsr);
+        }
+        List<TrafficSelector> i = typed(tsi), r = typed(tsr);
+        List<byte[]> localHosts = sa.vips.assigned.isEmpty() ? List.of(sa.local.address().getAddress()) : raw(sa.vips.assigned);
+        List<TrafficSelector> ours = ConfiguredSelector.resolveAll(configured(c.localTs()), localHosts);
+        List<TrafficSelector> theirs = peerVips.isEmpty()
+                ? TrafficSelectorNarrowing.resolveRemote(configured(c.remoteTs()), sa.remote.address().getAddress(),
+                        sa.natRemote, i)
+                : ConfiguredSelector.resolveAll(configured(c.remoteTs()), raw(peerVips)); // remote_ts = dynamic: the VIP
+        return TrafficSelectorNarrowing.narrow(i, r, ours, theirs);
+    }
+
+    private static List<byte[]> raw(List<InetAddress> addresses) {
+        return addresses.stream().map(InetAddress::getAddress).toList();
     }
 
     /** The responder's narrowing (RFC 7296 2.9) of TSi/TSr against one CHILD_SA configuration. */

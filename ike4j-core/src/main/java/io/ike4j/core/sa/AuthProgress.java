@@ -34,6 +34,23 @@ public final class AuthProgress {
     /** Responder: the first IKE_AUTH request, whose SA/TS payloads are answered once EAP completed. */
     public io.ike4j.core.codec.IkeMessage firstRequest;
 
+    /** RFC 4739: the peer announced MULTIPLE_AUTH_SUPPORTED. */
+    public boolean peerMultiAuth;
+    /** RFC 4739: the initiator's authentication round in progress (0 for the first), counted by both roles. */
+    public int round;
+    /** RFC 4739: ANOTHER_AUTH_FOLLOWS went with the initiator's last AUTH; the next request starts a round. */
+    public boolean anotherFollows;
+
+    /** Ends one EAP round (RFC 4739: another may follow); the first request is kept for the CHILD_SA. */
+    public void endEapRound() {
+        if (msk != null) Arrays.fill(msk, (byte) 0);
+        msk = null;
+        eapServer = null;
+        eapClient = null;
+        eapSucceeded = false;
+        eapOnly = false;
+    }
+
     /** Forgets secrets (the SA is established or dies). */
     public void wipe() {
         if (msk != null) Arrays.fill(msk, (byte) 0);

@@ -87,6 +87,8 @@ public final class IkeSa {
     public final MobikeState mobike = new MobikeState();
     /** RFC 5685 redirect: support, where we were redirected from, the loop limit's history. */
     public final RedirectState redirect = new RedirectState();
+    /** Virtual IPs handed out to the peer or assigned to us (RFC 7296 3.15). */
+    public final VirtualIpState vips = new VirtualIpState();
 
     public IkeSa(long id, boolean initiator, long initiatorSpi, ConnectionConfig connection, long createdAtMillis) {
         this.id = id;

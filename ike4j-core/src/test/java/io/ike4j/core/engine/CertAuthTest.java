@@ -70,7 +70,7 @@ class CertAuthTest {
 
     @ParameterizedTest(name = "{0} pss={1}")
     @CsvSource({"RSA,false,RSA_PKCS1_SHA", "RSA,true,RSA_PSS_SHA", "ECDSA_P256,false,ECDSA_SHA256", "ECDSA_P384,false,ECDSA_SHA384",
-            "ED25519,false,ED25519"})
+            "ED25519,false,ED25519", "ECDSA_P521,false,ECDSA_SHA512", "ED448,false,ED448"})
     void certificateChainsOfEveryScheme(KeyKind kind, boolean pss, String scheme) throws Exception {
         AuthPki pkiA = new AuthPki("A", kind), pkiB = new AuthPki("B", kind);
         AuthPki.Leaf moon = pkiA.leaf(MOON), sun = pkiB.leaf(SUN);

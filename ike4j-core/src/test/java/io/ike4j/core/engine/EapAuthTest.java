@@ -144,6 +144,21 @@ class EapAuthTest {
         assertThat(String.join("\n", t.b.log)).contains("(myself)");
     }
 
+    /** TLS 1.3 keys as strongSwan 5.9.x derives them ("client EAP encryption"), both sides in that mode. */
+    @Test
+    void eapTlsWithStrongSwan5Keys() throws Exception {
+        EapTlsConfig server = EapTlsConfig.of(context("server.p12", "trust.p12")).withTls13Msk(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+        EapTlsConfig client = EapTlsConfig.of(context("client.p12", "trust.p12")).withTls13Msk(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+        TwoPeers t = run(initiator(client(EapMethod.TLS), serverCert(), "unused", Optional.of(client)),
+                responder(EapMethod.TLS, "%any", Optional.of(server), Optional.empty()));
+        assertEstablished(t);
+        // one side RFC 9190, the other strongSwan's: the MSKs differ and the AUTH after EAP does not verify
+        TwoPeers mixed = run(initiator(client(EapMethod.TLS), serverCert(), "unused", Optional.of(client)),
+                responder(EapMethod.TLS, "%any", Optional.of(EapTlsConfig.of(context("server.p12", "trust.p12"))), Optional.empty()));
+        assertThat(mixed.a.events(SaEvent.IkeSaEstablished.class)).isEmpty();
+        assertThat(String.join("\n", mixed.b.log)).contains("does not verify");
+    }
+
     /** RFC 5998: EAP-TLS is mutual; with an EAP local round on the server both sides skip the signature AUTH. */
     @Test
     void eapOnlyWithEapTls() throws Exception {

@@ -52,4 +52,23 @@ class FragmentationTest {
         assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
         assertThat(t.b.events(SaEvent.ChildSaEstablished.class)).hasSize(1);
     }
+
+    @Test
+    void bothSidesLogSplittingAndReassembly() throws Exception {
+        TwoPeers t = EstablishTest.establish(bigMessages());
+        assertThat(t.a.log).anyMatch(l -> l.matches(".*splitting IKE message \\(\\d+ bytes\\) into \\d+ fragments"));
+        assertThat(t.b.log).anyMatch(l -> l.contains("waiting for complete IKE message"))
+                .anyMatch(l -> l.contains("reassembled fragmented IKE message"));
+    }
+
+    @Test
+    void reassemblyBeyondTheLargestAcceptedMessageIsRefused() throws Exception {
+        Configs c = bigMessages();
+        c.settingsB = EngineSettings.builder().fragmentSize(300).maxMessageSize(300).build();
+        TwoPeers t = c.peers();
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(10));
+        assertThat(t.b.log).anyMatch(l -> l.contains("dropped: fragmented message exceeds 300 bytes"));
+        assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).isEmpty();
+    }
 }

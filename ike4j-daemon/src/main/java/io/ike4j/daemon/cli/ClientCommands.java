@@ -124,13 +124,17 @@ final class ClientCommands {
         private int count;
 
         Listing(String command, String item) {
-            super(Set.of(), Set.of("json"));
+            super(Set.of(), item.equals("pool") ? Set.of("json", "leases") : Set.of("json"));
             this.command = command;
             this.item = item;
         }
 
         public String summary() {
-            return command + " [--json]: " + (item.equals("sa") ? "show IKE and CHILD SAs (VICI key names in JSON)" : "show loaded connections");
+            return switch (item) {
+                case "sa" -> command + " [--json]: show IKE and CHILD SAs (VICI key names in JSON)";
+                case "pool" -> command + " [--leases] [--json]: show virtual IP pools (name, base, online / offline / size)";
+                default -> command + " [--json]: show loaded connections";
+            };
         }
 
         String command() {
@@ -139,7 +143,7 @@ final class ClientCommands {
 
         JsonObject request(CliArgs a) {
             count = 0;
-            return JsonObject.builder().build();
+            return item.equals("pool") ? JsonObject.builder().put("leases", a.flag("leases")).build() : JsonObject.builder().build();
         }
 
         @Override
@@ -153,7 +157,11 @@ final class ClientCommands {
                 out.print(count == 0 ? "[" : ",");
                 out.print(JsonWriter.write(o));
             } else {
-                out.print(item.equals("sa") ? SaText.render(o) : SaText.renderConnection(o));
+                out.print(switch (item) {
+                    case "sa" -> SaText.render(o);
+                    case "pool" -> SaText.renderPool(o);
+                    default -> SaText.renderConnection(o);
+                });
             }
             count++;
         }
@@ -222,6 +230,7 @@ final class ClientCommands {
         commands.put("redirect", new Redirect());
         commands.put("list-sas", new Listing(ControlProtocol.LIST_SAS, "sa"));
         commands.put("list-conns", new Listing(ControlProtocol.LIST_CONNS, "conn"));
+        commands.put("list-pools", new Listing(ControlProtocol.LIST_POOLS, "pool"));
         commands.put("load-all", new Simple(ControlProtocol.LOAD_ALL, "load-all: reload swanctl.conf (unchanged connections keep their SAs)"));
         commands.put("stats", new Simple(ControlProtocol.STATS, "stats: uptime, SA counts, packets, errors"));
         commands.put("version", new Simple(ControlProtocol.VERSION, "version: the running daemon's version"));

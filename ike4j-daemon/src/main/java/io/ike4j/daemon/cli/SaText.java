@@ -41,6 +41,16 @@ final class SaText {
         return o.string("integ-alg").map(i -> e + "/" + i).orElse(e);
     }
 
+    /** swanctl --list-pools: {@code name base online / offline / size}, then the leases when asked for. */
+    static String renderPool(JsonObject p) {
+        StringBuilder sb = new StringBuilder(String.format("%-20s %-40s %5s / %5s / %5s%n", s(p, "name"), s(p, "base"),
+                n(p, "online"), n(p, "offline"), n(p, "size")));
+        for (JsonObject l : ControlJson.objects(p, "leases")) {
+            sb.append(String.format("  %-39s %-7s '%s'%n", s(l, "address"), s(l, "status"), s(l, "identity")));
+        }
+        return sb.toString();
+    }
+
     static String renderConnection(JsonObject c) {
         StringBuilder sb = new StringBuilder();
         sb.append(s(c, "name")).append(": IKEv").append(s(c, "version")).append('\n');

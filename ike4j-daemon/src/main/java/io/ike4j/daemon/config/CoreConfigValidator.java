@@ -20,7 +20,7 @@ public final class CoreConfigValidator implements ConfigValidator {
             case AH_PROPOSAL -> proposal(ProtocolId.AH, value, where, sink, "sha256");
             case LOCAL_TS, REMOTE_TS -> selector(value, where, sink);
             case ADDRESS -> address(value, where, sink);
-            case POOL_ADDRS -> { } // pools are served by a later issue; the loader checks their syntax
+            case POOL_ADDRS -> { } // the loader checks the syntax; SwanctlToEngineConfig reports what it cannot serve
         }
     }
 

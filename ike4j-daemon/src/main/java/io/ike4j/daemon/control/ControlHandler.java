@@ -50,6 +50,11 @@ public interface ControlHandler {
 
     String version();
 
+    /** Virtual IP pools with their leases ({@code list-pools}); none by default. */
+    default List<io.ike4j.core.pool.PoolStatus> listPools() {
+        return List.of();
+    }
+
     /** Traffic counters of a CHILD_SA for {@code list-sas} (from the data plane); zeros by default. */
     default SaJson.Counters childCounters(long ikeSaId, long childSaId) {
         return SaJson.Counters.ZERO;

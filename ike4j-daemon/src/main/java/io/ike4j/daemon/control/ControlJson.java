@@ -29,6 +29,22 @@ public final class ControlJson {
                 .build();
     }
 
+    /** A pool as swanctl's VICI {@code get-pools} names it: base, size, online, offline[, leases]. */
+    public static JsonObject pool(io.ike4j.core.pool.PoolStatus p, boolean leases) {
+        JsonObject.Builder b = JsonObject.builder().put("name", p.name())
+                .put("base", p.base().map(a -> io.ike4j.core.config.IpLiterals.format(a.getAddress()).orElse("")).orElse(""))
+                .put("size", p.size()).put("online", p.online()).put("offline", p.offline());
+        if (leases) {
+            List<JsonValue> ls = new ArrayList<>();
+            for (io.ike4j.core.pool.Lease l : p.leases()) {
+                ls.add(JsonObject.builder().put("address", io.ike4j.core.config.IpLiterals.format(l.address().getAddress())
+                        .orElse("")).put("identity", l.identity()).put("status", l.online() ? "online" : "offline").build());
+            }
+            b.put("leases", new JsonArray(ls));
+        }
+        return b.build();
+    }
+
     public static JsonObject stats(StatsSnapshot s) {
         return JsonObject.builder()
                 .put("uptime", s.uptimeSeconds())

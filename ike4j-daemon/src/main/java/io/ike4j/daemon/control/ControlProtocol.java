@@ -17,6 +17,7 @@ public final class ControlProtocol {
     public static final String REDIRECT = "redirect";
     public static final String LIST_SAS = "list-sas";
     public static final String LIST_CONNS = "list-conns";
+    public static final String LIST_POOLS = "list-pools";
     public static final String LOAD_ALL = "load-all";
     public static final String STATS = "stats";
     public static final String VERSION = "version";

@@ -126,6 +126,14 @@ final class ControlSession {
                 }
                 yield ControlProtocol.ok(conns.size() + " connections", null);
             }
+            case ControlProtocol.LIST_POOLS -> {
+                var pools = handler.listPools();
+                boolean leases = args.bool("leases").orElse(false);
+                for (var p : pools) {
+                    sendUnchecked(JsonObject.builder().put("type", "pool").put("pool", ControlJson.pool(p, leases)).build());
+                }
+                yield ControlProtocol.ok(pools.size() + " pools", null);
+            }
             case ControlProtocol.LOAD_ALL -> ControlProtocol.result(handler.loadAll());
             case ControlProtocol.STATS -> ControlProtocol.ok("stats", ControlJson.stats(handler.stats()));
             case ControlProtocol.VERSION -> ControlProtocol.ok(handler.version(),

@@ -32,7 +32,7 @@ class MainTest {
     @Test
     void reportsADaemonThatIsNotRunning() {
         String uri = "unix://" + dir.resolve("missing.sock");
-        for (String cmd : new String[] {"list-sas", "list-conns", "stats", "version", "load-all"}) {
+        for (String cmd : new String[] {"list-sas", "list-conns", "list-pools", "stats", "version", "load-all"}) {
             Run r = run(cmd, "--uri", uri);
             assertThat(r.code()).as(cmd).isEqualTo(Command.UNREACHABLE);
             assertThat(r.err()).as(cmd).contains("daemon is not running").contains("missing.sock");
@@ -88,6 +88,13 @@ class MainTest {
             Run conns = run("list-conns", "--json", "--uri", uri);
             assertThat(conns.out()).startsWith("[{\"name\":\"home\"");
             assertThat(run("list-conns", "--uri", uri).out()).contains("home: IKEv2").contains("  net: TUNNEL");
+            assertThat(run("list-pools", "--uri", uri).out()).isEqualTo(String.format(
+                    "%-20s %-40s %5s / %5s / %5s%n", "rw-pool", "10.3.0.0", 1, 1, 254));
+            assertThat(run("list-pools", "--leases", "--uri", uri).out())
+                    .contains(String.format("  %-39s %-7s '%s'%n", "10.3.0.1", "online", "carol@example.org"))
+                    .contains(String.format("  %-39s %-7s '%s'%n", "10.3.0.2", "offline", "dave@example.org"));
+            assertThat(run("list-pools", "--json", "--uri", uri).out().trim())
+                    .isEqualTo("[{\"name\":\"rw-pool\",\"base\":\"10.3.0.0\",\"size\":254,\"online\":1,\"offline\":1}]");
             assertThat(run("stats", "--uri", uri).out()).contains("IKE_SAs: 1 total, 0 half-open").contains("retransmits: 2, errors: 3");
             assertThat(run("version", "--uri", uri).out()).contains("0.1.0");
             assertThat(run("load-all", "--uri", uri).out()).contains("loaded 1 connections");

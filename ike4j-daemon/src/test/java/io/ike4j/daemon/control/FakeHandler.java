@@ -37,6 +37,18 @@ public class FakeHandler implements ControlHandler {
     }
 
     @Override
+    public List<io.ike4j.core.pool.PoolStatus> listPools() {
+        try {
+            java.net.InetAddress base = java.net.InetAddress.getByName("10.3.0.0");
+            return List.of(new io.ike4j.core.pool.PoolStatus("rw-pool", java.util.Optional.of(base), 254, 1, 1, List.of(
+                    new io.ike4j.core.pool.Lease("carol@example.org", java.net.InetAddress.getByName("10.3.0.1"), true),
+                    new io.ike4j.core.pool.Lease("dave@example.org", java.net.InetAddress.getByName("10.3.0.2"), false))));
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public List<ConnectionSummary> listConns() {
         return List.of(new ConnectionSummary("home", 2, List.of("192.0.2.1"), List.of("192.0.2.2"), "psk", "moon", "psk", "sun",
                 List.of(new ConnectionSummary.Child("net", "TUNNEL", List.of("10.1.0.0/16"), List.of("10.2.0.0/16")))));

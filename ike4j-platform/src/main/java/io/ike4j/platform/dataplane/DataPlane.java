@@ -48,6 +48,19 @@ public interface DataPlane extends AutoCloseable {
     }
 
     /**
+     * Installs a virtual IP the peer assigned to us (RFC 7296 3.15) where our tunnelled traffic leaves from, so that
+     * it becomes the source of that traffic; {@code peer} is the IKE peer that assigned it. Backends that cannot do
+     * this ignore it (the default).
+     */
+    default void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) throws DataPlaneException {
+    }
+
+    /** Removes a virtual IP added with {@link #addVirtualIp}; false if it was not installed here. */
+    default boolean removeVirtualIp(java.net.InetAddress address) {
+        return false;
+    }
+
+    /**
      * Installs (or replaces) a trap policy: packets it matches while no CHILD_SA carries them go to the
      * {@link #acquireListener(AcquireListener) acquire listener} instead of out. Backends without traps return false.
      */

@@ -20,6 +20,22 @@ public final class InMemoryDataPlane implements DataPlane {
     private final Map<String, io.ike4j.core.engine.TrapPolicy> traps = new ConcurrentHashMap<>();
     private volatile AcquireListener acquires = AcquireListener.NONE;
     private volatile boolean closed;
+    private final java.util.Set<java.net.InetAddress> virtualIps = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) {
+        virtualIps.add(address);
+    }
+
+    @Override
+    public boolean removeVirtualIp(java.net.InetAddress address) {
+        return virtualIps.remove(address);
+    }
+
+    /** Virtual IPs "installed" here. */
+    public java.util.Set<java.net.InetAddress> virtualIps() {
+        return java.util.Set.copyOf(virtualIps);
+    }
 
     @Override
     public boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {

@@ -57,6 +57,14 @@ final class RouteBook {
         }
     }
 
+    void addAddress(String cidr) throws IOException {
+        installer.addAddress(cidr);
+    }
+
+    void deleteAddress(String cidr) throws IOException {
+        installer.deleteAddress(cidr);
+    }
+
     /** Pins (or references the pin of) a peer's host route; see {@link RouteInstaller#pinHost}. */
     void pin(java.net.InetAddress host) throws IOException {
         if (pins.getOrDefault(host, 0) == 0 && installer.pinHost(host)) pinned.add(host);

@@ -12,6 +12,15 @@ public interface RouteInstaller {
 
     void delete(String cidr) throws IOException;
 
+    /** Puts an address ({@code 10.3.0.1/32}, {@code fd00::1/128}) on the device: a virtual IP (RFC 7296 3.15). */
+    default void addAddress(String cidr) throws IOException {
+        throw new IOException("this route installer cannot add addresses");
+    }
+
+    default void deleteAddress(String cidr) throws IOException {
+        throw new IOException("this route installer cannot delete addresses");
+    }
+
     /**
      * Keeps {@code host} (the IKE/ESP peer) on the path it takes now, so routes into the device that cover it (a full
      * tunnel, remote selector 0.0.0.0/0) do not capture the tunnel's own packets.
@@ -37,6 +46,16 @@ public interface RouteInstaller {
             @Override
             public void delete(String cidr) throws IOException {
                 ip.deleteRoute(cidr, device);
+            }
+
+            @Override
+            public void addAddress(String cidr) throws IOException {
+                ip.addAddress(device, cidr);
+            }
+
+            @Override
+            public void deleteAddress(String cidr) throws IOException {
+                ip.deleteAddress(device, cidr);
             }
 
             @Override

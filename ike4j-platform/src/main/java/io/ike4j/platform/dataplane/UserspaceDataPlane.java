@@ -105,6 +105,7 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     private final EspSaTable table = new EspSaTable();
     private final Map<Key, Installed> installed = new ConcurrentHashMap<>();
     private final Map<EspSa, Installed> bySa = new ConcurrentHashMap<>(); // identity keys: EspSa has no equals
+    private final Map<InetAddress, Integer> virtualIps = new java.util.HashMap<>();
     private final UserspaceTraps traps;
     private final LongAdder trapped = new LongAdder();
     private final LongAdder noSa = new LongAdder();
@@ -258,6 +259,50 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         LOG.log(System.Logger.Level.DEBUG, "installed {0}: {1} {2} -> {3}, routes {4} dev {5} src {6}", sa,
                 plainEsp ? "plain ESP" : "ESP-in-UDP", local, remote, cidrs, device.name(),
                 src4.or(() -> src6).orElse("-"));
+    }
+
+    /**
+     * Puts the virtual IP on the TUN device (as kernel-libipsec does), so routes into the device pick it as their
+     * source: install it before the CHILD_SAs that use it as local selector.
+     */
+    @Override
+    public synchronized void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
+        if (closed.get()) throw new DataPlaneException("data plane closed");
+        if (virtualIps.merge(address, 1, Integer::sum) > 1) return;
+        try {
+            routes.addAddress(hostCidr(address));
+        } catch (IOException e) {
+            virtualIps.remove(address);
+            throw new DataPlaneException("adding virtual IP " + address.getHostAddress() + " to " + device.name()
+                    + " failed: " + e.getMessage(), e);
+        }
+        LOG.log(System.Logger.Level.INFO, "installed virtual IP {0} on {1}", address.getHostAddress(), device.name());
+    }
+
+    @Override
+    public synchronized boolean removeVirtualIp(InetAddress address) {
+        Integer n = virtualIps.get(address);
+        if (n == null) return false;
+        if (n > 1) {
+            virtualIps.put(address, n - 1);
+            return true;
+        }
+        virtualIps.remove(address);
+        try {
+            routes.deleteAddress(hostCidr(address));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "removing virtual IP {0}: {1}", address.getHostAddress(), e.getMessage());
+        }
+        return true;
+    }
+
+    /** Virtual IPs on the device, with the number of IKE SAs holding each. */
+    public synchronized Map<InetAddress, Integer> virtualIps() {
+        return Map.copyOf(virtualIps);
+    }
+
+    private static String hostCidr(InetAddress a) {
+        return a.getHostAddress() + (a instanceof java.net.Inet4Address ? "/32" : "/128");
     }
 
     @Override

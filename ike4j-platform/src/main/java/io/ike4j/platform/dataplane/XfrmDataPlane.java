@@ -51,6 +51,7 @@ public final class XfrmDataPlane implements DataPlane {
     private volatile AcquireListener acquires = AcquireListener.NONE;
     private Thread acquireReader;
     private volatile boolean closed;
+    private final KernelVirtualIps virtualIps;
 
     /** Uses {@code client} (owned from now on: closed with the data plane). */
     public XfrmDataPlane(XfrmClient client) {
@@ -59,8 +60,31 @@ public final class XfrmDataPlane implements DataPlane {
 
     /** With {@code events}: where XFRM_MSG_ACQUIRE notifications come from, opened with the first trap. */
     public XfrmDataPlane(XfrmClient client, java.util.function.Supplier<XfrmResult<XfrmEventListener>> events) {
+        this(client, events, VirtualIpInstaller.ipRoute2(io.ike4j.platform.tun.IpRoute2.system()));
+    }
+
+    /** With virtual IPs (RFC 7296 3.15) put on interfaces through {@code vipInstaller}. */
+    public XfrmDataPlane(XfrmClient client, VirtualIpInstaller vipInstaller) {
+        this(client, XfrmEventListener::open, vipInstaller);
+    }
+
+    public XfrmDataPlane(XfrmClient client, java.util.function.Supplier<XfrmResult<XfrmEventListener>> events,
+                         VirtualIpInstaller vipInstaller) {
         this.client = client;
         this.events = events;
+        this.virtualIps = new KernelVirtualIps(vipInstaller);
+    }
+
+    /** Puts the virtual IP on the interface towards {@code peer} (strongSwan's kernel-netlink does the same). */
+    @Override
+    public void addVirtualIp(InetAddress address, InetAddress peer) throws DataPlaneException {
+        if (closed) throw new DataPlaneException("data plane closed");
+        virtualIps.add(address, peer);
+    }
+
+    @Override
+    public boolean removeVirtualIp(InetAddress address) {
+        return virtualIps.remove(address);
     }
 
     @Override
@@ -261,6 +285,7 @@ public final class XfrmDataPlane implements DataPlane {
         for (List<XfrmPolicyId> ids : List.copyOf(traps.values())) ids.forEach(this::release);
         traps.clear();
         trapsBySelector.clear();
+        virtualIps.removeAll();
         client.close();
     }
 

@@ -184,6 +184,7 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                             Long.toString(u.ikeSaId()), Long.toString(u.childSaId()), u.local(), u.remote());
                 }
             }
+            case EngineOutput.VirtualIp v -> virtualIp(v);
             case EngineOutput.Notify n -> notifyListeners(n.event());
             case EngineOutput.InstallTrap t -> {
                 try {
@@ -220,6 +221,20 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                 failures.increment();
                 LOG.log(System.Logger.Level.ERROR, "carrying out " + o + " failed", e);
             }
+        }
+    }
+
+    private void virtualIp(EngineOutput.VirtualIp v) {
+        if (!v.add()) {
+            dataPlane.removeVirtualIp(v.address());
+            return;
+        }
+        try {
+            dataPlane.addVirtualIp(v.address(), v.peer());
+        } catch (DataPlaneException e) {
+            failures.increment();
+            LOG.log(System.Logger.Level.ERROR, "installing virtual IP {0} failed: {1}", v.address().getHostAddress(),
+                    e.getMessage());
         }
     }
 

@@ -48,6 +48,10 @@ public final class IpRoute2 {
         run(family(cidr), "addr", "add", cidr, "dev", device);
     }
 
+    public void deleteAddress(String device, String cidr) throws IOException {
+        run(family(cidr), "addr", "del", cidr, "dev", device);
+    }
+
     /** Adds (or replaces) a route to {@code cidr} through the device, with a preferred source address if given. */
     public void addRoute(String cidr, String device, Optional<String> source) throws IOException {
         List<String> args = new ArrayList<>(List.of(family(cidr), "route", "replace", cidr, "dev", device));

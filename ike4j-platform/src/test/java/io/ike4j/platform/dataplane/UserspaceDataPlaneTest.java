@@ -87,6 +87,33 @@ class UserspaceDataPlaneTest {
         public void delete(String cidr) {
             log.add(new Route("del", cidr, Optional.empty()));
         }
+
+        @Override
+        public void addAddress(String cidr) {
+            log.add(new Route("addr-add", cidr, Optional.empty()));
+        }
+
+        @Override
+        public void deleteAddress(String cidr) {
+            log.add(new Route("addr-del", cidr, Optional.empty()));
+        }
+    }
+
+    @Test
+    void virtualIpsGoOnTheDeviceOncePerAddressAndComeOffWithTheLastHolder() throws Exception {
+        start();
+        InetAddress vip = InetAddress.getByName("10.3.0.1");
+        InetAddress vip6 = InetAddress.getByName("fd00::1");
+        a.addVirtualIp(vip, null);
+        a.addVirtualIp(vip, null); // a second IKE SA holding the same address (reauthentication)
+        a.addVirtualIp(vip6, null);
+        assertThat(a.virtualIps()).containsEntry(vip, 2).containsEntry(vip6, 1);
+        assertThat(a.removeVirtualIp(vip)).isTrue();
+        assertThat(a.removeVirtualIp(vip)).isTrue();
+        assertThat(a.removeVirtualIp(vip)).isFalse();
+        assertThat(routesA.log).containsExactly(new Route("addr-add", "10.3.0.1/32", Optional.empty()),
+                new Route("addr-add", "fd00:0:0:0:0:0:0:1/128", Optional.empty()),
+                new Route("addr-del", "10.3.0.1/32", Optional.empty()));
     }
 
     /** Delivers to the peer plane's sink; remembers where packets went. */

@@ -6,14 +6,11 @@ import java.security.PublicKey;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
-import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -22,15 +19,15 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Validates a peer's end-entity certificate (RFC 5280 6): builds the chain from the supplied intermediates (CERT
  * payloads, local CA certs) to a configured trust anchor, then runs the JDK PKIX validator at the injected clock's
- * time with the supplied CRLs (no network: CRL distribution points are not fetched here; a certificate whose
- * issuer has no CRL passes, as strongSwan does unless strict). Weak keys and end-entity key usage are checked too.
+ * time, then checks revocation with a {@link RevocationChecker} (configured CRLs, CRL distribution points through
+ * its fetcher seam, strongSwan's strict/ifuri/relaxed policies). Weak keys and end-entity key usage are checked too.
  */
 public final class CertificateValidator {
     /** strongSwan follows at most 7 intermediate CAs by default. */
@@ -40,12 +37,25 @@ public final class CertificateValidator {
     private final List<X509CRL> crls;
     private final InstantSource clock;
     private final int minRsaBits;
+    private final RevocationChecker revocation;
 
-    public CertificateValidator(Collection<X509Certificate> anchors, Collection<X509CRL> crls, InstantSource clock, int minRsaBits) {
+    public CertificateValidator(Collection<X509Certificate> anchors, Collection<X509CRL> crls, InstantSource clock, int minRsaBits,
+                                RevocationChecker revocation) {
         this.anchors = List.copyOf(anchors);
         this.crls = List.copyOf(crls);
         this.clock = clock;
         this.minRsaBits = minRsaBits;
+        this.revocation = revocation == null ? RevocationChecker.OFFLINE : revocation;
+    }
+
+    public CertificateValidator(Collection<X509Certificate> anchors, Collection<X509CRL> crls, InstantSource clock, int minRsaBits) {
+        this(anchors, crls, clock, minRsaBits, RevocationChecker.OFFLINE);
+    }
+
+    /** With the revocation policy and CRL distribution point fetcher of {@code revocation}. */
+    public CertificateValidator(Collection<X509Certificate> anchors, Collection<X509CRL> crls, InstantSource clock,
+                                RevocationChecker revocation) {
+        this(anchors, crls, clock, 2048, revocation);
     }
 
     public CertificateValidator(Collection<X509Certificate> anchors, Collection<X509CRL> crls, InstantSource clock) {
@@ -114,17 +124,12 @@ public final class CertificateValidator {
             PKIXParameters params = new PKIXParameters(Set.of(anchor));
             params.setDate(now);
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
-            if (crls.isEmpty()) {
-                params.setRevocationEnabled(false);
-            } else {
-                params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
-                PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
-                checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
-                        PKIXRevocationChecker.Option.NO_FALLBACK, PKIXRevocationChecker.Option.SOFT_FAIL));
-                params.addCertPathChecker(checker);
-                params.setRevocationEnabled(false); // the explicit checker above does it
-            }
+            params.setRevocationEnabled(false); // RFC 5280 6.3 by RevocationChecker: policies and fetched CRLs
             validator.validate(certPath, params);
+            List<X509Certificate> chain = new ArrayList<>(path);
+            chain.add(anchorCert);
+            Optional<ValidationResult.Refused> revoked = revocation.check(chain, crls, now);
+            if (revoked.isPresent()) return revoked.get();
             return new ValidationResult.Trusted(path, anchor);
         } catch (CertPathValidatorException e) {
             return mapFailure(e, path);

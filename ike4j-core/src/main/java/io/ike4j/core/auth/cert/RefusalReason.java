@@ -5,6 +5,8 @@ public enum RefusalReason {
     EXPIRED,
     NOT_YET_VALID,
     REVOKED,
+    /** The revocation policy requires a current CRL and none could be had (strongSwan {@code revocation = strict/ifuri}). */
+    REVOCATION_UNAVAILABLE,
     /** No path to a configured trust anchor, or a signature in the path does not verify. */
     UNTRUSTED_CHAIN,
     /** An issuer in the path is not a CA (basicConstraints) or the path is too long. */

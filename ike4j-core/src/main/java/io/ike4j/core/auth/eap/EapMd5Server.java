@@ -40,13 +40,13 @@ public final class EapMd5Server implements EapServerMethod {
         if (parsed.isEmpty() || parsed.get().value().length != 16) return new EapStep.Failure("malformed EAP-MD5 response");
         String user = start.identity().isPresent() ? start.identityString() : new String(parsed.get().name(), StandardCharsets.UTF_8);
         Optional<String> password = passwords.password(user);
-        if (password.isEmpty()) return new EapStep.Failure("unknown user");
+        if (password.isEmpty()) return new EapStep.Failure("unknown user '" + user + "'");
         byte[] secret = password.get().getBytes(StandardCharsets.UTF_8);
         byte[] expected = Md5Challenge.response(identifier, secret, challenge);
         java.util.Arrays.fill(secret, (byte) 0);
         challenge = null;
         return MessageDigest.isEqual(expected, parsed.get().value())
                 ? new EapStep.Success(Optional.empty())
-                : new EapStep.Failure("EAP-MD5 response mismatch");
+                : new EapStep.Failure("EAP-MD5 response mismatch (wrong password for '" + user + "')");
     }
 }

@@ -22,6 +22,8 @@ public final class EapMsChapV2Server implements EapServerMethod {
     private int msChapId;
     private byte[] challenge;
     private byte[] msk;
+    /** Why the Failure Request was sent, for the log (unknown user or wrong password). */
+    private String failureReason = "MSCHAPv2 authentication failed";
     private EapStart start;
 
     public EapMsChapV2Server(RandomSource random, EapPasswordLookup passwords, String serverName) {
@@ -55,7 +57,7 @@ public final class EapMsChapV2Server implements EapServerMethod {
             case SUCCESS_SENT -> p.get().opCode() == MsChapV2Packet.SUCCESS
                     ? done(new EapStep.Success(Optional.of(msk)))
                     : done(new EapStep.Failure("peer did not acknowledge MSCHAPv2 Success"));
-            case FAILURE_SENT -> done(new EapStep.Failure("MSCHAPv2 authentication failed"));
+            case FAILURE_SENT -> done(new EapStep.Failure(failureReason));
             case DONE -> new EapStep.Failure("MSCHAPv2 already finished");
             case null -> new EapStep.Failure("MSCHAPv2 not started");
         };
@@ -86,9 +88,16 @@ public final class EapMsChapV2Server implements EapServerMethod {
             Arrays.fill(hash, (byte) 0);
         }
         state = State.FAILURE_SENT;
+        failureReason = "MSCHAPv2 authentication failed: " + (password.isEmpty() ? "unknown user '" + user + "'"
+                : "wrong password for '" + user + "'");
         // RFC 2759 6: E=691 (authentication failure), not retryable here.
         byte[] msg = ("E=691 R=0 C=" + EapMessage.hex(random.bytes(16)) + " V=3 M=Authentication failed").getBytes(StandardCharsets.US_ASCII);
         return next(new MsChapV2Packet(MsChapV2Packet.FAILURE, msChapId, msg));
+    }
+
+    @Override
+    public java.util.Optional<String> failureSent() {
+        return state == State.FAILURE_SENT ? java.util.Optional.of(failureReason) : java.util.Optional.empty();
     }
 
     private EapStep next(MsChapV2Packet p) {

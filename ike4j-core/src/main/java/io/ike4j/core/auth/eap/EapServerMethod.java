@@ -20,4 +20,9 @@ public interface EapServerMethod {
 
     /** A Response whose identifier matches the method's last Request (the session checks this). */
     EapStep process(EapMessage response);
+
+    /** Why a failure indication was sent inside the method (MSCHAPv2 Failure Request), if it was: for the log. */
+    default java.util.Optional<String> failureSent() {
+        return java.util.Optional.empty();
+    }
 }

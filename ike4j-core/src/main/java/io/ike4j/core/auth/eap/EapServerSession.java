@@ -113,6 +113,11 @@ public final class EapServerSession {
     }
 
     /** The identity from the Identity Response (or the preset one). */
+    /** The current method's {@link EapServerMethod#failureSent}. */
+    public Optional<String> failureSent() {
+        return method == null ? Optional.empty() : method.failureSent();
+    }
+
     public Optional<byte[]> peerIdentity() {
         return identity.map(byte[]::clone);
     }

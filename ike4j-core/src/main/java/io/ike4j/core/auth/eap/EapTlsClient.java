@@ -39,7 +39,7 @@ public final class EapTlsClient implements EapClientMethod {
     private EapStep start(int id) {
         if (tls != null) return new EapStep.Failure("EAP-TLS: second Start");
         try {
-            tls = new TlsEngineDriver(config.engine(true));
+            tls = new TlsEngineDriver(config.engine(true), config.tls13Msk());
             fragments.queue(tls.begin());
             return respond(id, fragments.nextFragment());
         } catch (SSLException e) {
@@ -58,10 +58,10 @@ public final class EapTlsClient implements EapClientMethod {
                 byte[] app = tls.takeApplicationData();
                 boolean committed = !tls.isTls13() || (app.length == 1 && app[0] == 0);
                 if (tls.isTls13() && app.length > 0 && !committed) return new EapStep.Failure("EAP-TLS: unexpected application data");
-                if (committed) {
-                    complete = true;
-                    msk = tls.msk();
-                }
+                if (committed) complete = true;
+                // strongSwan 5.9.x ends TLS 1.3 with EAP-Success right after our Finished (no RFC 9190 2.5
+                // commitment message; accepted in STRONGSWAN_5 mode): the keys are settled with the handshake
+                msk = tls.msk();
             }
             fragments.queue(out);
             return respond(id, fragments.nextFragment()); // an empty Response when there is nothing to send
@@ -76,7 +76,8 @@ public final class EapTlsClient implements EapClientMethod {
 
     @Override
     public boolean mayAcceptSuccess() {
-        return complete && msk.isPresent();
+        boolean withoutCommitment = config.tls13Msk() == EapTlsConfig.Tls13Msk.STRONGSWAN_5 && tls != null && tls.handshakeDone();
+        return (complete || withoutCommitment) && msk.isPresent();
     }
 
     @Override

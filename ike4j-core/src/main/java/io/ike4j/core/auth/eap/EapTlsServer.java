@@ -29,7 +29,7 @@ public final class EapTlsServer implements EapServerMethod {
     @Override
     public EapStep start(EapStart start) {
         identifier = start.identifier();
-        tls = new TlsEngineDriver(config.engine(false));
+        tls = new TlsEngineDriver(config.engine(false), config.tls13Msk());
         return new EapStep.Send(EapMessage.request(identifier, type(), EapTlsFragments.start()));
     }
 

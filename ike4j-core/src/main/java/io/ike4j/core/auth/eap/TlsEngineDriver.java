@@ -17,9 +17,11 @@ final class TlsEngineDriver {
     private final SSLEngine engine;
     private final ByteArrayOutputStream appData = new ByteArrayOutputStream();
     private boolean handshakeDone;
+    private final EapTlsConfig.Tls13Msk tls13Msk;
 
-    TlsEngineDriver(SSLEngine engine) {
+    TlsEngineDriver(SSLEngine engine, EapTlsConfig.Tls13Msk tls13Msk) {
         this.engine = engine;
+        this.tls13Msk = tls13Msk;
     }
 
     /** Feeds received TLS bytes and returns what the engine wants to send. */
@@ -93,13 +95,16 @@ final class TlsEngineDriver {
     /**
      * Key_Material (128 octets) → MSK = first 64 octets. TLS 1.2, RFC 5216 2.3: PRF(master secret, "client EAP
      * encryption", client.random | server.random), which is the RFC 5705 exporter without context. TLS 1.3,
-     * RFC 9190 2.3: TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", 0x0D, 128).
+     * RFC 9190 2.3: TLS-Exporter("EXPORTER_EAP_TLS_Key_Material", 0x0D, 128), or strongSwan 5.9.x's
+     * TLS-Exporter("client EAP encryption", "", 128) ({@link EapTlsConfig.Tls13Msk#STRONGSWAN_5}).
      */
     Optional<byte[]> msk() {
         if (!(engine.getSession() instanceof ExtendedSSLSession session)) return Optional.empty();
         try {
             byte[] km = isTls13()
-                    ? session.exportKeyingMaterialData("EXPORTER_EAP_TLS_Key_Material", new byte[] {13}, 128)
+                    ? tls13Msk == EapTlsConfig.Tls13Msk.STRONGSWAN_5
+                            ? session.exportKeyingMaterialData("client EAP encryption", null, 128)
+                            : session.exportKeyingMaterialData("EXPORTER_EAP_TLS_Key_Material", new byte[] {13}, 128)
                     : session.exportKeyingMaterialData("client EAP encryption", null, 128);
             if (km == null) return Optional.empty();
             byte[] msk = java.util.Arrays.copyOf(km, 64);

@@ -71,7 +71,7 @@ class EapSessionTest {
     @Test
     void mschapv2WrongPasswordFailsAfterFailureAck() {
         EapConversation c = EapConversation.run(server(26), client("alice", "wrong", 26));
-        assertThat(c.server()).isEqualTo(new EapStep.Failure("MSCHAPv2 authentication failed"));
+        assertThat(c.server()).isEqualTo(new EapStep.Failure("MSCHAPv2 authentication failed: wrong password for 'alice'"));
         assertThat(c.client()).isInstanceOf(EapStep.Failure.class);
     }
 

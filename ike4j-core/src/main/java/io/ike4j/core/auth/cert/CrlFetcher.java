@@ -1,0 +1,22 @@
+package io.ike4j.core.auth.cert;
+
+import java.net.URI;
+import java.security.cert.X509CRL;
+
+/**
+ * The seam to CRL distribution points (RFC 5280 4.2.1.13): the core asks for the CRL at a URI of a peer's
+ * certificate while validating it. The core performs no I/O; an implementation (ike4j-platform's HTTP fetcher)
+ * may block, bounded by its own timeout, and should cache by URI until the CRL's nextUpdate. The runtime handles
+ * each input on its own virtual thread holding only that SA's lock, so a slow server delays that SA alone.
+ */
+@FunctionalInterface
+public interface CrlFetcher {
+    Result fetch(URI uri);
+
+    /** What the fetch gave; {@code reason} is log-ready. */
+    sealed interface Result {
+        record Fetched(X509CRL crl) implements Result {}
+
+        record Failed(String reason) implements Result {}
+    }
+}

@@ -1,0 +1,147 @@
+package io.ike4j.platform.crl;
+
+import io.ike4j.core.auth.cert.CrlFetcher;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.security.cert.CRLException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13) for the engine's {@link CrlFetcher} seam: DER
+ * or PEM, bounded by a total {@code timeout} (connect, headers and body; a stalling server is cut off) and a size
+ * limit. Results are cached by URI: a CRL until its nextUpdate (at most {@code maxCacheTime}), a failure for
+ * {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
+ * Concurrent lookups of one URI wait for one fetch.
+ */
+public final class HttpCrlFetcher implements CrlFetcher {
+    /** strongSwan's curl plugin waits up to its configured timeout; these are ike4j's defaults. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+    public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+    public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_MAX_CACHE = Duration.ofHours(24);
+
+    private record Entry(Result result, Instant expires) {}
+
+    private final Duration timeout;
+    private final int maxBytes;
+    private final Duration failureBackoff;
+    private final Duration maxCacheTime;
+    private final InstantSource clock;
+    private final ConcurrentHashMap<URI, Entry> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
+
+    public HttpCrlFetcher(Duration timeout, int maxBytes, Duration failureBackoff, Duration maxCacheTime, InstantSource clock) {
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+        this.failureBackoff = failureBackoff;
+        this.maxCacheTime = maxCacheTime;
+        this.clock = clock;
+    }
+
+    public static HttpCrlFetcher defaults(InstantSource clock) {
+        return new HttpCrlFetcher(DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES, DEFAULT_BACKOFF, DEFAULT_MAX_CACHE, clock);
+    }
+
+    @Override
+    public Result fetch(URI uri) {
+        Entry e = fresh(uri);
+        if (e != null) return e.result();
+        synchronized (locks.computeIfAbsent(uri, u -> new Object())) {
+            e = fresh(uri);
+            if (e != null) return e.result();
+            Result r = download(uri);
+            Instant now = clock.instant();
+            Instant expires = switch (r) {
+                case Result.Fetched f -> {
+                    Instant max = now.plus(maxCacheTime);
+                    Instant next = f.crl().getNextUpdate() == null ? max : f.crl().getNextUpdate().toInstant();
+                    yield next.isBefore(max) ? next : max;
+                }
+                case Result.Failed f -> now.plus(failureBackoff);
+            };
+            cache.put(uri, new Entry(r, expires));
+            return r;
+        }
+    }
+
+    /** Forgets every cached CRL and failure (e.g. on {@code reload-settings}). */
+    public void clear() {
+        cache.clear();
+    }
+
+    private Entry fresh(URI uri) {
+        Entry e = cache.get(uri);
+        return e != null && clock.instant().isBefore(e.expires()) ? e : null;
+    }
+
+    private Result download(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) return new Result.Failed("unsupported scheme '" + scheme + "'");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpURLConnection c = null;
+        try {
+            c = (HttpURLConnection) uri.toURL().openConnection();
+            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setConnectTimeout(ms);
+            c.setReadTimeout(ms);
+            c.setInstanceFollowRedirects(true);
+            c.setRequestProperty("Accept", "application/pkix-crl, */*");
+            int status = c.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) return new Result.Failed("HTTP status " + status);
+            long declared = c.getContentLengthLong();
+            if (declared > maxBytes) return new Result.Failed("CRL of " + declared + " bytes exceeds the limit of " + maxBytes);
+            byte[] body = readBounded(c.getInputStream(), deadline);
+            if (body == null) return new Result.Failed("CRL exceeds the limit of " + maxBytes + " bytes");
+            return parse(body);
+        } catch (SocketTimeoutException e) {
+            return new Result.Failed("timed out after " + timeout);
+        } catch (DeadlineException e) {
+            return new Result.Failed("timed out after " + timeout + " (server too slow)");
+        } catch (IOException | IllegalArgumentException e) {
+            return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (c != null) c.disconnect();
+        }
+    }
+
+    private static final class DeadlineException extends IOException {
+        DeadlineException() {
+            super("deadline");
+        }
+    }
+
+    /** The body, or null beyond {@code maxBytes}; every read waits at most the read timeout, the total the deadline. */
+    private byte[] readBounded(InputStream in, long deadline) throws IOException {
+        try (in) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                out.write(buf, 0, n);
+                if (out.size() > maxBytes) return null;
+                if (System.nanoTime() - deadline > 0) throw new DeadlineException();
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static Result parse(byte[] body) {
+        try {
+            CertificateFactory f = CertificateFactory.getInstance("X.509");
+            return new Result.Fetched((X509CRL) f.generateCRL(new ByteArrayInputStream(body))); // DER or PEM
+        } catch (CRLException | CertificateException | ClassCastException e) {
+            return new Result.Failed("not a CRL (" + body.length + " bytes): " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.ike4j.platform.crl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import io.ike4j.core.auth.cert.CrlFetcher;
+import io.ike4j.core.auth.cert.issue.CertificateIssuer;
+import io.ike4j.core.auth.cert.issue.CertificateTemplate;
+import io.ike4j.core.auth.cert.issue.CrlIssuer;
+import io.ike4j.core.auth.cert.issue.CrlReason;
+import io.ike4j.core.auth.cert.issue.DistinguishedNames;
+import io.ike4j.core.auth.cert.issue.Issuing;
+import io.ike4j.core.auth.cert.Certificates;
+import io.ike4j.core.auth.keys.KeyKind;
+import io.ike4j.core.auth.keys.KeyRef;
+import io.ike4j.core.auth.keys.PrivateKeyHandle;
+import io.ike4j.core.auth.keys.PrivateKeyStore;
+import io.ike4j.core.crypto.RandomSource;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The CRL fetcher against a tiny in-test HTTP server: DER CRL, caching, 404, size limit, a stalling server. */
+class HttpCrlFetcherTest {
+    static byte[] crl;
+    static BigInteger revokedSerial = BigInteger.valueOf(42);
+    HttpServer server;
+    final AtomicInteger hits = new AtomicInteger();
+    final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+    final CountDownLatch release = new CountDownLatch(1);
+    InstantSource clock = () -> now.get();
+
+    @BeforeAll
+    static void makeCrl() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ca = g.generateKeyPair();
+        PrivateKeyStore store = PrivateKeyStore.builder(RandomSource.secure()).add(new KeyRef("ca"), PrivateKeyHandle.of(ca)).build();
+        Instant t = Instant.now();
+        X509Certificate caCert = Certificates.parse(CertificateIssuer.selfSigned(CertificateTemplate.authority(
+                DistinguishedNames.parse("C=CH, O=Test, CN=CRL CA"), ca.getPublic(), BigInteger.ONE, t.minusSeconds(3600),
+                t.plus(Duration.ofDays(30))), store, new KeyRef("ca"), Issuing.defaultScheme(KeyKind.ECDSA_P256)));
+        crl = CrlIssuer.issue(caCert, store, new KeyRef("ca"), Issuing.defaultScheme(KeyKind.ECDSA_P256), t.minusSeconds(60),
+                t.plus(Duration.ofHours(1)), BigInteger.ONE,
+                List.of(new CrlIssuer.Revoked(revokedSerial, t.minusSeconds(120), CrlReason.KEY_COMPROMISE)));
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ca.crl", x -> {
+            hits.incrementAndGet();
+            x.sendResponseHeaders(200, crl.length);
+            x.getResponseBody().write(crl);
+            x.close();
+        });
+        server.createContext("/big.crl", x -> {
+            byte[] junk = new byte[64 * 1024];
+            x.sendResponseHeaders(200, 0); // chunked: no declared length
+            for (int i = 0; i < 4; i++) x.getResponseBody().write(junk);
+            x.close();
+        });
+        server.createContext("/stall.crl", x -> {
+            hits.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            x.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    HttpCrlFetcher fetcher(Duration timeout, int maxBytes) {
+        return new HttpCrlFetcher(timeout, maxBytes, Duration.ofSeconds(60), Duration.ofHours(24), clock);
+    }
+
+    @Test
+    void fetchesAndCachesUntilNextUpdate() {
+        HttpCrlFetcher f = fetcher(Duration.ofSeconds(10), 1 << 20);
+        CrlFetcher.Result r = f.fetch(uri("/ca.crl"));
+        assertThat(r).isInstanceOfSatisfying(CrlFetcher.Result.Fetched.class,
+                ok -> assertThat(ok.crl().getRevokedCertificate(revokedSerial)).isNotNull());
+        assertThat(f.fetch(uri("/ca.crl"))).isInstanceOf(CrlFetcher.Result.Fetched.class);
+        assertThat(hits).hasValue(1);
+        now.set(now.get().plus(Duration.ofHours(2))); // past nextUpdate: fetched again
+        f.fetch(uri("/ca.crl"));
+        assertThat(hits).hasValue(2);
+    }
+
+    @Test
+    void httpErrorsAndSizeLimitFailWithAReason() {
+        HttpCrlFetcher f = fetcher(Duration.ofSeconds(10), 100 * 1024);
+        assertThat(f.fetch(uri("/missing.crl"))).isEqualTo(new CrlFetcher.Result.Failed("HTTP status 404"));
+        assertThat(f.fetch(uri("/big.crl"))).isEqualTo(new CrlFetcher.Result.Failed("CRL exceeds the limit of 102400 bytes"));
+        assertThat(f.fetch(URI.create("ldap://ldap.example.com/cn=CA"))).isEqualTo(new CrlFetcher.Result.Failed("unsupported scheme 'ldap'"));
+    }
+
+    @Test
+    void stallingServerIsCutOffAndTheFailureIsCachedForTheBackoff() {
+        HttpCrlFetcher f = fetcher(Duration.ofMillis(500), 1 << 20);
+        CrlFetcher.Result r = f.fetch(uri("/stall.crl"));
+        assertThat(r).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class, x -> assertThat(x.reason()).startsWith("timed out after PT0.5S"));
+        assertThat(f.fetch(uri("/stall.crl"))).isEqualTo(r); // cached: no second wait
+        assertThat(hits).hasValue(1);
+        now.set(now.get().plus(Duration.ofSeconds(61)));
+        f.fetch(uri("/stall.crl"));
+        assertThat(hits).hasValue(2);
+    }
+
+    @Test
+    void unreachableServerFails() throws Exception {
+        int port;
+        try (var s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        CrlFetcher.Result r = fetcher(Duration.ofSeconds(2), 1 << 20).fetch(URI.create("http://127.0.0.1:" + port + "/ca.crl"));
+        assertThat(r).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class, x -> assertThat(x.reason()).contains("ConnectException"));
+    }
+}
