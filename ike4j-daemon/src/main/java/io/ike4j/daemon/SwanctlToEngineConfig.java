@@ -38,11 +38,16 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
-    public record Ports(int ike, int natTraversal, Retransmission retransmit) {
+    public record Ports(int ike, int natTraversal, Retransmission retransmit, DosThresholds dos) {
         public static final Ports STANDARD = new Ports(500, 4500);
 
         public Ports {
             if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+            if (dos == null) dos = DosThresholds.DEFAULTS;
+        }
+
+        public Ports(int ike, int natTraversal, Retransmission retransmit) {
+            this(ike, natTraversal, retransmit, DosThresholds.DEFAULTS);
         }
 
         public Ports(int ike, int natTraversal) {
@@ -75,7 +80,9 @@ public final class SwanctlToEngineConfig {
         EngineSettings.Builder settings = EngineSettings.builder()
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
                 .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
-                .retransmitTries(ports.retransmit().tries());
+                .retransmitTries(ports.retransmit().tries())
+                .cookieThreshold(ports.dos().cookieThreshold()).blockThreshold(ports.dos().blockThreshold())
+                .halfOpenTimeout(ports.dos().halfOpenTimeout());
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
