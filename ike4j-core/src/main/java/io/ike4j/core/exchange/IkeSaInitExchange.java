@@ -56,7 +56,7 @@ public final class IkeSaInitExchange {
             s.event(new SaEvent.IkeSaFailed(s.registry().nextId(), c.name(), 0, "no concrete remote address to initiate to"));
             return null;
         }
-        return initiateTo(s, c, childName, new Endpoint(remoteIp.get(), c.remotePort()), sa -> { });
+        return initiateTo(s, c, childName, new Endpoint(remoteIp.get(), c.remotePort()), prepare);
     }
 
     /** Initiator: a new IKE SA for {@code c} to {@code remote} (the configured peer, or a gateway we were redirected to). */
@@ -67,7 +67,6 @@ public final class IkeSaInitExchange {
         IkeSa sa = new IkeSa(id, true, s.registry().newSpi(), c, s.now().toEpochMilli());
         sa.local = new Endpoint(localIp, c.localPort());
         sa.remote = remote;
-        prepare.accept(sa);
         sa.requestedChild = childName != null ? childName : c.children().isEmpty() ? null : c.children().getFirst().name();
         sa.ikeOnly = childName == null;
         sa.state = IkeSaState.CONNECTING;
