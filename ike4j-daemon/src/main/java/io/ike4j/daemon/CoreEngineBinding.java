@@ -77,4 +77,9 @@ final class CoreEngineBinding implements EngineBinding {
     List<IkeSaInfo> listSas() {
         return engine.listSas();
     }
+
+    @Override
+    public int halfOpenCount() {
+        return engine.halfOpenCount();
+    }
 }

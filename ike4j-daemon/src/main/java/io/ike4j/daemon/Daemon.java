@@ -108,7 +108,7 @@ public final class Daemon implements AutoCloseable {
                 EngineRuntime r = target.get(); // soft: rekey; hard: delete
                 if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(ikeSaId, childSaId, hard));
             });
-            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit()),
+            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos()),
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
@@ -249,7 +249,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         long errors = runtime.failures() + t.malformedDropped() + t.sendErrors() + t.receiveErrors();
-        return new StatsSnapshot(now - startedAt, startedAt, tracker.ikeSaCount(), halfOpen, tracker.childSaCount(),
+        return new StatsSnapshot(now - startedAt, startedAt, tracker.ikeSaCount(), halfOpen + engine.halfOpenCount(), tracker.childSaCount(),
                 t.ikeReceived() + t.keepalivesReceived() + espIn, t.ikeSent() + t.keepalivesSent() + espOut, bytesIn, bytesOut,
                 0, errors);
     }

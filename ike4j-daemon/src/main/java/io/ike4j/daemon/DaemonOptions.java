@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
                             DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit,
-                            boolean plainEsp) {
+                            boolean plainEsp, DosThresholds dos) {
 
     public static final String DEFAULT_TUN = "ike4j0";
     public static final int DEFAULT_TUN_MTU = 1400;
@@ -41,7 +41,14 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
 
     public DaemonOptions {
         if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+        if (dos == null) dos = DosThresholds.DEFAULTS;
         if (tunMtu < 576 || tunMtu > 65535) throw new IllegalArgumentException("TUN MTU out of range: " + tunMtu);
+    }
+
+    public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
+                         DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit, boolean plainEsp) {
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, retransmit, plainEsp,
+                DosThresholds.DEFAULTS);
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
@@ -52,6 +59,6 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     /** The options of an embedded daemon (tests): in-memory data plane, so nothing touches the host's network. */
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog) {
         this(configFile, socket, ikePort, natTraversalPort, keylog, DataPlaneKind.NONE, DEFAULT_TUN, DEFAULT_TUN_MTU,
-                Retransmission.DEFAULTS, true);
+                Retransmission.DEFAULTS, true, DosThresholds.DEFAULTS);
     }
 }

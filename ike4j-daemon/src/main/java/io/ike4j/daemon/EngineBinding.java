@@ -16,6 +16,11 @@ public interface EngineBinding extends InputHandler {
     /** Applies a reloaded configuration; connections that did not change keep their SAs. */
     void reconfigure(SwanctlConfig config);
 
+    /** Responder IKE SAs waiting for IKE_AUTH (stats' half-open, with the daemon's own pending initiations). */
+    default int halfOpenCount() {
+        return 0;
+    }
+
     /** The virtual IP pools and their leases ({@code list-pools}); none without an engine. */
     default List<io.ike4j.core.pool.PoolStatus> pools() {
         return List.of();

@@ -38,11 +38,16 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
-    public record Ports(int ike, int natTraversal, Retransmission retransmit) {
+    public record Ports(int ike, int natTraversal, Retransmission retransmit, DosThresholds dos) {
         public static final Ports STANDARD = new Ports(500, 4500);
 
         public Ports {
             if (retransmit == null) retransmit = Retransmission.DEFAULTS;
+            if (dos == null) dos = DosThresholds.DEFAULTS;
+        }
+
+        public Ports(int ike, int natTraversal, Retransmission retransmit) {
+            this(ike, natTraversal, retransmit, DosThresholds.DEFAULTS);
         }
 
         public Ports(int ike, int natTraversal) {
@@ -75,7 +80,9 @@ public final class SwanctlToEngineConfig {
         EngineSettings.Builder settings = EngineSettings.builder()
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
                 .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
-                .retransmitTries(ports.retransmit().tries());
+                .retransmitTries(ports.retransmit().tries())
+                .cookieThreshold(ports.dos().cookieThreshold()).blockThreshold(ports.dos().blockThreshold())
+                .halfOpenTimeout(ports.dos().halfOpenTimeout());
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
@@ -92,9 +99,16 @@ public final class SwanctlToEngineConfig {
         files.caCerts.forEach(cred::caCert);
         files.crls.forEach(cred::crl);
         for (SecretConfig s : swanctl.secrets()) {
-            if (s.kind() != SecretConfig.Kind.IKE && s.kind() != SecretConfig.Kind.EAP) continue; // xauth/ppk: later
+            if (s.kind() != SecretConfig.Kind.IKE && s.kind() != SecretConfig.Kind.EAP && s.kind() != SecretConfig.Kind.PPK) {
+                continue; // xauth/ntlm: later
+            }
             if (s.secret().isEmpty()) {
                 warnings.add("secrets." + s.name() + ": no secret given, ignored");
+                continue;
+            }
+            if (s.kind() == SecretConfig.Kind.PPK) { // RFC 8784: the ids are PPK_IDs, encoded as ppk_id is
+                if (s.ids().isEmpty()) warnings.add("secrets." + s.name() + ": a PPK without id is never used");
+                cred.ppk(new SharedSecret(s.secret().get().bytes(), s.ids().stream().map(Identity::of).toList()));
                 continue;
             }
             List<Identity> ids = s.ids().stream().map(id -> AuthIdentities.parse(id).orElseGet(() -> Identity.of(id))).toList();
@@ -204,7 +218,11 @@ public final class SwanctlToEngineConfig {
                 .encap(c.encap())
                 .childless(io.ike4j.core.config.ConnectionConfig.Childless.valueOf(c.childless().name()))
                 .mobike(c.mobike())
-                .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()));
+                .fragmentation(io.ike4j.core.config.ConnectionConfig.Fragmentation.valueOf(c.fragmentation().name()))
+                .ppk(c.ppkId().orElse(null), c.ppkRequired()); // RFC 8784
+        if (c.ppkRequired() && c.ppkId().isEmpty()) {
+            warnings.add(where + ": ppk_required without ppk_id: we cannot initiate, and accept only peers using a PPK");
+        }
         var local = AuthMapping.mapRounds(where + ".local", c, c.local(), true, files, warnings);
         var remote = AuthMapping.mapRounds(where + ".remote", c, c.remote(), false, files, warnings);
         if (local.isEmpty() || remote.isEmpty()) {

@@ -19,7 +19,19 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
                                Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
                                boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
                                boolean mobike, VirtualIps virtualIps, List<AuthConfig> moreLocal,
-                               List<AuthConfig> moreRemote) {
+                               List<AuthConfig> moreRemote, Ppk ppk) {
+
+    /**
+     * Postquantum preshared key use (RFC 8784; swanctl {@code ppk_id}, {@code ppk_required}): the id of the PPK we
+     * offer as initiator, and whether an IKE SA without a PPK is refused.
+     */
+    public record Ppk(Optional<String> id, boolean required) {
+        public static final Ppk NONE = new Ppk(Optional.empty(), false);
+
+        public Ppk {
+            id = id == null ? Optional.empty() : id;
+        }
+    }
 
     /** {@code unique}: how to treat duplicate IKE SAs with the same identities. */
     public enum Unique { NO, NEVER, REPLACE, KEEP }
@@ -46,6 +58,19 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         if (virtualIps == null) virtualIps = VirtualIps.NONE;
         moreLocal = List.copyOf(moreLocal == null ? List.of() : moreLocal);
         moreRemote = List.copyOf(moreRemote == null ? List.of() : moreRemote);
+        if (ppk == null) ppk = Ppk.NONE;
+    }
+
+    /** The shape before {@code ppk} (RFC 8784) existed: no PPK. */
+    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
+                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
+                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
+                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
+                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
+                            boolean mobike, VirtualIps virtualIps, List<AuthConfig> moreLocal, List<AuthConfig> moreRemote) {
+        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
+                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
+                aggressive, childless, mobike, virtualIps, moreLocal, moreRemote, Ppk.NONE);
     }
 
     /** The shape before RFC 4739 rounds: one local and one remote authentication round. */
@@ -163,6 +188,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private boolean encap;
         private Fragmentation fragmentation = Fragmentation.YES;
         private boolean aggressive;
+        private Ppk ppk = Ppk.NONE;
         private Childless childless = Childless.ALLOW;
         private boolean mobike = true;
         private final List<InetAddress> vips = new ArrayList<>();
@@ -209,13 +235,16 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         /** {@code pools}: pools the peer's virtual IP requests are served from. */
         public Builder pools(String... p) { pools.addAll(List.of(p)); return this; }
 
+        /** RFC 8784: {@code ppk_id} (null for none) and {@code ppk_required}. */
+        public Builder ppk(String id, boolean required) { ppk = new Ppk(Optional.ofNullable(id), required); return this; }
+
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;
             Duration over = overTime != null ? overTime : base.dividedBy(10);
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, childless, mobike, new VirtualIps(vips, pools), moreLocal, moreRemote);
+                    unique, encap, fragmentation, aggressive, childless, mobike, new VirtualIps(vips, pools), moreLocal, moreRemote, ppk);
         }
     }
 }

@@ -23,11 +23,13 @@ import java.util.Optional;
  * @param eapSecrets EAP passwords (swanctl {@code secrets.eap*}), looked up like shared keys
  * @param eapTls     TLS keys and trust for EAP-TLS, if configured
  * @param eapBackend the AAA backend for {@code eap-radius}, if configured
+ * @param ppks       postquantum preshared keys (RFC 8784; swanctl {@code secrets.ppk*}), their ids as owners
  * @param crlFetcher fetches CRLs from the distribution points of peer certificates (RFC 5280 4.2.1.13), if configured
  */
 public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys,
                           List<X509Certificate> caCerts, List<X509CRL> crls, SharedKeyStore eapSecrets,
-                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend, Optional<CrlFetcher> crlFetcher) {
+                          Optional<EapTlsConfig> eapTls, Optional<EapBackend> eapBackend, Optional<CrlFetcher> crlFetcher,
+                          SharedKeyStore ppks) {
     public static final Credentials NONE = new Credentials(SharedKeyStore.EMPTY);
 
     public Credentials {
@@ -40,13 +42,28 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         eapTls = eapTls == null ? Optional.empty() : eapTls;
         eapBackend = eapBackend == null ? Optional.empty() : eapBackend;
         crlFetcher = crlFetcher == null ? Optional.empty() : crlFetcher;
+        ppks = ppks == null ? SharedKeyStore.EMPTY : ppks;
+    }
+
+    /** The shape before {@code ppks} (RFC 8784) existed: no PPKs. */
+    public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
+                       List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
+                       Optional<EapBackend> eapBackend, Optional<CrlFetcher> crlFetcher) {
+        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, crlFetcher, SharedKeyStore.EMPTY);
+    }
+
+    /** A copy with {@code more} PPKs added. */
+    public Credentials withPpks(List<SharedSecret> more) {
+        List<SharedSecret> all = new ArrayList<>(ppks.secrets());
+        all.addAll(more);
+        return new Credentials(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, crlFetcher, new SharedKeyStore(all));
     }
 
     /** The shape before {@code crlFetcher}. */
     public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
                        List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
                        Optional<EapBackend> eapBackend) {
-        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, Optional.empty());
+        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, Optional.empty(), SharedKeyStore.EMPTY);
     }
 
     public Credentials(SharedKeyStore sharedKeys) {
@@ -81,6 +98,7 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         private EapTlsConfig eapTls;
         private EapBackend eapBackend;
         private CrlFetcher crlFetcher;
+        private final List<SharedSecret> ppks = new ArrayList<>();
 
         public Builder sharedKey(SharedSecret s) { shared.add(s); return this; }
         public Builder signer(Signer s, List<KeyRef> refs) { signer = s; keys.addAll(refs); return this; }
@@ -90,11 +108,13 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         public Builder eapTls(EapTlsConfig c) { eapTls = c; return this; }
         public Builder eapBackend(EapBackend b) { eapBackend = b; return this; }
         public Builder crlFetcher(CrlFetcher f) { crlFetcher = f; return this; }
+        /** A PPK (RFC 8784) whose ids are its PPK_IDs. */
+        public Builder ppk(SharedSecret s) { ppks.add(s); return this; }
 
         public Credentials build() {
             return new Credentials(new SharedKeyStore(shared), Optional.ofNullable(signer), keys, caCerts, crls,
                     new SharedKeyStore(eap), Optional.ofNullable(eapTls), Optional.ofNullable(eapBackend),
-                    Optional.ofNullable(crlFetcher));
+                    Optional.ofNullable(crlFetcher), new SharedKeyStore(ppks));
         }
     }
 }

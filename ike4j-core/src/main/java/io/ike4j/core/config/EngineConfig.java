@@ -56,7 +56,7 @@ public record EngineConfig(List<ConnectionConfig> connections, Credentials crede
             all.addAll(secrets);
             Credentials c = credentials;
             return new EngineConfig(connections, new Credentials(new SharedKeyStore(all), c.signer(), c.keys(), c.caCerts(),
-                    c.crls(), c.eapSecrets(), c.eapTls(), c.eapBackend(), c.crlFetcher()), settings, pools);
+                    c.crls(), c.eapSecrets(), c.eapTls(), c.eapBackend(), c.crlFetcher(), c.ppks()), settings, pools);
         }
     }
 }

@@ -87,7 +87,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         public Builder halfOpenTimeout(Duration d) { halfOpenTimeout = d; return this; }
         /** Above this many half-open SAs the responder demands a COOKIE (0 = always). */
         public Builder cookieThreshold(int t) { cookieThreshold = t; return this; }
-        /** Half-open SAs per peer IP before requests from it are dropped (strongSwan block_threshold). */
+        /** Half-open SAs per peer IP before further IKE_SA_INIT from it are dropped (strongSwan block_threshold; 0 = off). */
         public Builder blockThreshold(int t) { blockThreshold = t; return this; }
         public Builder cookieSecretLifetime(Duration d) { cookieSecretLifetime = d; return this; }
         public Builder natKeepalive(Duration d) { natKeepalive = d; return this; }

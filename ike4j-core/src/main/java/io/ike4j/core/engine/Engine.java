@@ -19,6 +19,11 @@ public interface Engine {
     /** Replaces the configuration (load-all) without touching established SAs. */
     void reconfigure(io.ike4j.core.config.EngineConfig config);
 
+    /** Responder IKE SAs waiting for IKE_AUTH (the count the cookie threshold compares with, RFC 7296 2.6). */
+    default int halfOpenCount() {
+        return 0;
+    }
+
     /** The virtual IP pools with their leases (list-pools); none by default. */
     default List<io.ike4j.core.pool.PoolStatus> pools() {
         return List.of();

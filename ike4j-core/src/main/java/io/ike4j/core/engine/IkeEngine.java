@@ -432,6 +432,11 @@ public final class IkeEngine implements Engine {
     }
 
     @Override
+    public int halfOpenCount() {
+        return table.halfOpenCount();
+    }
+
+    @Override
     public List<IkeSaInfo> listSas() {
         List<IkeSaInfo> out = new ArrayList<>();
         for (IkeSa sa : table.all()) {

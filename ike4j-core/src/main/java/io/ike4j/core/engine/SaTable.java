@@ -18,7 +18,9 @@ final class SaTable implements SaRegistry {
     private final ConcurrentHashMap<Long, IkeSa> byId = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<HalfOpenKey, IkeSa> halfOpen = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, HalfOpenKey> halfOpenById = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<java.net.InetAddress, Integer> halfOpenByIp = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger responding = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.Set<Integer> childSpis = ConcurrentHashMap.newKeySet();
     private final RandomSource random;
     private final CookieUnit cookies;
@@ -74,6 +76,7 @@ final class SaTable implements SaRegistry {
         IkeSa existing = halfOpen.putIfAbsent(key, sa);
         if (existing != null) return Optional.of(existing);
         halfOpenById.put(sa.id(), key);
+        halfOpenByIp.merge(remote.address(), 1, Integer::sum);
         return Optional.empty();
     }
 
@@ -84,12 +87,29 @@ final class SaTable implements SaRegistry {
     @Override
     public void halfOpenDone(IkeSa sa) {
         HalfOpenKey key = halfOpenById.remove(sa.id());
-        if (key != null) halfOpen.remove(key, sa);
+        if (key != null && halfOpen.remove(key, sa)) {
+            halfOpenByIp.computeIfPresent(key.remote().address(), (ip, n) -> n <= 1 ? null : n - 1); // null drops the entry
+        }
     }
 
     @Override
     public int halfOpenCount() {
         return halfOpen.size();
+    }
+
+    @Override
+    public int enterResponder() {
+        return responding.incrementAndGet() + halfOpen.size();
+    }
+
+    @Override
+    public void leaveResponder() {
+        responding.decrementAndGet();
+    }
+
+    @Override
+    public int halfOpenCount(java.net.InetAddress peer) {
+        return halfOpenByIp.getOrDefault(peer, 0);
     }
 
     @Override

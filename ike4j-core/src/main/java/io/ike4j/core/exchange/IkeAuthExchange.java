@@ -38,6 +38,33 @@ public final class IkeAuthExchange {
         ps.add(IdentityUnit.payload(true, sa.localId));
         boolean eap = c.local().method() == AuthClass.EAP;
         List<Payload> proof = List.of();
+        List<Payload> ppkNotifies = List.of();
+        switch (PpkUnit.plan(s, sa, eap)) { // RFC 8784 3
+            case PpkUnit.Plan.Fail f -> {
+                SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), f.reason());
+                return;
+            }
+            case PpkUnit.Plan.NoPpk n -> { }
+            case PpkUnit.Plan.Use u -> {
+                Optional<AuthenticationPayload> noPpkAuth = Optional.empty();
+                if (!u.required()) { // NO_PPK_AUTH: our AUTH computed with the SK_pi without PPK
+                    switch (LocalAuthUnit.make(s, sa, c.local(), sa.localId, expected, AuthOctets.initiator(sa, sa.localId))) {
+                        case LocalAuthUnit.Made.Failed f -> {
+                            SaLifecycle.fail(s, sa, 0, f.reason());
+                            return;
+                        }
+                        case LocalAuthUnit.Made.Payloads p -> noPpkAuth = p.payloads().stream()
+                                .filter(x -> x instanceof AuthenticationPayload).map(x -> (AuthenticationPayload) x).findFirst();
+                    }
+                }
+                if (!PpkUnit.apply(sa, u.ppk())) {
+                    SaLifecycle.fail(s, sa, 0, "PPK key derivation failed");
+                    return;
+                }
+                ppkNotifies = PpkUnit.notifies(u.id(), noPpkAuth);
+                s.log(EngineLog.Subsystem.IKE, sa, "using PPK " + c.ppk().id().orElse("") + (u.required() ? " (required)" : ""));
+            }
+        }
         if (!eap) {
             switch (LocalAuthUnit.make(s, sa, c.local(), sa.localId, expected, AuthOctets.initiator(sa, sa.localId))) {
                 case LocalAuthUnit.Made.Failed f -> {
@@ -52,6 +79,7 @@ public final class IkeAuthExchange {
         ps.addAll(CertUnit.certReqs(s.context().config().credentials(), c));
         sendableRemoteId(c.remote()).ifPresent(id -> ps.add(IdentityUnit.payload(false, id)));
         ps.addAll(proof.stream().filter(p -> p instanceof AuthenticationPayload).toList());
+        ps.addAll(ppkNotifies);
         // RFC 7296 2.4 (INITIAL_CONTACT only to a peer we have no SA with); never when reauthenticating: the old SA stays for now
         if (sa.reauthenticates == 0 && InitialContactUnit.firstContact(s, sa)) ps.add(InitialContactUnit.announce());
         ps.addAll(MobikeExchange.authRequest(sa)); // RFC 4555 3.1
@@ -134,7 +162,20 @@ public final class IkeAuthExchange {
             EapAuthExchange.respondFirst(s, sa, m, remoteId);
             return;
         }
-        Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, m, AuthOctets.initiator(sa, remoteId));
+        IkeMessage verified = m;
+        boolean ppk = false;
+        switch (PpkUnit.decide(s, sa, c, m)) { // RFC 8784 3
+            case PpkUnit.Decision.Reject r -> {
+                rejectAuth(s, sa, mid, r.reason());
+                return;
+            }
+            case PpkUnit.Decision.Proceed p -> {
+                verified = p.message();
+                ppk = p.ppk();
+            }
+        }
+        Optional<String> failure = PeerAuthUnit.verify(s, sa, c.remote(), sa.localId, remoteId, verified,
+                AuthOctets.initiator(sa, remoteId));
         if (failure.isPresent()) {
             rejectAuth(s, sa, mid, failure.get());
             return;
@@ -148,9 +189,16 @@ public final class IkeAuthExchange {
             rejectAuth(s, sa, mid, "an IKE_SA with " + remoteId + " exists already (unique = keep)");
             return;
         }
+        sa.auth.wipeNoPpkKeys();
         sa.remoteId = remoteId;
         List<Payload> ps = new ArrayList<>();
         ps.add(IdentityUnit.payload(false, sa.localId));
+        if (ppk) {
+            s.log(EngineLog.Subsystem.IKE, sa, "using PPK for the peer's PPK_ID");
+            ps.add(NotifyPayload.of(NotifyType.PPK_IDENTITY, new byte[0]));
+        } else if (verified != m) {
+            s.log(EngineLog.Subsystem.IKE, sa, "no PPK for the peer's PPK_ID, authenticating with NO_PPK_AUTH");
+        }
         switch (LocalAuthUnit.make(s, sa, c.local(), sa.localId, remoteId, AuthOctets.responder(sa, sa.localId))) {
             case LocalAuthUnit.Made.Failed f -> {
                 rejectAuth(s, sa, mid, f.reason());
@@ -318,6 +366,11 @@ public final class IkeAuthExchange {
             return;
         }
         Identity remoteId = idrIdentity.get();
+        Optional<String> ppkFailure = PpkUnit.settleInitiator(sa, m); // RFC 8784 3
+        if (ppkFailure.isPresent()) {
+            authFailedHere(s, sa, ppkFailure.get());
+            return;
+        }
         Optional<String> failure = PeerAuthUnit.verify(s, sa, sa.connection.remote(), sa.localId, remoteId, m,
                 AuthOctets.responder(sa, remoteId));
         if (failure.isPresent()) {

@@ -147,6 +147,7 @@ public final class IkeSaInitExchange {
         ps.add(SignatureHashUnit.announce());
         if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         ps.add(RedirectExchange.announce(sa)); // RFC 5685 4.1
+        if (PpkUnit.offered(sa.connection)) ps.add(PpkUnit.usePpk()); // RFC 8784 3
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -222,6 +223,7 @@ public final class IkeSaInitExchange {
         sa.peerChildless = ChildlessUnit.peerSupports(m);
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
+        sa.auth.peerUsePpk = PpkUnit.offered(sa.connection) && PpkUnit.announced(m); // RFC 8784 3
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
@@ -249,8 +251,22 @@ public final class IkeSaInitExchange {
         if (sa.natLocal) s.startTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0, s.settings().natKeepalive());
     }
 
-    /** Responder: a new IKE_SA_INIT request (not a retransmission of a known one). */
+    /**
+     * Responder: a new IKE_SA_INIT request (not a retransmission of a known one). Requests being answered right now
+     * count as half-open: under a flood many are processed in parallel, and counting only the SAs already registered
+     * (after the key exchange) let all of them past the cookie threshold.
+     */
     public static void respond(Session s, EngineInput.DatagramReceived in, IkeMessage m, byte[] datagram) {
+        int load = s.registry().enterResponder();
+        try {
+            respond(s, in, m, datagram, load - 1);
+        } finally {
+            s.registry().leaveResponder();
+        }
+    }
+
+    /** {@code load}: half-open SAs plus the other requests being answered right now. */
+    private static void respond(Session s, EngineInput.DatagramReceived in, IkeMessage m, byte[] datagram, int load) {
         IkeHeader h = m.header();
         Endpoint local = in.local(), remote = in.remote();
         if (MessageRules.validate(m, true).isPresent()) {
@@ -270,13 +286,21 @@ public final class IkeSaInitExchange {
             return;
         }
         // RFC 7296 2.6: above the threshold of half-open SAs demand a cookie before keeping any state
-        if (s.registry().halfOpenCount() >= s.settings().cookieThreshold()) {
+        if (load >= s.settings().cookieThreshold()) {
             byte[] ip = remote.address().getAddress();
             Optional<byte[]> cookie = CookieUnit.cookieOf(m);
             if (cookie.isEmpty() || !s.registry().cookies().verify(cookie.get(), ni, ip, h.initiatorSpi(), s.now())) {
                 answerPlain(s, in, h, List.of(CookieUnit.notify(s.registry().cookies().make(ni, ip, h.initiatorSpi(), s.now()))));
                 return;
             }
+        }
+        // strongSwan's block_threshold: a peer address (cookie-verified when cookies are on) holding this many half-open
+        // SAs is ignored until some complete or time out; a silent drop, no state, one log line (RFC 7296 2.6)
+        int fromPeer = s.registry().halfOpenCount(remote.address());
+        if (s.settings().blockThreshold() > 0 && fromPeer >= s.settings().blockThreshold()) {
+            s.log(EngineLog.Subsystem.IKE, null, "ignoring IKE_SA_INIT from " + remote + ": " + fromPeer
+                    + " half-open IKE_SAs from this address (block threshold " + s.settings().blockThreshold() + ")");
+            return;
         }
         Optional<Payload> redirect = RedirectExchange.initRedirect(s, m, remote, ni);
         if (redirect.isPresent()) { // RFC 5685 4.2: no state is kept for a redirected initiator
@@ -335,6 +359,7 @@ public final class IkeSaInitExchange {
         sa.intermediate.peerSupports = intermediate;
         sa.intermediate.negotiated(additional);
         sa.redirect.peerSupports = RedirectUnit.supports(m); // RFC 5685 4.1
+        sa.auth.peerUsePpk = PpkUnit.answered(s.context().config().credentials(), chosenConn, PpkUnit.announced(m));
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
@@ -367,6 +392,7 @@ public final class IkeSaInitExchange {
             ps.add(AuthRounds.announce()); // RFC 4739 3, as strongSwan: always in our IKE_SA_INIT response
             if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+            if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;

@@ -29,6 +29,21 @@ public interface SaRegistry {
 
     int halfOpenCount();
 
+    /**
+     * A responder starts answering a new IKE_SA_INIT: returns the half-open SAs plus the requests being answered
+     * (this one included), the load the cookie threshold is compared with. Pair with {@link #leaveResponder()}.
+     */
+    default int enterResponder() {
+        return halfOpenCount() + 1;
+    }
+
+    default void leaveResponder() {}
+
+    /** Half-open SAs from one peer IP address, any port (strongSwan's block_threshold counts these). */
+    default int halfOpenCount(java.net.InetAddress peer) {
+        return 0;
+    }
+
     void remove(IkeSa sa);
 
     CookieUnit cookies();

@@ -51,8 +51,22 @@ public final class AuthProgress {
         eapOnly = false;
     }
 
+    /** RFC 8784 3: the peer sent USE_PPK in IKE_SA_INIT. */
+    public boolean peerUsePpk;
+    /** RFC 8784 3: SK_d, SK_pi, SK_pr before the PPK was mixed in, kept until IKE_AUTH settles (null if none). */
+    public byte[][] noPpkKeys;
+    /** RFC 8784 3: the IKE SA's SK_d/SK_pi/SK_pr include a PPK. */
+    public boolean ppkUsed;
+
+    /** Forgets the keys without PPK kept for the fallback. */
+    public void wipeNoPpkKeys() {
+        if (noPpkKeys != null) for (byte[] k : noPpkKeys) Arrays.fill(k, (byte) 0);
+        noPpkKeys = null;
+    }
+
     /** Forgets secrets (the SA is established or dies). */
     public void wipe() {
+        wipeNoPpkKeys();
         if (msk != null) Arrays.fill(msk, (byte) 0);
         msk = null;
         eapServer = null;

@@ -35,6 +35,18 @@ public final class IkeSaKeys {
     /** Seals our messages. */
     public SkProtection outbound() { return outbound; }
 
+    /**
+     * RFC 8784 3: the same SK protections with other SK_d, SK_pi and SK_pr (PPK mixed in, or taken out again);
+     * this instance's copies of the three keys are wiped.
+     */
+    public IkeSaKeys withDerivationKeys(byte[] newSkD, byte[] newSkPi, byte[] newSkPr) {
+        IkeSaKeys k = new IkeSaKeys(newSkD, newSkPi, newSkPr, inbound, outbound);
+        Arrays.fill(skD, (byte) 0);
+        Arrays.fill(skPi, (byte) 0);
+        Arrays.fill(skPr, (byte) 0);
+        return k;
+    }
+
     public void wipe() {
         Arrays.fill(skD, (byte) 0);
         Arrays.fill(skPi, (byte) 0);

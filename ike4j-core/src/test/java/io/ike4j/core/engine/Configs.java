@@ -47,13 +47,24 @@ final class Configs {
     int portB = 500;
     /** A's engine's source address selector (default: none). */
     SourceAddressSelector sourceA = SourceAddressSelector.NONE;
+    /** RFC 8784: each side's ppk_id, ppk_required and PPK secrets ({id, secret} pairs). */
+    String ppkIdA, ppkIdB;
+    boolean ppkRequiredA, ppkRequiredB;
+    String[][] ppksA = {}, ppksB = {};
+
+    private static io.ike4j.core.config.Credentials ppks(String[][] ppks) {
+        var b = io.ike4j.core.config.Credentials.builder();
+        for (String[] p : ppks) b.ppk(SharedSecret.of(p[1], p[0]));
+        return b.build();
+    }
 
     EngineConfig a() {
-        return EngineConfig.builder().settings(settingsA).secret(SharedSecret.of(pskA, idA, idB))
+        return EngineConfig.builder().settings(settingsA).credentials(ppks(ppksA)).secret(SharedSecret.of(pskA, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(localAddrsA != null ? localAddrsA : addrA).remoteAddrs(addrB)
                         .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).mobike(mobikeA).dpdDelay(dpdA).rekeyTime(ikeRekey)
+                        .ppk(ppkIdA, ppkRequiredA)
                         .randTime(ikeRand).reauthTime(reauthA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey)
                                 .lifeTime(childLife).randTime(childRand).build())
@@ -61,9 +72,9 @@ final class Configs {
     }
 
     EngineConfig b() {
-        return EngineConfig.builder().settings(settingsB).secret(SharedSecret.of(pskB, idA, idB))
+        return EngineConfig.builder().settings(settingsB).credentials(ppks(ppksB)).secret(SharedSecret.of(pskB, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any").localPort(portB)
-                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey).randTime(ikeRand)
+                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey).randTime(ikeRand).ppk(ppkIdB, ppkRequiredB)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)

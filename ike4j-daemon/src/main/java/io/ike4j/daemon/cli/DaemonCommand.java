@@ -2,6 +2,7 @@ package io.ike4j.daemon.cli;
 
 import io.ike4j.daemon.Daemon;
 import io.ike4j.daemon.DaemonOptions;
+import io.ike4j.daemon.DosThresholds;
 import io.ike4j.daemon.Retransmission;
 import io.ike4j.daemon.control.ControlUri;
 import io.ike4j.daemon.log.DaemonLog;
@@ -24,7 +25,7 @@ final class DaemonCommand implements Command {
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
                 + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]"
-                + " [--retransmit timeout=4s,base=1.8,tries=5]";
+                + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,block-threshold=5,half-open-timeout=30s]";
     }
 
     static final String HELP = """
@@ -48,6 +49,11 @@ final class DaemonCommand implements Command {
               --tun-mtu N        its MTU (default 1400, leaving room for ESP-in-UDP on a 1500-byte path)
               --plain-esp yes|no userspace: plain ESP where no NAT was detected (default yes; needs CAP_NET_RAW,
                                  falls back to ESP in UDP with a log line); no: always ESP in UDP
+              --retransmit SPEC  timeout=4s,base=1.8,tries=5 (strongSwan's defaults; also the dead-peer timeout)
+              --dos SPEC         cookie-threshold=30,block-threshold=5,half-open-timeout=30s (strongSwan's defaults):
+                                   COOKIEs demanded from all peers above that many half-open IKE_SAs (0 = always),
+                                   IKE_SA_INIT ignored from an address holding that many (0 = off), and how long
+                                   a half-open IKE_SA is kept
             """;
 
     @Override
@@ -60,7 +66,7 @@ final class DaemonCommand implements Command {
                 return OK;
             }
             CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
-                    "tun-mtu", "plain-esp", "retransmit"), Set.of());
+                    "tun-mtu", "plain-esp", "retransmit", "dos"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
@@ -81,8 +87,11 @@ final class DaemonCommand implements Command {
             String rt = a.value("retransmit").orElse(null);
             Retransmission retransmit = rt == null ? Retransmission.DEFAULTS : Retransmission.parse(rt).orElseThrow(() ->
                     new CliArgs.UsageException("--retransmit wants timeout=SECONDS,base=X,tries=N, not " + rt));
+            String ds = a.value("dos").orElse(null);
+            DosThresholds dos = ds == null ? DosThresholds.DEFAULTS : DosThresholds.parse(ds).orElseThrow(() -> new CliArgs.UsageException(
+                    "--dos wants cookie-threshold=N,block-threshold=N,half-open-timeout=SECONDS, not " + ds));
             options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
-                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"));
+                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"), dos);
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;
