@@ -102,6 +102,12 @@ public final class Daemon implements AutoCloseable {
                 }
             }
             this.dataPlane = keylog == null ? plane : new KeyLoggingDataPlane(plane, keylog);
+            this.dataPlane.expiryListener((ikeSaId, childSaId, hard) -> { // kernel (XFRM) lifetimes
+                log.log(Subsystem.KNL, hard ? 0 : 1, "CHILD_SA " + ikeSaId + "/" + childSaId + " reached its "
+                        + (hard ? "hard" : "soft") + " lifetime in the kernel");
+                EngineRuntime r = target.get(); // soft: rekey; hard: delete
+                if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(ikeSaId, childSaId, hard));
+            });
             eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos()),
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);

@@ -50,6 +50,11 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public void expiryListener(io.ike4j.platform.dataplane.ExpiryListener listener) {
+        delegate.expiryListener(listener);
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         return delegate.counters(ikeSaId, childSaId);
     }

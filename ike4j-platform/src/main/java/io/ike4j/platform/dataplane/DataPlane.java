@@ -77,6 +77,14 @@ public interface DataPlane extends AutoCloseable {
     default void acquireListener(AcquireListener listener) {
     }
 
+    /**
+     * Where the backend reports CHILD_SAs that reached a soft or hard lifetime it enforces itself (the kernel's
+     * XFRM_MSG_EXPIRE); the runtime turns them into {@code EngineInput.ChildSaExpired}. Backends that report
+     * expiry otherwise (or not at all) ignore it (the default).
+     */
+    default void expiryListener(ExpiryListener listener) {
+    }
+
     /** Traffic counters of an installed CHILD_SA. */
     Optional<SaCounters> counters(long ikeSaId, long childSaId);
 

@@ -49,7 +49,10 @@ public final class XfrmDataPlane implements DataPlane {
     private final Map<XfrmSelector, io.ike4j.core.engine.TrapPolicy> trapsBySelector = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.function.Supplier<XfrmResult<XfrmEventListener>> events;
     private volatile AcquireListener acquires = AcquireListener.NONE;
-    private Thread acquireReader;
+    private volatile ExpiryListener expiries = ExpiryListener.NONE;
+    /** Expiries already reported (the kernel expires both SAs of a CHILD_SA): key and hard. Guarded by this. */
+    private final java.util.Set<Map.Entry<Key, Boolean>> reported = new java.util.HashSet<>();
+    private Thread eventReader;
     private volatile boolean closed;
     private final KernelVirtualIps virtualIps;
 
@@ -91,7 +94,7 @@ public final class XfrmDataPlane implements DataPlane {
     public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
         if (closed) throw new DataPlaneException("data plane closed");
         List<XfrmPolicy> policies = XfrmPolicies.trap(trap);
-        startAcquireReader();
+        startEventReader();
         removeTrap(trap);
         List<XfrmPolicyId> done = new ArrayList<>();
         try {
@@ -124,21 +127,59 @@ public final class XfrmDataPlane implements DataPlane {
         acquires = listener == null ? AcquireListener.NONE : listener;
     }
 
-    /** The kernel's acquires for our trap policies go to the listener, from a thread started with the first trap. */
-    private void startAcquireReader() throws DataPlaneException {
-        if (acquireReader != null) return;
+    @Override
+    public void expiryListener(ExpiryListener listener) {
+        expiries = listener == null ? ExpiryListener.NONE : listener;
+    }
+
+    /**
+     * The kernel's acquires for our trap policies and expires of our SAs go to the listeners, from a thread started
+     * with the first trap or CHILD_SA.
+     */
+    private void startEventReader() throws DataPlaneException {
+        if (eventReader != null) return;
         XfrmEventListener l = unwrap(events.get());
-        acquireReader = Thread.ofPlatform().daemon().name("ike4j-xfrm-acquire").start(() -> {
+        eventReader = Thread.ofPlatform().daemon().name("ike4j-xfrm-events").start(() -> {
             try (l) {
                 while (!closed) {
                     if (l.poll(Duration.ofMillis(200)) instanceof XfrmResult.Ok<List<XfrmEvent>>(List<XfrmEvent> evs)) {
                         for (XfrmEvent e : evs) {
                             if (e instanceof XfrmEvent.Acquire a) acquired(a);
+                            else if (e instanceof XfrmEvent.Expire x) expired(x);
                         }
                     }
                 }
             }
         });
+    }
+
+    /**
+     * XFRM_MSG_EXPIRE of one of our SAs (by destination and SPI): reported once per CHILD_SA and kind, since the
+     * kernel expires the inbound and the outbound SA separately. Expires of SAs not installed here are ignored.
+     */
+    private void expired(XfrmEvent.Expire x) {
+        Key found = null;
+        synchronized (this) {
+            for (Map.Entry<Key, Installed> e : installed.entrySet()) {
+                Installed i = e.getValue();
+                if (matches(i.inbound(), x) || matches(i.outbound(), x)) {
+                    found = e.getKey();
+                    break;
+                }
+            }
+            if (found == null || !reported.add(Map.entry(found, x.hard()))) {
+                if (found == null) {
+                    LOG.log(System.Logger.Level.DEBUG, "expire for an SA that is not ours: SPI {0}",
+                            Integer.toHexString(x.sa().spi()));
+                }
+                return;
+            }
+        }
+        expiries.expired(found.ikeSaId(), found.childSaId(), x.hard());
+    }
+
+    private static boolean matches(XfrmSaId id, XfrmEvent.Expire x) {
+        return id.spi() == x.sa().spi() && id.protocol() == x.sa().protocol() && id.destination().equals(x.sa().destination());
     }
 
     private void acquired(XfrmEvent.Acquire a) {
@@ -163,6 +204,11 @@ public final class XfrmDataPlane implements DataPlane {
             throw new DataPlaneException("CHILD_SA " + spec.ikeSaId() + "/" + spec.childSaId() + " already installed");
         }
         List<XfrmPolicy> policies = XfrmPolicies.of(spec);
+        try {
+            startEventReader(); // the kernel enforces the lifetimes: its expires drive rekey and delete
+        } catch (DataPlaneException e) {
+            LOG.log(System.Logger.Level.WARNING, "no XFRM event socket, kernel expires are not seen: " + e.getMessage());
+        }
         InetAddress local = spec.local().address();
         InetAddress remote = spec.remote().address();
         XfrmSaId in = XfrmSaId.esp(remote, local, spec.inbound().spi());
@@ -250,6 +296,8 @@ public final class XfrmDataPlane implements DataPlane {
         Installed i = installed.get(key);
         if (i == null || i.inbound().spi() != inboundSpi || i.outbound().spi() != outboundSpi) return false;
         installed.remove(key);
+        reported.remove(Map.entry(key, false));
+        reported.remove(Map.entry(key, true));
         i.policies().forEach(this::release);
         for (XfrmSaId id : List.of(i.inbound(), i.outbound())) {
             if (client.deleteSa(id) instanceof XfrmResult.Failure<Void> f) {

@@ -1,0 +1,44 @@
+package io.ike4j.platform.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.platform.xfrm.XfrmClient;
+import io.ike4j.platform.xfrm.XfrmEventListener;
+import io.ike4j.platform.xfrm.XfrmResult;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** (Skipped where the kernel has no ESP algorithms.) The kernel enforces a CHILD_SA's time lifetimes and its XFRM_MSG_EXPIREs (soft, then hard) reach the listener. */
+class XfrmExpiryKernelTest {
+
+    @BeforeEach
+    void require() {
+        KernelNetns.require();
+    }
+
+    @Test
+    void softThenHardTimeLifetimeIsReportedOnceEach() throws Exception {
+        try (KernelNetns ns = KernelNetns.create()) {
+            XfrmClient client = ((XfrmResult.Ok<XfrmClient>) XfrmClient.openInNamespace(ns.file(), Duration.ofSeconds(5))).value();
+            BlockingQueue<String> seen = new LinkedBlockingQueue<>();
+            try (XfrmDataPlane plane = new XfrmDataPlane(client, () -> XfrmEventListener.openInNamespace(ns.file()))) {
+                plane.expiryListener((ike, child, hard) -> seen.add(ike + "/" + child + (hard ? " hard" : " soft")));
+                try {
+                    plane.install(UserspaceDataPlaneTest.spec(true, 5, 0xc1, 0xd1, new ChildSaSpec.Lifetimes(1, 3, 0, 0, 0, 0), false));
+                } catch (DataPlaneException e) { // a kernel without ESP algorithms (no esp4/AES-GCM modules)
+                    Assumptions.assumeFalse(e.getMessage().contains("ENOSYS"), e.getMessage());
+                    throw e;
+                }
+                assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("1/5 soft");
+                assertThat(seen.poll(20, TimeUnit.SECONDS)).isEqualTo("1/5 hard");
+                assertThat(seen.poll(2, TimeUnit.SECONDS)).isNull(); // the other direction's expires are not repeated
+            }
+        }
+    }
+}
