@@ -32,6 +32,11 @@ final class AuthMapping {
         List<io.ike4j.core.config.AuthConfig> out = new java.util.ArrayList<>();
         for (AuthConfig r : rounds) {
             String w = rounds.size() == 1 ? where : where.substring(0, where.lastIndexOf('.') + 1) + r.section();
+            if (!out.isEmpty() && r.auth().toLowerCase(Locale.ROOT).startsWith("xauth")) {
+                // IKEv1 XAuth (a second round in strongSwan's syntax): not served yet; the connection keeps its first round
+                warnings.add(w + ": auth = " + r.auth() + " (IKEv1 XAuth) is not served yet; only the first authentication round is used");
+                continue;
+            }
             Optional<io.ike4j.core.config.AuthConfig> m = map(w, conn, Optional.of(r), local, files, warnings);
             if (m.isEmpty()) return Optional.empty();
             out.add(m.get());

@@ -232,6 +232,9 @@ public final class SwanctlToEngineConfig {
         b.local(local.get().getFirst()).remote(remote.get().getFirst()); // RFC 4739: further rounds follow
         local.get().stream().skip(1).forEach(b::addLocalRound);
         remote.get().stream().skip(1).forEach(b::addRemoteRound);
+        if (c.version() == 1 && (!c.vips().isEmpty() || !c.pools().isEmpty())) {
+            warnings.add(where + ": vips/pools need IKEv1 Mode Config, which is not served yet (IKEv2 serves them)");
+        }
         vips(where, c, warnings).forEach(v -> b.vips(List.of(v)));
         b.pools(c.pools().toArray(String[]::new));
         for (ChildConfig child : c.children()) {
