@@ -4,7 +4,8 @@
 #
 #   sudo ike4j-interop/scripts/bench-handshakes.sh [COUNT] [CONCURRENCY]     (defaults 2000 and 4)
 #
-# Cases: PSK + X25519 + AES-GCM-16; certificates with ECDSA P-256; certificates with Ed25519 (CA -> leaf made by
+# Cases: PSK + X25519 + AES-GCM-16; the same with ML-KEM-768 as an additional key exchange (ike4j only: strongSwan
+# 5.9.8 has no ML-KEM); certificates with ECDSA P-256; certificates with Ed25519 (CA -> leaf made by
 # `ike4j pki`). Each IKE SA has one CHILD_SA and is deleted as soon as it is up (load-tester's
 # delete_after_established). Both responders run with their default DoS limits (ike4j and strongSwan: 5 half-open SAs
 # per peer address before dropping, 30 before cookies), so the concurrency stays at or below 5. The responders keep
@@ -62,6 +63,10 @@ make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca.pem,left.pem,left.key,r
   done
 }
 
+proposal_for() { # AUTH -> IKE proposal (psk-mlkem768: hybrid post-quantum, one IKE_INTERMEDIATE with ML-KEM-768)
+  if [ "$1" = psk-mlkem768 ]; then echo aes128gcm16-prfsha256-x25519-ke1_mlkem768; else echo aes128gcm16-prfsha256-x25519; fi
+}
+
 # swanctl.conf (and credential directories) in DIR for SIDE (l = bench initiator, r = responder), AUTH psk|ecdsa|ed25519
 write_conf() {
   local dir=$1 side=$2 auth=$3 me peer addrs lts rts la
@@ -69,7 +74,7 @@ write_conf() {
   if [ "$side" = l ]; then me=left peer=right addrs="remote_addrs = 192.0.2.2" lts=10.1.0.0/16 rts=10.2.0.0/16
   else me=right peer=left addrs="local_addrs = 192.0.2.2" lts=10.2.0.0/16 rts=10.1.0.0/16; fi
   local lauth rauth
-  if [ "$auth" = psk ]; then
+  if [ "$auth" = psk ] || [ "$auth" = psk-mlkem768 ]; then
     lauth="auth = psk
       id = $me.bench"
     rauth="auth = psk
@@ -91,7 +96,7 @@ connections {
     version = 2
     $addrs
     unique = never
-    proposals = aes128gcm16-prfsha256-x25519
+    proposals = $(proposal_for "$auth")
     local {
       $lauth
     }
@@ -189,15 +194,16 @@ make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
 printf '%-22s %16s %16s %7s   %15s %15s\n' "auth" "ike4j resp./s" "strongSwan /s" "ratio" "ike4j p50 ms" "strongSwan p50"
-for auth in ${HSBENCH_CASES:-psk ecdsa ed25519}; do
+for auth in ${HSBENCH_CASES:-psk psk-mlkem768 ecdsa ed25519}; do
   a=$(run_case ike4j "$auth") || a='{}'
 
-  s=$(run_case strongswan "$auth") || s='{}'
+  if [ "$auth" = psk-mlkem768 ]; then s='{}'   # strongSwan 5.9.8 has no ML-KEM (6.1 does: see strongswan61.sh)
+  else s=$(run_case strongswan "$auth") || s='{}'; fi
 
   ra=$(field "$a" rate_per_s); rs=$(field "$s" rate_per_s)
   pa=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$a"); ps=$(sed -n 's/.*"p50":\([0-9.]*\).*/\1/p' <<< "$s")
   fa=$(( $(field "$a" failed) + $(field "$a" timed_out) )); fs=$(( $(field "$s" failed) + $(field "$s" timed_out) ))
-  label=$auth; [ "$auth" = psk ] && label="psk"; [ "$auth" = ecdsa ] && label="cert ECDSA P-256"; [ "$auth" = ed25519 ] && label="cert Ed25519"
+  label=$auth; [ "$auth" = psk ] && label="psk"; [ "$auth" = ecdsa ] && label="cert ECDSA P-256"; [ "$auth" = ed25519 ] && label="cert Ed25519"; [ "$auth" = psk-mlkem768 ] && label="psk x25519+mlkem768"
   printf '%-22s %16s %16s %7s   %15s %15s%s\n' "$label" "$ra" "$rs" "$(awk -v a="$ra" -v b="$rs" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')" \
       "$pa" "$ps" "$( [ $(( fa + fs )) -gt 0 ] && echo "   (failures: ike4j $fa, strongSwan $fs)" )"
 done
