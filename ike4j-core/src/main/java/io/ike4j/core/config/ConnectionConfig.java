@@ -61,64 +61,6 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         if (ppk == null) ppk = Ppk.NONE;
     }
 
-    /** The shape before {@code ppk} (RFC 8784) existed: no PPK. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
-                            boolean mobike, VirtualIps virtualIps, List<AuthConfig> moreLocal, List<AuthConfig> moreRemote) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, childless, mobike, virtualIps, moreLocal, moreRemote, Ppk.NONE);
-    }
-
-    /** The shape before RFC 4739 rounds: one local and one remote authentication round. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
-                            boolean mobike, VirtualIps virtualIps) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, childless, mobike, virtualIps, List.of(), List.of());
-    }
-
-    /** The shape before virtual IPs (RFC 7296 3.15) existed: none requested, no pools. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless,
-                            boolean mobike) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, childless, mobike, VirtualIps.NONE);
-    }
-
-    /** The shape before {@code mobike} (RFC 4555) existed: MOBIKE enabled, as swanctl's default. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation, boolean aggressive, Childless childless) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, childless, true, VirtualIps.NONE);
-    }
-
-    /** The shape before {@code childless} (RFC 6023) existed: ALLOW. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation, boolean aggressive) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation,
-                aggressive, Childless.ALLOW, true, VirtualIps.NONE);
-    }
-
     /**
      * Our authentication rounds in order (RFC 4739; swanctl.conf {@code local-1}, {@code local-2} ...): {@link #local}
      * then {@link #moreLocal}.
@@ -136,16 +78,6 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         all.add(remote);
         all.addAll(moreRemote);
         return all;
-    }
-
-    /** The shape before {@code aggressive} (IKEv1 Aggressive Mode) existed: Main Mode. */
-    public ConnectionConfig(String name, int version, List<String> localAddrs, List<String> remoteAddrs,
-                            int localPort, int remotePort, List<String> ikeProposals, AuthConfig local, AuthConfig remote,
-                            List<ChildConfig> children, Duration rekeyTime, Duration reauthTime, Duration overTime,
-                            Duration randTime, Duration dpdDelay, Duration dpdTimeout, int keyingTries, Unique unique,
-                            boolean encap, Fragmentation fragmentation) {
-        this(name, version, localAddrs, remoteAddrs, localPort, remotePort, ikeProposals, local, remote, children,
-                rekeyTime, reauthTime, overTime, randTime, dpdDelay, dpdTimeout, keyingTries, unique, encap, fragmentation, false, Childless.ALLOW, true, VirtualIps.NONE);
     }
 
     public Optional<ChildConfig> child(String childName) {

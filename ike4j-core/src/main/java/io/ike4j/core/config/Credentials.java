@@ -45,13 +45,6 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         ppks = ppks == null ? SharedKeyStore.EMPTY : ppks;
     }
 
-    /** The shape before {@code ppks} (RFC 8784) existed: no PPKs. */
-    public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
-                       List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
-                       Optional<EapBackend> eapBackend, Optional<CrlFetcher> crlFetcher) {
-        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, crlFetcher, SharedKeyStore.EMPTY);
-    }
-
     /** A copy with {@code more} PPKs added. */
     public Credentials withPpks(List<SharedSecret> more) {
         List<SharedSecret> all = new ArrayList<>(ppks.secrets());
@@ -59,16 +52,9 @@ public record Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, Li
         return new Credentials(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, crlFetcher, new SharedKeyStore(all));
     }
 
-    /** The shape before {@code crlFetcher}. */
-    public Credentials(SharedKeyStore sharedKeys, Optional<Signer> signer, List<KeyRef> keys, List<X509Certificate> caCerts,
-                       List<X509CRL> crls, SharedKeyStore eapSecrets, Optional<EapTlsConfig> eapTls,
-                       Optional<EapBackend> eapBackend) {
-        this(sharedKeys, signer, keys, caCerts, crls, eapSecrets, eapTls, eapBackend, Optional.empty(), SharedKeyStore.EMPTY);
-    }
-
     public Credentials(SharedKeyStore sharedKeys) {
         this(sharedKeys, Optional.empty(), List.of(), List.of(), List.of(), SharedKeyStore.EMPTY, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty(), SharedKeyStore.EMPTY);
     }
 
     public static Credentials ofSecrets(SharedSecret... secrets) {
