@@ -18,36 +18,10 @@ count=${1:-2000}
 conc=${2:-4}
 warm=$(( count / 10 > 20 ? count / 10 : 20 ))
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
-for c in ip swanctl /usr/sbin/charon-systemd; do
-  command -v "$c" >/dev/null || { echo "bench: $c is missing" >&2; exit 2; }
-done
-[ "$(id -u)" = 0 ] || { echo "bench: needs root" >&2; exit 2; }
-"$root/bin/ike4j" --help >/dev/null 2>&1 || true   # builds the jar first if it is stale
-
-id=h$$
-work=$(mktemp -d /tmp/ike4j-hsbench.XXXXXX)
-L=$id-l
-R=$id-r
-pids=()
-cleanup() {
-  for n in "$L" "$R"; do pids+=($(ip netns pids "$n" 2>/dev/null)); done
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 0.5
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  ip netns del "$L" 2>/dev/null || true
-  ip netns del "$R" 2>/dev/null || true
-  if [ -n "${HSBENCH_KEEP:-}" ]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-for n in "$L" "$R"; do ip netns add "$n"; ip -n "$n" link set lo up; done
-ip link add name eth0 netns "$L" type veth peer name eth0 netns "$R"
-ip -n "$L" addr add 192.0.2.1/24 dev eth0
-ip -n "$R" addr add 192.0.2.2/24 dev eth0
-ip -n "$L" link set eth0 up
-ip -n "$R" link set eth0 up
-ip -n "$L" addr add 10.1.0.1/32 dev lo   # inner addresses: strongSwan's kernel-libipsec routes the remote subnet from one
-ip -n "$R" addr add 10.2.0.1/32 dev lo
+# shellcheck source=bench-lab.sh
+source "$root/ike4j-interop/scripts/bench-lab.sh"
+bench_lab_require ip swanctl /usr/sbin/charon-systemd
+bench_lab_up hsbench
 
 pki() { "$root/bin/ike4j" pki "$@"; }
 make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca.pem,left.pem,left.key,right.pem,right.key}
@@ -159,12 +133,6 @@ CONF
   swanctl --load-all --uri "unix://$1/charon.vici" --file "$1/swanctl.conf" >/dev/null
 }
 
-stop_all() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -9 "$p" 2>/dev/null || true; done
-  pids=()
-  ip -n "$R" link del ipsec0 2>/dev/null || true
-}
 
 bench() { # DIR COUNT -> one JSON line
   ip netns exec "$L" "$root/bin/ike4j" bench --conf "$1/swanctl.conf" --count "$2" --concurrency "$conc" --delete \
@@ -184,8 +152,8 @@ run_case() { # IMPL AUTH -> JSON
   if [ "$impl" = ike4j ]; then start_ike4j "$rdir"; else start_strongswan "$rdir"; fi
   bench "$ldir" "$warm" > /dev/null || true
   local out
-  out=$(bench "$ldir" "$count") || { echo "bench: $impl $auth: $out" >&2; stop_all; return 1; }
-  stop_all
+  out=$(bench "$ldir" "$count") || { echo "bench: $impl $auth: $out" >&2; bench_lab_stop_all; return 1; }
+  bench_lab_stop_all
   echo "$out"
 }
 

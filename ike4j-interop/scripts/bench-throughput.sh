@@ -15,36 +15,10 @@
 set -euo pipefail
 secs=${1:-10}
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
-for c in ip iperf3 swanctl /usr/sbin/charon-systemd; do
-  command -v "$c" >/dev/null || { echo "bench: $c is missing" >&2; exit 2; }
-done
-[ "$(id -u)" = 0 ] || { echo "bench: needs root" >&2; exit 2; }
-"$root/bin/ike4j" --help >/dev/null 2>&1 || true   # builds the jar first if it is stale
-
-id=b$$
-work=$(mktemp -d /tmp/ike4j-bench.XXXXXX)
-L=$id-l
-R=$id-r
-pids=()
-cleanup() {
-  for n in "$L" "$R"; do pids+=($(ip netns pids "$n" 2>/dev/null)); done
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  sleep 0.5
-  for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done
-  ip netns del "$L" 2>/dev/null || true
-  ip netns del "$R" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-for n in "$L" "$R"; do ip netns add "$n"; ip -n "$n" link set lo up; done
-ip link add name eth0 netns "$L" type veth peer name eth0 netns "$R"
-ip -n "$L" addr add 192.0.2.1/24 dev eth0
-ip -n "$R" addr add 192.0.2.2/24 dev eth0
-ip -n "$L" link set eth0 up
-ip -n "$R" link set eth0 up
-ip -n "$L" addr add 10.1.0.1/32 dev lo
-ip -n "$R" addr add 10.2.0.1/32 dev lo
+# shellcheck source=bench-lab.sh
+source "$root/ike4j-interop/scripts/bench-lab.sh"
+bench_lab_require ip iperf3 swanctl /usr/sbin/charon-systemd
+bench_lab_up bench
 
 # swanctl.conf for one side: SIDE ESP_PROPOSAL
 swanctl_conf() {
@@ -138,13 +112,6 @@ start_strongswan() { # SIDE NS ESP
   swanctl --load-all --uri "unix://$d/charon.vici" --file "$d/swanctl.conf" >/dev/null 2>&1
 }
 
-stop_all() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do for _ in $(seq 1 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; kill -9 "$p" 2>/dev/null || true; done
-  pids=()
-  # what a daemon left behind (routes go with its TUN device)
-  for n in "$L" "$R"; do ip -n "$n" link del ipsec0 2>/dev/null || true; done
-}
 
 cpu_ticks() { # user+system clock ticks of the IPsec daemons
   local sum=0 p
@@ -185,16 +152,16 @@ run() { # IMPL ESP -> Mbit/s   (IMPL: ike4j = ESP in UDP, ike4j-plain = plain ES
     [ "$impl" = ike4j-plain ] && plain=yes
     start_ike4j r "$R" "$esp" $plain; start_ike4j l "$L" "$esp" $plain
     "$root/bin/ike4j" initiate --child net --uri "unix://$work/ike4j-l-$esp/ike4j.sock" >/dev/null || {
-      tail -n 20 "$work"/ike4j-*-"$esp"/daemon.log >&2; stop_all; return 1; }
+      tail -n 20 "$work"/ike4j-*-"$esp"/daemon.log >&2; bench_lab_stop_all; return 1; }
   else
     start_strongswan r "$R" "$esp"; start_strongswan l "$L" "$esp"
     swanctl --initiate --child net --uri "unix://$work/swan-l-$esp/charon.vici" >/dev/null
   fi
-  ip netns exec "$L" ping -q -c 2 -W 2 -I 10.1.0.1 10.2.0.1 >/dev/null || { echo "bench: $impl $esp: no tunnel" >&2; stop_all; return 1; }
+  ip netns exec "$L" ping -q -c 2 -W 2 -I 10.1.0.1 10.2.0.1 >/dev/null || { echo "bench: $impl $esp: no tunnel" >&2; bench_lab_stop_all; return 1; }
   warm_up
   local m
   m=$(iperf)
-  stop_all
+  bench_lab_stop_all
   echo "$m"
 }
 
