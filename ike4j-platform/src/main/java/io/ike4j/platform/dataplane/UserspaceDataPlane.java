@@ -250,14 +250,12 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
                     + "unavailable ({2}): sending ESP in UDP to the peer''s port {3}",
                     spec.connection(), spec.child(), plainRefusal, Integer.toString(remoteNatTraversalPort));
         }
-        Endpoint local = new Endpoint(spec.local().address(), plainEsp ? 0 : sender.natTraversalPort());
-        Endpoint remote = spec.udpEncapsulation() ? spec.remote()
-                : new Endpoint(spec.remote().address(), plainEsp ? 0 : remoteNatTraversalPort);
-        Installed i = new Installed(sa, local, remote, plainEsp, cidrs, pin);
+        Installed i = new Installed(sa, espLocal(spec.local(), plainEsp), espRemote(spec.remote(), spec.udpEncapsulation(), plainEsp),
+                plainEsp, cidrs, pin);
         bySa.put(sa, i);
         installed.put(key, i);
         LOG.log(System.Logger.Level.DEBUG, "installed {0}: {1} {2} -> {3}, routes {4} dev {5} src {6}", sa,
-                plainEsp ? "plain ESP" : "ESP-in-UDP", local, remote, cidrs, device.name(),
+                plainEsp ? "plain ESP" : "ESP-in-UDP", i.espLocal(), i.espRemote(), cidrs, device.name(),
                 src4.or(() -> src6).orElse("-"));
     }
 
@@ -319,9 +317,19 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     }
 
     /**
-     * MOBIKE (RFC 4555 3.5): the SA pair keeps its keys, sequence numbers and routes; only the ESP-in-UDP endpoints
-     * change. Always ESP-in-UDP here, so without encapsulation the peer's NAT-T port is used (as at install).
+     * MOBIKE (RFC 4555 3.5): the SA pair keeps its keys, sequence numbers and routes; only where ESP goes changes,
+     * chosen as at install (plain ESP without encapsulation where raw sockets serve, else ESP in UDP).
      */
+    /** Our end of a CHILD_SA's ESP: the NAT-T socket for ESP in UDP, no port for plain ESP. */
+    private Endpoint espLocal(Endpoint ike, boolean plainEsp) {
+        return new Endpoint(ike.address(), plainEsp ? 0 : sender.natTraversalPort());
+    }
+
+    /** The peer's end: its IKE endpoint when encapsulated (RFC 3948: the NAT mapping), else its NAT-T port or none. */
+    private Endpoint espRemote(Endpoint ike, boolean udpEncapsulation, boolean plainEsp) {
+        return udpEncapsulation ? ike : new Endpoint(ike.address(), plainEsp ? 0 : remoteNatTraversalPort);
+    }
+
     @Override
     public synchronized boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
                                                 Endpoint local, Endpoint remote, boolean udpEncapsulation) {
@@ -329,8 +337,8 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         Installed i = installed.get(key);
         if (i == null || i.sa().inbound().spi() != inboundSpi || i.sa().outbound().spi() != outboundSpi) return false;
         boolean plainEsp = !udpEncapsulation && plain != null; // as at install (RFC 3948: UDP only with a NAT)
-        Endpoint espLocal = new Endpoint(local.address(), plainEsp ? 0 : sender.natTraversalPort());
-        Endpoint espRemote = udpEncapsulation ? remote : new Endpoint(remote.address(), plainEsp ? 0 : remoteNatTraversalPort);
+        Endpoint espLocal = espLocal(local, plainEsp);
+        Endpoint espRemote = espRemote(remote, udpEncapsulation, plainEsp);
         Installed moved = new Installed(i.sa(), espLocal, espRemote, plainEsp, i.routes(), i.pinnedPeer());
         bySa.put(i.sa(), moved);
         installed.put(key, moved);
