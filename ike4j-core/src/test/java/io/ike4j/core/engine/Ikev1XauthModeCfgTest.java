@@ -1,0 +1,177 @@
+package io.ike4j.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.codec.v1.CfgType;
+import io.ike4j.core.codec.v1.DataAttribute;
+import io.ike4j.core.codec.v1.ModeCfgAttributeType;
+import io.ike4j.core.codec.v1.V1ExchangeType;
+import io.ike4j.core.codec.v1.V1Payload;
+import io.ike4j.core.config.AuthClass;
+import io.ike4j.core.config.AuthConfig;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.Credentials;
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.SharedSecret;
+import io.ike4j.core.exchange.v1.V1Wire;
+import io.ike4j.core.pool.PoolAttributes;
+import io.ike4j.core.pool.PoolDefinition;
+import io.ike4j.core.pool.PoolStatus;
+import io.ike4j.core.sa.v1.IsakmpSa;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IKEv1 XAuth (draft-beaulieu-ike-xauth) and Mode Config (draft-dukes-ike-mode-cfg) between two in-process engines:
+ * client a (PSK + XAuth round, vips = 0.0.0.0) and gateway b (PSK + remote XAuth round, pool 10.3.0.0/24).
+ */
+class Ikev1XauthModeCfgTest {
+    private static final String A = "192.0.2.1", B = "192.0.2.2";
+
+    private static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static EngineConfig client(String password, boolean xauth, boolean push) {
+        ConnectionConfig.Builder c = ConnectionConfig.builder("gw").version(1).localAddrs(A).remoteAddrs(B)
+                .vips(List.of(ip("0.0.0.0"))).modeConfigPush(push)
+                .local(AuthConfig.psk("carol.example.org")).remote(AuthConfig.psk("moon.example.org"))
+                .child(ChildConfig.builder("net").localTs("dynamic").remoteTs("10.1.0.0/16").build());
+        if (xauth) c.addLocalRound(AuthConfig.builder(AuthClass.XAUTH).eapId("carol").build());
+        return EngineConfig.builder().secret(SharedSecret.of("psk", "carol.example.org", "moon.example.org"))
+                .credentials(Credentials.builder().eapSecret(SharedSecret.of(password, "carol")).build())
+                .connection(c.build()).build();
+    }
+
+    private static EngineConfig gateway(boolean xauth, boolean push) {
+        ConnectionConfig.Builder c = ConnectionConfig.builder("rw").version(1).localAddrs(B).pools("p4").modeConfigPush(push)
+                .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol.example.org"))
+                .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("dynamic").build());
+        if (xauth) c.addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).build());
+        return EngineConfig.builder().secret(SharedSecret.of("psk", "carol.example.org", "moon.example.org"))
+                .credentials(Credentials.builder().eapSecret(SharedSecret.of("carols secret", "carol"))
+                        .eapSecret(SharedSecret.of("daves secret", "dave")).build())
+                .pool(PoolDefinition.of("p4", "10.3.0.0/24", PoolAttributes.build(List.of("10.1.0.53"), List.of(),
+                        List.of(), List.of(), List.of(), Map.of())))
+                .connection(c.build()).build();
+    }
+
+    private static TwoPeers run(EngineConfig a, EngineConfig b) {
+        TwoPeers t = new TwoPeers(a, ip(A), b, ip(B));
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(2));
+        return t;
+    }
+
+    private static PoolStatus pool(TwoPeers.Peer p) {
+        return p.engine.pools().stream().filter(s -> s.name().equals("p4")).findFirst().orElseThrow();
+    }
+
+    private static void assertVirtualIpTunnel(TwoPeers t) {
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.events(SaEvent.ChildSaEstablished.class)).as(p.name + " CHILD SA").hasSize(1);
+            assertThat(p.events(SaEvent.IkeSaFailed.class)).as(p.name).isEmpty();
+        }
+        long id = t.a.engine.listSas().getFirst().ikeSaId();
+        assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).containsExactly(new EngineOutput.VirtualIp(id, ip("10.3.0.1"), true, ip(B)));
+        int vipAt = t.a.all.indexOf(t.a.outputs(EngineOutput.VirtualIp.class).getFirst());
+        assertThat(vipAt).isLessThan(t.a.all.indexOf(t.a.outputs(EngineOutput.InstallChildSa.class).getFirst()));
+        assertThat(t.a.engine.listSas().getFirst().children().getFirst().localSelectors()).containsExactly("10.3.0.1/32");
+        assertThat(t.b.engine.listSas().getFirst().children().getFirst().remoteSelectors()).containsExactly("10.3.0.1/32");
+        assertThat(t.a.log).anyMatch(l -> l.contains("received INTERNAL_IP4_DNS 10.1.0.53"));
+        EstablishTest.assertKeysMatch(EstablishTest.installed(t.a), EstablishTest.installed(t.b));
+    }
+
+    @Test
+    void xauthThenModeConfigPullThenQuickModeWithTheVirtualIp() {
+        TwoPeers t = run(client("carols secret", true, false), gateway(true, false));
+        assertVirtualIpTunnel(t);
+        assertThat(t.b.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' successful"));
+        assertThat(t.a.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' (myself) successful"));
+        assertThat(t.b.log).anyMatch(l -> l.contains("assigning virtual IP 10.3.0.1 to peer 'carol'"));
+        assertThat(pool(t.b).online()).isEqualTo(1);
+
+        t.input(t.a, new EngineInput.TerminateIke(t.a.engine.listSas().getFirst().ikeSaId()));
+        t.run(Duration.ofSeconds(2));
+        assertThat(t.a.engine.listSas()).isEmpty();
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).last().extracting(EngineOutput.VirtualIp::add).isEqualTo(false);
+        assertThat(pool(t.b).online()).isZero();
+        assertThat(t.b.log).anyMatch(l -> l.contains("lease 10.3.0.1 by 'carol' went offline"));
+    }
+
+    @Test
+    void wrongXauthPasswordFailsOnBothSidesAndLeavesNoSa() {
+        TwoPeers t = run(client("daves secret", true, false), gateway(true, false));
+        assertThat(t.b.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' failed"));
+        assertThat(t.a.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' (myself) failed"));
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.engine.listSas()).as(p.name).isEmpty();
+            assertThat(p.events(SaEvent.ChildSaEstablished.class)).as(p.name).isEmpty();
+            assertThat(p.events(SaEvent.IkeSaFailed.class)).as(p.name).singleElement()
+                    .satisfies(f -> assertThat(f.reason()).contains("XAuth"));
+            assertThat(p.outputs(EngineOutput.InstallChildSa.class)).isEmpty();
+        }
+        assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).isEmpty();
+        assertThat(pool(t.b).online()).isZero();
+    }
+
+    @Test
+    void clientWithoutXauthRoundIsRefusedByAnXauthGateway() {
+        TwoPeers t = run(client("carols secret", false, false), gateway(true, false));
+        assertThat(t.a.log).anyMatch(l -> l.contains("no local round with auth = xauth"));
+        assertThat(t.a.engine.listSas()).isEmpty();
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.outputs(EngineOutput.InstallChildSa.class)).isEmpty();
+    }
+
+    @Test
+    void modeConfigPushWithoutXauth() {
+        TwoPeers t = run(client("", false, true), gateway(false, true));
+        assertVirtualIpTunnel(t);
+        assertThat(t.a.log).anyMatch(l -> l.contains("Mode Config push"));
+    }
+
+    @Test
+    void modeConfigPullWithoutXauth() {
+        TwoPeers t = run(client("", false, false), gateway(false, false));
+        assertVirtualIpTunnel(t);
+        assertThat(t.b.log).anyMatch(l -> l.contains("to peer 'carol.example.org'"));
+    }
+
+    @Test
+    void transactionWithAWrongHashIsDroppedBeforeAnythingIsLeased() {
+        EngineConfig quiet = EngineConfig.builder().secret(SharedSecret.of("psk", "carol.example.org", "moon.example.org"))
+                .connection(ConnectionConfig.builder("gw").version(1).localAddrs(A).remoteAddrs(B)
+                        .local(AuthConfig.psk("carol.example.org")).remote(AuthConfig.psk("moon.example.org")).build()).build();
+        TwoPeers t = new TwoPeers(quiet, ip(A), gateway(false, false), ip(B));
+        t.input(t.a, new EngineInput.Initiate("gw", null));
+        t.run(Duration.ofSeconds(2));
+        IsakmpSa sa = V1Wire.sas(t.a.engine).getFirst();
+        assertThat(sa.established()).isTrue();
+        List<V1Payload> request = List.of(new V1Payload.Attribute(CfgType.CFG_REQUEST.value(), 7,
+                List.of(DataAttribute.variable(ModeCfgAttributeType.INTERNAL_IP4_ADDRESS.value(), new byte[0]))));
+        for (boolean corrupt : List.of(true, false)) {
+            long mid = corrupt ? 0x1234 : 0x5678;
+            sa.lock().lock();
+            byte[] d;
+            try {
+                d = V1Wire.encrypted(sa, V1ExchangeType.TRANSACTION, mid, V1Wire.withHash(sa, mid, request, corrupt));
+            } finally {
+                sa.lock().unlock();
+            }
+            t.input(t.b, new EngineInput.DatagramReceived(new Endpoint(ip(B), 500), new Endpoint(ip(A), 500), d));
+            t.run(Duration.ofSeconds(1));
+            assertThat(pool(t.b).online()).as("corrupt " + corrupt).isEqualTo(corrupt ? 0 : 1);
+        }
+        assertThat(t.b.log).anyMatch(l -> l.contains("Transaction message with invalid HASH dropped"));
+    }
+}
