@@ -41,7 +41,11 @@ class Ikev1XauthModeCfgTest {
     }
 
     private static EngineConfig client(String password, boolean xauth, boolean push) {
-        ConnectionConfig.Builder c = ConnectionConfig.builder("gw").version(1).localAddrs(A).remoteAddrs(B)
+        return client(password, xauth, push, false);
+    }
+
+    private static EngineConfig client(String password, boolean xauth, boolean push, boolean aggressive) {
+        ConnectionConfig.Builder c = ConnectionConfig.builder("gw").version(1).localAddrs(A).remoteAddrs(B).aggressive(aggressive)
                 .vips(List.of(ip("0.0.0.0"))).modeConfigPush(push)
                 .local(AuthConfig.psk("carol.example.org")).remote(AuthConfig.psk("moon.example.org"))
                 .child(ChildConfig.builder("net").localTs("dynamic").remoteTs("10.1.0.0/16").build());
@@ -52,7 +56,12 @@ class Ikev1XauthModeCfgTest {
     }
 
     private static EngineConfig gateway(boolean xauth, boolean push) {
+        return gateway(xauth, push, false);
+    }
+
+    private static EngineConfig gateway(boolean xauth, boolean push, boolean aggressive) {
         ConnectionConfig.Builder c = ConnectionConfig.builder("rw").version(1).localAddrs(B).pools("p4").modeConfigPush(push)
+                .aggressive(aggressive)
                 .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol.example.org"))
                 .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("dynamic").build());
         if (xauth) c.addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).build());
@@ -109,6 +118,23 @@ class Ikev1XauthModeCfgTest {
     }
 
     @Test
+    void aggressiveModeWithXauth() {
+        TwoPeers t = run(client("carols secret", true, false, true), gateway(true, false, true));
+        assertVirtualIpTunnel(t);
+        assertThat(t.b.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' successful"));
+    }
+
+    @Test
+    void xauthIsNegotiatedAsXauthInitPskInPhase1() {
+        ConnectionConfig gw = gateway(true, false).connections().getFirst();
+        assertThat(io.ike4j.core.exchange.v1.V1Wire.pskMethod(gw)).isEqualTo(io.ike4j.core.codec.v1.V1AuthMethod.XAUTH_INIT_PSK);
+        assertThat(io.ike4j.core.exchange.v1.V1Wire.pskMethod(client("x", true, false).connections().getFirst()))
+                .isEqualTo(io.ike4j.core.codec.v1.V1AuthMethod.XAUTH_INIT_PSK);
+        assertThat(io.ike4j.core.exchange.v1.V1Wire.pskMethod(gateway(false, false).connections().getFirst()))
+                .isEqualTo(io.ike4j.core.codec.v1.V1AuthMethod.PRE_SHARED_KEY);
+    }
+
+    @Test
     void wrongXauthPasswordFailsOnBothSidesAndLeavesNoSa() {
         TwoPeers t = run(client("daves secret", true, false), gateway(true, false));
         assertThat(t.b.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' failed"));
@@ -126,8 +152,10 @@ class Ikev1XauthModeCfgTest {
 
     @Test
     void clientWithoutXauthRoundIsRefusedByAnXauthGateway() {
+        // the gateway only accepts XAUTH_INIT_PSK in Phase 1; a plain PSK client gets NO_PROPOSAL_CHOSEN
         TwoPeers t = run(client("carols secret", false, false), gateway(true, false));
-        assertThat(t.a.log).anyMatch(l -> l.contains("no local round with auth = xauth"));
+        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).singleElement()
+                .satisfies(f -> assertThat(f.notifyType()).isEqualTo(io.ike4j.core.codec.v1.V1NotifyType.NO_PROPOSAL_CHOSEN.value()));
         assertThat(t.a.engine.listSas()).isEmpty();
         assertThat(t.b.engine.listSas()).isEmpty();
         assertThat(t.b.outputs(EngineOutput.InstallChildSa.class)).isEmpty();

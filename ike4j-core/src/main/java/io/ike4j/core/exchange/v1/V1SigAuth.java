@@ -44,9 +44,17 @@ final class V1SigAuth {
 
     /** The Phase 1 authentication method {@code c} uses: from the local round and, for signatures, our key; empty if none. */
     static Optional<V1AuthMethod> method(Credentials cred, ConnectionConfig c) {
-        if (c.local().method() == AuthClass.PSK) return Optional.of(V1AuthMethod.PRE_SHARED_KEY);
+        if (c.local().method() == AuthClass.PSK) return Optional.of(pskMethod(c));
         if (c.local().method() != AuthClass.PUBKEY) return Optional.empty();
         return ourChain(cred, c.local()).flatMap(chain -> KeyKind.of(chain.getFirst().getPublicKey())).flatMap(V1SigAuth::method);
+    }
+
+    /**
+     * PSK, or with an XAuth round on either side XAUTH_INIT_PSK (draft-beaulieu-ike-xauth 5: the XAuth client is the
+     * Phase 1 initiator, the remote access case; strongSwan computes the same value on both sides).
+     */
+    static V1AuthMethod pskMethod(ConnectionConfig c) {
+        return XAuth.isServer(c) || XAuth.clientRound(c).isPresent() ? V1AuthMethod.XAUTH_INIT_PSK : V1AuthMethod.PRE_SHARED_KEY;
     }
 
     static Optional<V1AuthMethod> method(KeyKind kind) {
@@ -74,7 +82,8 @@ final class V1SigAuth {
     }
 
     static boolean isSignature(IsakmpSa sa) {
-        return sa.suite != null && sa.suite.auth() != V1AuthMethod.PRE_SHARED_KEY;
+        return sa.suite != null && sa.suite.auth() != V1AuthMethod.PRE_SHARED_KEY && sa.suite.auth() != V1AuthMethod.XAUTH_INIT_PSK
+                && sa.suite.auth() != V1AuthMethod.XAUTH_RESP_PSK;
     }
 
     /** Our end-entity certificate with its issuers, for the first configured certificate whose private key we hold. */
