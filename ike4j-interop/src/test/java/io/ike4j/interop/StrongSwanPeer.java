@@ -22,7 +22,7 @@ public final class StrongSwanPeer implements IkePeer {
     /** Plugins for PSK/certificate IKEv2 with userspace ESP; the Debian defaults load plugins that get in the way. */
     public static final String PLUGINS = "kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints "
             + "pubkey curve25519 kernel-netlink socket-default vici updown hmac gcm aes sha2 sha1 kdf md5 "
-            + "eap-identity eap-md5 eap-mschapv2 eap-tls";
+            + "eap-identity eap-md5 eap-mschapv2 eap-tls xauth-generic";
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
