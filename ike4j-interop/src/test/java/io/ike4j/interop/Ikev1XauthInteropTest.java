@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Function;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * IKEv1 XAuth (draft-beaulieu-ike-xauth, strongSwan's xauth-generic) and Mode Config (draft-dukes-ike-mode-cfg, pull)
- * between ike4j (LEFT, inner 10.1.0.1) and strongSwan 5.9.8 (RIGHT, inner 10.2.0.1), in strongSwan's remote access
+ * between ike4j (LEFT, inner 10.1.0.1) and strongSwan 5.9.8 (RIGHT, inner 10.2.0.1), pull and push ({@code pull = no})
+ * mode, in strongSwan's remote access
  * syntax: the gateway has {@code remote-2 { auth = xauth }} and a pool, the client {@code local-2 { auth = xauth;
  * xauth_id = carol }} and {@code vips = 0.0.0.0}. Each direction: the client gets a virtual IP from the gateway's pool
  * and pings through user-space ESP from it; a wrong XAuth password fails on both sides with no SA left.
@@ -26,10 +27,11 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
     private static final Duration PING = Duration.ofSeconds(30);
     private static final String XAUTH_SECRET = "carol's xauth password";
 
-    @Test
-    void strongSwanClientGetsAVirtualIpFromAnIke4jXauthGateway() {
+    @ParameterizedTest(name = "pull {0}")
+    @ValueSource(booleans = {true, false})
+    void strongSwanClientGetsAVirtualIpFromAnIke4jXauthGateway(boolean pull) {
         String conn = freshConnection();
-        load(conn, Side.LEFT, XAUTH_SECRET, "pools = rw1", "pools {\n  rw1 {\n    addrs = 10.3.0.0/24\n    dns = 10.1.0.53\n  }\n}\n");
+        load(conn, Side.LEFT, XAUTH_SECRET, pull, "pools = rw1", "pools {\n  rw1 {\n    addrs = 10.3.0.0/24\n    dns = 10.1.0.53\n  }\n}\n");
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
 
@@ -38,7 +40,8 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
         assertThat(ike4jLog.text()).contains("XAuth authentication of 'carol' successful")
                 .contains("assigning virtual IP 10.3.0.1 to peer 'carol' from pool rw1");
         assertThat(swanLog.text()).contains("XAuth authentication of 'carol' (myself) successful")
-                .contains("installing new virtual IP 10.3.0.1");
+                .contains("installing new virtual IP 10.3.0.1")
+                .containsPattern(pull ? "generating TRANSACTION request \\d+ \\[ HASH CPRQ\\(ADDR" : "parsed TRANSACTION request \\d+ \\[ HASH CPS\\(ADDR");
 
         ping(Side.RIGHT, "10.3.0.1", lab().innerAddress(Side.LEFT));
 
@@ -47,10 +50,11 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
         assertThat(after).as("the lease goes offline with the ISAKMP SA").contains("\"online\":0").contains("\"offline\":1");
     }
 
-    @Test
-    void ike4jClientGetsAVirtualIpFromAStrongSwanXauthGateway() {
+    @ParameterizedTest(name = "pull {0}")
+    @ValueSource(booleans = {true, false})
+    void ike4jClientGetsAVirtualIpFromAStrongSwanXauthGateway(boolean pull) {
         String conn = freshConnection();
-        load(conn, Side.RIGHT, XAUTH_SECRET, "pools = sw1", "pools {\n  sw1 {\n    addrs = 10.4.0.0/24\n    dns = 10.2.0.53\n  }\n}\n");
+        load(conn, Side.RIGHT, XAUTH_SECRET, pull, "pools = sw1", "pools {\n  sw1 {\n    addrs = 10.4.0.0/24\n    dns = 10.2.0.53\n  }\n}\n");
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
 
@@ -58,7 +62,8 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
         assertThat(sa.initiator().child(CHILD).orElseThrow().localTs()).containsExactly("10.4.0.1/32");
         assertThat(ike4jLog.text()).contains("XAuth authentication of 'carol' (myself) successful")
                 .contains("installing new virtual IP 10.4.0.1").contains("received INTERNAL_IP4_DNS 10.2.0.53");
-        assertThat(swanLog.text()).contains("XAuth authentication of 'carol' successful");
+        assertThat(swanLog.text()).contains("XAuth authentication of 'carol' successful")
+                .containsPattern(pull ? "parsed TRANSACTION request \\d+ \\[ HASH CPRQ\\(ADDR" : "generating TRANSACTION request \\d+ \\[ HASH CPS\\(ADDR");
         assertThat(lab().exec(Side.LEFT, "ip", "-4", "addr", "show", "dev", "ike4j0").stdout()).contains("10.4.0.1/32");
 
         ping(Side.LEFT, "10.4.0.1", lab().innerAddress(Side.RIGHT));
@@ -74,7 +79,7 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
     void wrongXauthPasswordFailsCleanlyOnBothSides(Direction d) {
         String conn = freshConnection();
         Side gateway = pair.side(pair.responder(d));
-        load(conn, gateway, "not carol's password", "pools = bad" + conn, "pools {\n  bad" + conn + " {\n    addrs = 10.5.0.0/24\n  }\n}\n");
+        load(conn, gateway, "not carol's password", true, "pools = bad" + conn, "pools {\n  bad" + conn + " {\n    addrs = 10.5.0.0/24\n  }\n}\n");
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
 
@@ -94,18 +99,19 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
 
     /**
      * Writes both sides' swanctl.conf: the lab's PSK connection (IKEv1) plus the XAuth rounds, the gateway's pool
-     * ({@code gatewaySettings}, {@code gatewayExtra}) and the client's {@code vips}; the gateway knows carol's
+     * ({@code gatewaySettings}, {@code gatewayExtra}) and the client's {@code vips}, Mode Config {@code pull} or push
+     * ({@code pull = no} on both sides); the gateway knows carol's
      * {@link #XAUTH_SECRET}, the client uses {@code clientSecret}.
      */
-    private void load(String conn, Side gateway, String clientSecret, String gatewaySettings, String gatewayExtra) {
+    private void load(String conn, Side gateway, String clientSecret, boolean pull, String gatewaySettings, String gatewayExtra) {
         Function<Side, String> text = side -> {
             boolean gw = side == gateway;
             SwanctlConf c = conf(conn, (s, x) -> x.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256"))
                     .apply(side);
             c = gw ? c.localTs(lab().innerAddress(side).replaceFirst("\\.\\d+\\.\\d+$", ".0.0/16")).remoteTs("dynamic")
-                    .connectionSettings(gatewaySettings).extra(gatewayExtra)
+                    .connectionSettings(gatewaySettings + (pull ? "" : "\npull = no")).extra(gatewayExtra)
                     : c.localTs("dynamic").remoteTs(lab().innerAddress(gateway).replaceFirst("\\.\\d+\\.\\d+$", ".0.0/16"))
-                    .connectionSettings("vips = 0.0.0.0");
+                    .connectionSettings("vips = 0.0.0.0" + (pull ? "" : "\npull = no"));
             String round = gw ? "    remote-2 {\n      auth = xauth\n    }\n"
                     : "    local-2 {\n      auth = xauth\n      xauth_id = carol\n    }\n";
             String secret = "  xauth-carol {\n    id = carol\n    secret = \"" + (gw ? XAUTH_SECRET : clientSecret) + "\"\n  }\n";
