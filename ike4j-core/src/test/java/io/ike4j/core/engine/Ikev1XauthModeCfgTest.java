@@ -150,6 +150,37 @@ class Ikev1XauthModeCfgTest {
         assertThat(pool(t.b).online()).isZero();
     }
 
+    /** {@code auth = xauth-eap}: the gateway checks the password with an EAP-MD5 conversation against its AAA backend. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void xauthCheckedByTheAaaBackend(boolean rightPassword) {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        io.ike4j.core.config.EapBackend aaa = (conn, local, remote) -> {
+            opened.add(conn + " " + remote.getHostAddress());
+            return new io.ike4j.core.auth.eap.EapMd5Server(out -> java.util.Arrays.fill(out, (byte) 7),
+                    id -> id.equals("carol") ? java.util.Optional.of("radius pw") : java.util.Optional.empty(), "aaa");
+        };
+        EngineConfig gw = EngineConfig.builder().secret(SharedSecret.of("psk", "carol.example.org", "moon.example.org"))
+                .credentials(Credentials.builder().eapBackend(aaa).build())
+                .pool(PoolDefinition.of("p4", "10.3.0.0/24", PoolAttributes.build(List.of("10.1.0.53"), List.of(),
+                        List.of(), List.of(), List.of(), Map.of())))
+                .connection(ConnectionConfig.builder("rw").version(1).localAddrs(B).pools("p4")
+                        .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol.example.org"))
+                        .addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).eap(io.ike4j.core.config.EapMethod.RADIUS).build())
+                        .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("dynamic").build()).build()).build();
+        TwoPeers t = run(client(rightPassword ? "radius pw" : "carols secret", true, false), gw);
+        assertThat(opened).containsExactly("rw " + A);
+        if (rightPassword) {
+            assertVirtualIpTunnel(t);
+            assertThat(t.b.log).anyMatch(l -> l.contains("XAuth authentication of 'carol' successful"));
+        } else {
+            assertThat(t.b.log).anyMatch(l -> l.contains("AAA backend refused XAuth user 'carol'"))
+                    .anyMatch(l -> l.contains("XAuth authentication of 'carol' failed"));
+            assertThat(t.a.engine.listSas()).isEmpty();
+            assertThat(t.b.engine.listSas()).isEmpty();
+        }
+    }
+
     @Test
     void clientWithoutXauthRoundIsRefusedByAnXauthGateway() {
         // the gateway only accepts XAUTH_INIT_PSK in Phase 1; a plain PSK client gets NO_PROPOSAL_CHOSEN

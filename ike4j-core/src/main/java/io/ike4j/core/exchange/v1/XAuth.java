@@ -62,7 +62,7 @@ final class XAuth {
         boolean ok = false;
         if (a.cfgType() == CfgType.CFG_REPLY.value() && user.isPresent() && password.isPresent() && !name.isEmpty()) {
             byte[] given = password.get().value().bytes();
-            ok = verify(r, name, given);
+            ok = verify(r, sa, name, given);
             Arrays.fill(given, (byte) 0);
         }
         sa.cfg.xauthOk = ok;
@@ -73,8 +73,26 @@ final class XAuth {
                 List.of(DataAttribute.basic(ModeCfgAttributeType.XAUTH_STATUS, ok ? 1 : 0)));
     }
 
-    /** Any XAuth secret of {@code user} (or one without owners, as in strongSwan) equal to {@code given}. */
-    private static boolean verify(V1Run r, String user, byte[] given) {
+    /**
+     * With {@code auth = xauth-eap} (an XAUTH round naming an EAP method) the AAA backend decides ({@link XAuthEap});
+     * otherwise any XAuth secret of {@code user} (or one without owners, as in strongSwan) equal to {@code given}.
+     */
+    private static boolean verify(V1Run r, IsakmpSa sa, String user, byte[] given) {
+        boolean viaAaa = sa.connection.remoteRounds().stream().anyMatch(a -> a.method() == AuthClass.XAUTH && a.eap().isPresent());
+        if (viaAaa) {
+            Optional<io.ike4j.core.config.EapBackend> backend = r.session.context().config().credentials().eapBackend();
+            if (backend.isEmpty()) {
+                r.log(EngineLog.Subsystem.IKE, sa, "XAuth via the AAA backend configured, but there is no backend");
+                return false;
+            }
+            Optional<String> refused = XAuthEap.verify(backend.get(), sa.connectionName(), sa.local.address(), sa.remote.address(), user, given);
+            refused.ifPresent(why -> r.log(EngineLog.Subsystem.IKE, sa, "AAA backend refused XAuth user '" + user + "': " + why));
+            return refused.isEmpty();
+        }
+        return verifyLocal(r, user, given);
+    }
+
+    private static boolean verifyLocal(V1Run r, String user, byte[] given) {
         Identity id = AuthIdentities.parse(user).orElseGet(() -> Identity.fqdn(user));
         boolean ok = false;
         for (SharedSecret s : r.session.context().config().credentials().eapSecrets().secrets()) {
