@@ -51,15 +51,20 @@ final class AuthMapping {
 
     /**
      * {@code auth = xauth} / {@code xauth-generic} (draft-beaulieu-ike-xauth, user name and password from
-     * {@code secrets.xauth*}); a local round's {@code xauth_id} is the user name (default: the IKE identity).
+     * {@code secrets.xauth*}); on a gateway also {@code xauth-radius} (PAP to the {@code radius.servers} backend, as
+     * strongSwan's eap-radius) and {@code xauth-eap} (an EAP-MD5 conversation with that backend, as strongSwan's
+     * xauth-eap with {@code backend = radius}). A local round's {@code xauth_id} is the user name (default: the IKE
+     * identity).
      */
     private static Optional<io.ike4j.core.config.AuthConfig> xauth(String where, AuthConfig r, boolean local, List<String> warnings) {
         String auth = r.auth().toLowerCase(Locale.ROOT);
-        if (!auth.equals("xauth") && !auth.equals("xauth-generic")) {
-            warnings.add(where + ": auth = " + r.auth() + " is not supported (xauth, xauth-generic)");
+        var b = io.ike4j.core.config.AuthConfig.builder(AuthClass.XAUTH);
+        if (!local && auth.equals("xauth-radius")) b.eap(EapMethod.RADIUS);
+        else if (!local && auth.equals("xauth-eap")) b.eap(EapMethod.MD5);
+        else if (!auth.equals("xauth") && !auth.equals("xauth-generic")) {
+            warnings.add(where + ": auth = " + r.auth() + " is not supported (xauth, xauth-generic; xauth-radius, xauth-eap on remote rounds)");
             return Optional.empty();
         }
-        var b = io.ike4j.core.config.AuthConfig.builder(AuthClass.XAUTH);
         if (local) r.xauthId().ifPresent(b::eapId);
         return Optional.of(b.build());
     }

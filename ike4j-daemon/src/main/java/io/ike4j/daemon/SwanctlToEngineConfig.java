@@ -169,9 +169,10 @@ public final class SwanctlToEngineConfig {
 
     /** The first {@code radius.servers} entry as the eap-radius backend (an ike4j extension of swanctl.conf). */
     private static Optional<EapBackend> radius(SwanctlConfig swanctl, List<String> warnings) {
-        boolean used = swanctl.connections().stream().flatMap(c -> c.remote().stream()).anyMatch(a -> a.auth().equals("eap-radius"));
+        boolean used = swanctl.connections().stream().flatMap(c -> c.remote().stream())
+                .anyMatch(a -> a.auth().equals("eap-radius") || a.auth().equals("xauth-radius") || a.auth().equals("xauth-eap"));
         if (swanctl.radiusServers().isEmpty()) {
-            if (used) warnings.add("auth = eap-radius used but no radius.servers section configured");
+            if (used) warnings.add("auth = eap-radius/xauth-radius/xauth-eap used but no radius.servers section configured");
             return Optional.empty();
         }
         RadiusServerConfig r = swanctl.radiusServers().getFirst();

@@ -192,6 +192,18 @@ class Ikev1SwanctlMigrationTest {
     }
 
     @Test
+    void xauthRadiusAndXauthEapUseTheAaaBackend() {
+        for (String auth : new String[] {"xauth-radius", "xauth-eap"}) {
+            SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_SERVER.replace("auth = xauth", "auth = " + auth));
+            ConnectionConfig c = m.config().connection("rw").orElseThrow();
+            assertThat(c.remoteRounds().get(1).method()).isEqualTo(io.ike4j.core.config.AuthClass.XAUTH);
+            assertThat(c.remoteRounds().get(1).eap()).contains(auth.equals("xauth-radius")
+                    ? io.ike4j.core.config.EapMethod.RADIUS : io.ike4j.core.config.EapMethod.MD5);
+            assertThat(m.warnings()).anyMatch(w -> w.contains("no radius.servers section"));
+        }
+    }
+
+    @Test
     void xauthBackendsNotServedSkipTheConnectionInsteadOfDroppingTheSecondFactor() {
         SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_SERVER.replace("auth = xauth", "auth = xauth-pam"));
         assertThat(m.config().connection("rw")).isEmpty();

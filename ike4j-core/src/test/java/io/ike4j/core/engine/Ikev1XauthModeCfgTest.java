@@ -166,7 +166,7 @@ class Ikev1XauthModeCfgTest {
                         List.of(), List.of(), List.of(), Map.of())))
                 .connection(ConnectionConfig.builder("rw").version(1).localAddrs(B).pools("p4")
                         .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol.example.org"))
-                        .addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).eap(io.ike4j.core.config.EapMethod.RADIUS).build())
+                        .addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).eap(io.ike4j.core.config.EapMethod.MD5).build())
                         .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("dynamic").build()).build()).build();
         TwoPeers t = run(client(rightPassword ? "radius pw" : "carols secret", true, false), gw);
         assertThat(opened).containsExactly("rw " + A);
@@ -177,6 +177,42 @@ class Ikev1XauthModeCfgTest {
             assertThat(t.b.log).anyMatch(l -> l.contains("AAA backend refused XAuth user 'carol'"))
                     .anyMatch(l -> l.contains("XAuth authentication of 'carol' failed"));
             assertThat(t.a.engine.listSas()).isEmpty();
+            assertThat(t.b.engine.listSas()).isEmpty();
+        }
+    }
+
+    /** A AAA backend that is also a PAP checker ({@code auth = xauth-radius}) gets the password to check. */
+    interface PapBackend extends io.ike4j.core.config.EapBackend, io.ike4j.core.config.PasswordBackend {}
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void xauthCheckedWithPapByTheRadiusBackend(boolean rightPassword) {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        PapBackend aaa = new PapBackend() {
+            public io.ike4j.core.auth.eap.EapServerMethod open(String c, InetAddress l, InetAddress r) {
+                throw new AssertionError("PAP, not EAP");
+            }
+
+            public java.util.Optional<String> check(String c, InetAddress l, InetAddress r, String user, byte[] pw) {
+                asked.add(c + " " + user);
+                return user.equals("carol") && new String(pw).equals("radius pw") ? java.util.Optional.empty()
+                        : java.util.Optional.of("Access-Reject");
+            }
+        };
+        EngineConfig gw = EngineConfig.builder().secret(SharedSecret.of("psk", "carol.example.org", "moon.example.org"))
+                .credentials(Credentials.builder().eapBackend(aaa).build())
+                .pool(PoolDefinition.of("p4", "10.3.0.0/24", PoolAttributes.build(List.of("10.1.0.53"), List.of(),
+                        List.of(), List.of(), List.of(), Map.of())))
+                .connection(ConnectionConfig.builder("rw").version(1).localAddrs(B).pools("p4")
+                        .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("carol.example.org"))
+                        .addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).eap(io.ike4j.core.config.EapMethod.RADIUS).build())
+                        .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("dynamic").build()).build()).build();
+        TwoPeers t = run(client(rightPassword ? "radius pw" : "wrong", true, false), gw);
+        assertThat(asked).containsExactly("rw carol");
+        if (rightPassword) {
+            assertVirtualIpTunnel(t);
+        } else {
+            assertThat(t.b.log).anyMatch(l -> l.contains("AAA backend refused XAuth user 'carol': Access-Reject"));
             assertThat(t.b.engine.listSas()).isEmpty();
         }
     }

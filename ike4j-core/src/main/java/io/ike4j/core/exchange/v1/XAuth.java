@@ -9,6 +9,8 @@ import io.ike4j.core.config.AuthClass;
 import io.ike4j.core.config.AuthConfig;
 import io.ike4j.core.config.AuthIdentities;
 import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.EapMethod;
+import io.ike4j.core.config.PasswordBackend;
 import io.ike4j.core.config.Identity;
 import io.ike4j.core.config.SharedSecret;
 import io.ike4j.core.engine.EngineLog;
@@ -74,18 +76,30 @@ final class XAuth {
     }
 
     /**
-     * With {@code auth = xauth-eap} (an XAUTH round naming an EAP method) the AAA backend decides ({@link XAuthEap});
-     * otherwise any XAuth secret of {@code user} (or one without owners, as in strongSwan) equal to {@code given}.
+     * The AAA backend decides when the XAUTH round names an EAP method: {@link EapMethod#RADIUS} ({@code xauth-radius})
+     * with a PAP Access-Request ({@link PasswordBackend}), any other ({@code xauth-eap}) with an EAP-MD5 conversation
+     * ({@link XAuthEap}). Otherwise any XAuth secret of {@code user} (or one without owners, as in strongSwan) equal
+     * to {@code given}.
      */
     private static boolean verify(V1Run r, IsakmpSa sa, String user, byte[] given) {
-        boolean viaAaa = sa.connection.remoteRounds().stream().anyMatch(a -> a.method() == AuthClass.XAUTH && a.eap().isPresent());
-        if (viaAaa) {
+        Optional<EapMethod> viaAaa = sa.connection.remoteRounds().stream().filter(a -> a.method() == AuthClass.XAUTH)
+                .map(AuthConfig::eap).flatMap(Optional::stream).findFirst();
+        if (viaAaa.isPresent()) {
             Optional<io.ike4j.core.config.EapBackend> backend = r.session.context().config().credentials().eapBackend();
             if (backend.isEmpty()) {
                 r.log(EngineLog.Subsystem.IKE, sa, "XAuth via the AAA backend configured, but there is no backend");
                 return false;
             }
-            Optional<String> refused = XAuthEap.verify(backend.get(), sa.connectionName(), sa.local.address(), sa.remote.address(), user, given);
+            Optional<String> refused;
+            if (viaAaa.get() == EapMethod.RADIUS) {
+                if (!(backend.get() instanceof PasswordBackend pap)) {
+                    r.log(EngineLog.Subsystem.IKE, sa, "XAuth via RADIUS configured, but the AAA backend cannot check passwords");
+                    return false;
+                }
+                refused = pap.check(sa.connectionName(), sa.local.address(), sa.remote.address(), user, given);
+            } else {
+                refused = XAuthEap.verify(backend.get(), sa.connectionName(), sa.local.address(), sa.remote.address(), user, given);
+            }
             refused.ifPresent(why -> r.log(EngineLog.Subsystem.IKE, sa, "AAA backend refused XAuth user '" + user + "': " + why));
             return refused.isEmpty();
         }
