@@ -73,6 +73,40 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
                 .as("the virtual IP goes with its ISAKMP SA").doesNotContain("10.4.0.1");
     }
 
+    /**
+     * ike4j as gateway checks the XAuth password with FreeRADIUS (127.0.0.1 in its namespace): {@code xauth-radius}
+     * as a PAP Access-Request, {@code xauth-eap} as an EAP-MD5 conversation; a wrong password is rejected by RADIUS.
+     */
+    @ParameterizedTest(name = "{0}, right password {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"xauth-radius,true", "xauth-eap,true", "xauth-radius,false"})
+    void ike4jGatewayChecksXauthWithFreeRadius(String auth, boolean right) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(FreeRadius.available() || Boolean.getBoolean("ike4j.requireInterop"),
+                "FreeRADIUS not installed");
+        try (FreeRadius radius = new FreeRadius(lab(), pair.ike4jSide(), "carol Cleartext-Password := \"" + XAUTH_SECRET + "\"")) {
+            String conn = freshConnection();
+            String radiusSection = "radius {\n  servers {\n    lab {\n      address = 127.0.0.1\n      secret = "
+                    + FreeRadius.SECRET + "\n    }\n  }\n}\n";
+            load(conn, Side.LEFT, right ? XAUTH_SECRET : "not carol's password", auth, true, "pools = rad1",
+                    "pools {\n  rad1 {\n    addrs = 10.6.0.0/24\n  }\n}\n" + radiusSection);
+            LogSince ike4jLog = LogSince.mark(pair.ike4j());
+            if (right) {
+                pair.establish(Direction.STRONGSWAN_INITIATES, conn, CHILD);
+                assertThat(ike4jLog.text()).contains("XAuth authentication of 'carol' successful");
+                assertThat(radius.output()).contains("Sent Access-Accept");
+                ping(Side.RIGHT, "10.6.0.1", lab().innerAddress(Side.LEFT));
+                pair.terminate(Direction.STRONGSWAN_INITIATES, conn);
+            } else {
+                ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+                assertThat(r.ok()).as(r.describe()).isFalse();
+                pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+                pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+                assertThat(ike4jLog.text()).contains("AAA backend refused XAuth user 'carol'")
+                        .contains("XAuth authentication of 'carol' failed");
+                assertThat(radius.output()).contains("Sent Access-Reject");
+            }
+        }
+    }
+
     /** The client's XAuth password is wrong: the gateway SETs status 0, both sides log it and keep no SA. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Direction.class)
@@ -104,6 +138,11 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
      * {@link #XAUTH_SECRET}, the client uses {@code clientSecret}.
      */
     private void load(String conn, Side gateway, String clientSecret, boolean pull, String gatewaySettings, String gatewayExtra) {
+        load(conn, gateway, clientSecret, "xauth", pull, gatewaySettings, gatewayExtra);
+    }
+
+    private void load(String conn, Side gateway, String clientSecret, String gatewayAuth, boolean pull, String gatewaySettings,
+                      String gatewayExtra) {
         Function<Side, String> text = side -> {
             boolean gw = side == gateway;
             SwanctlConf c = conf(conn, (s, x) -> x.version(1).proposals("aes128-sha256-modp2048").espProposals("aes128-sha256"))
@@ -112,7 +151,7 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
                     .connectionSettings(gatewaySettings + (pull ? "" : "\npull = no")).extra(gatewayExtra)
                     : c.localTs("dynamic").remoteTs(lab().innerAddress(gateway).replaceFirst("\\.\\d+\\.\\d+$", ".0.0/16"))
                     .connectionSettings("vips = 0.0.0.0" + (pull ? "" : "\npull = no"));
-            String round = gw ? "    remote-2 {\n      auth = xauth\n    }\n"
+            String round = gw ? "    remote-2 {\n      auth = " + gatewayAuth + "\n    }\n"
                     : "    local-2 {\n      auth = xauth\n      xauth_id = carol\n    }\n";
             String secret = "  xauth-carol {\n    id = carol\n    secret = \"" + (gw ? XAUTH_SECRET : clientSecret) + "\"\n  }\n";
             return c.render().replaceFirst("\n    children \\{\n", "\n" + round + "    children {\n")
