@@ -38,7 +38,8 @@ public final class IkeIntermediateExchange {
         IntermediateState st = sa.intermediate;
         KeyExchangeMethod method = st.next();
         if (method == null) {
-            IkeAuthExchange.initiate(s, sa);
+            if (PpkIntermediateUnit.pending(sa)) PpkIntermediateUnit.initiate(s, sa); // RFC 9867 3.1: the last one
+            else IkeAuthExchange.initiate(s, sa);
             return;
         }
         if (!st.peerSupports) { // RFC 9370 2.2.1: ADDKE needs INTERMEDIATE_EXCHANGE_SUPPORTED
@@ -66,6 +67,10 @@ public final class IkeIntermediateExchange {
 
     /** Initiator: the IKE_INTERMEDIATE response (the caller opened it and checked its message ID). */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
+        if (sa.auth.ppkIntInFlight) {
+            PpkIntermediateUnit.processResponse(s, sa, m, datagram); // RFC 9867 3.1
+            return;
+        }
         IntermediateState st = sa.intermediate;
         KeyExchangeMethod expected = st.next();
         KeyExchange ke = st.keyExchange;
@@ -112,10 +117,19 @@ public final class IkeIntermediateExchange {
         Optional<KeyExchangePayload> kei = m.first(KeyExchangePayload.class);
         if (expected == null || kei.isEmpty()) {
             if (expected == null && kei.isEmpty() && st.peerSupports) { // RFC 9242 3: an IKE_INTERMEDIATE without KE
-                List<Payload> none = List.of();
+                PpkIntermediateUnit.Answer ppk = PpkIntermediateUnit.decide(s, sa, m); // RFC 9867 3.1
+                if (ppk instanceof PpkIntermediateUnit.Answer.Refuse r) {
+                    refuse(s, sa, mid, NotifyPayload.of(r.error(), new byte[0]), r.reason());
+                    return;
+                }
+                List<Payload> ps = ppk instanceof PpkIntermediateUnit.Answer.Use u ? List.of(u.identity()) : List.of();
                 commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
-                        Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), none));
-                Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, none);
+                        Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), ps));
+                Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, ps); // still under the current keys
+                if (ppk instanceof PpkIntermediateUnit.Answer.Use u) {
+                    if (!PpkIntermediateUnit.mix(s, sa, u.ppk())) SaLifecycle.fail(s, sa, 0, "PPK key derivation failed");
+                    else s.log(EngineLog.Subsystem.IKE, sa, "using PPK for the peer's PPK_ID in IKE_INTERMEDIATE (RFC 9867)");
+                }
                 return;
             }
             refuse(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]),
