@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Postquantum preshared keys in IKE_INTERMEDIATE (RFC 9867), so that the PPK protects the IKE SA too: USE_PPK_INT in
  * IKE_SA_INIT (both sides, with INTERMEDIATE_EXCHANGE_SUPPORTED); after every additional key exchange the initiator
- * sends {@code HDR, SK{N(PPK_IDENTITY_KEY)+}} (PPK_ID and PPK Confirmation), the responder answers
+ * sends N(PPK_IDENTITY_KEY) (PPK_ID and PPK Confirmation) in the last IKE_INTERMEDIATE request (with the last
+ * additional KE, or alone: {@code HDR, SK{N(PPK_IDENTITY_KEY)}}), the responder answers
  * {@code HDR, SK{N(PPK_IDENTITY)}} for the PPK it holds and whose confirmation matches, nothing if none (or
  * AUTHENTICATION_FAILED if it requires a PPK), and both recalculate every IKE SA key with the PPK
  * ({@link KeysUnit#ppkMixed}). IKE_AUTH then runs as in RFC 7296 (no PPK_IDENTITY, no NO_PPK_AUTH). A peer that
@@ -56,43 +57,62 @@ final class PpkIntermediateUnit {
         return sa.auth.ppkInt && !sa.auth.ppkIntDone;
     }
 
-    /** Initiator: the IKE_INTERMEDIATE request carrying PPK_IDENTITY_KEY (RFC 9867 3.1), or IKE_AUTH if we hold no PPK. */
-    static void initiate(Session s, IkeSa sa) {
+    /** What the initiator puts into its last IKE_INTERMEDIATE request. */
+    sealed interface Offer {
+        /** No PPK to offer and none required: go on without one. */
+        record None() implements Offer {}
+
+        record Fail(String reason) implements Offer {}
+
+        /** PPK_IDENTITY_KEY (the request is then in flight). */
+        record Notify(NotifyPayload payload) implements Offer {}
+    }
+
+    /**
+     * Initiator (RFC 9867 3.1): PPK_IDENTITY_KEY for the connection's ppk_id, to go into the last IKE_INTERMEDIATE
+     * request (the one with the last additional key exchange, or one of its own).
+     */
+    static Offer offer(Session s, IkeSa sa) {
         ConnectionConfig.Ppk cfg = sa.connection.ppk();
         byte[] id = PpkUnit.ppkId(cfg.id().orElseThrow());
         Optional<SharedSecret> ppk = PpkUnit.lookup(s.context().config().credentials(), id);
         if (ppk.isEmpty()) {
-            if (cfg.required()) {
-                SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "no PPK for PPK_ID " + cfg.id().get());
-                return;
-            }
+            if (cfg.required()) return new Offer.Fail("no PPK for PPK_ID " + cfg.id().get());
             sa.auth.ppkIntDone = true;
             s.log(EngineLog.Subsystem.IKE, sa, "no PPK for PPK_ID " + cfg.id().get() + ", continuing without PPK");
-            IkeAuthExchange.initiate(s, sa);
-            return;
+            return new Offer.None();
         }
         byte[] secret = ppk.get().secret();
         byte[] confirmation = confirmation(sa, secret);
         Arrays.fill(secret, (byte) 0);
-        List<Payload> ps = List.of(NotifyPayload.of(NotifyType.PPK_IDENTITY_KEY,
-                new PpkIdentityKey(PpkUnit.PPK_ID_FIXED, id, confirmation).encode()));
-        IntermediateState st = sa.intermediate;
-        byte[] data = IntermediateAuthUnit.authenticatedData(
-                Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, false, sa.nextRequestId), ps);
-        Arrays.fill(st.pendingIntAuthI, (byte) 0);
-        st.pendingIntAuthI = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPi(), st.intAuthI(), data);
         sa.auth.ppkIntInFlight = true;
         s.log(EngineLog.Subsystem.IKE, sa, "offering PPK " + cfg.id().get() + " in IKE_INTERMEDIATE (RFC 9867)");
-        Messenger.sendRequest(s, sa, ExchangeType.IKE_INTERMEDIATE, ps);
+        return new Offer.Notify(NotifyPayload.of(NotifyType.PPK_IDENTITY_KEY,
+                new PpkIdentityKey(PpkUnit.PPK_ID_FIXED, id, confirmation).encode()));
     }
 
-    /** Initiator: the answer to our PPK_IDENTITY_KEY request; then IKE_AUTH. */
+    /** Initiator without additional key exchanges: an IKE_INTERMEDIATE request of its own for the PPK, or IKE_AUTH. */
+    static void initiate(Session s, IkeSa sa) {
+        switch (offer(s, sa)) {
+            case Offer.Fail f -> SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), f.reason());
+            case Offer.None n -> IkeAuthExchange.initiate(s, sa);
+            case Offer.Notify n -> {
+                List<Payload> ps = List.of(n.payload());
+                IntermediateState st = sa.intermediate;
+                byte[] data = IntermediateAuthUnit.authenticatedData(
+                        Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, false, sa.nextRequestId), ps);
+                Arrays.fill(st.pendingIntAuthI, (byte) 0);
+                st.pendingIntAuthI = IntermediateAuthUnit.chain(prf(sa), sa.keys.skPi(), st.intAuthI(), data);
+                Messenger.sendRequest(s, sa, ExchangeType.IKE_INTERMEDIATE, ps);
+            }
+        }
+    }
+
+    /** Initiator: the answer to a PPK_IDENTITY_KEY request of its own; then IKE_AUTH. */
     static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
-        sa.auth.ppkIntInFlight = false;
-        sa.auth.ppkIntDone = true;
-        ConnectionConfig.Ppk cfg = sa.connection.ppk();
         Optional<NotifyPayload> error = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).findFirst();
         if (error.isPresent()) {
+            sa.auth.ppkIntInFlight = false;
             SaLifecycle.fail(s, sa, error.get().notifyType(), "PPK refused in IKE_INTERMEDIATE");
             return;
         }
@@ -101,33 +121,44 @@ final class PpkIntermediateUnit {
                 IntermediateAuthUnit.receivedData(m, datagram, sa.keys.inbound()));
         st.intAuth(st.pendingIntAuthI, intAuthR);
         Arrays.fill(intAuthR, (byte) 0);
+        if (settle(s, sa, m)) IkeAuthExchange.initiate(s, sa);
+    }
+
+    /**
+     * Initiator, after the response to the request that carried PPK_IDENTITY_KEY was processed otherwise (IntAuth, any
+     * additional key exchange): PPK_IDENTITY means the responder took our PPK and the keys are recalculated with it
+     * (RFC 9867 3.2.1: last); without it we go on without PPK unless it is required. False if the SA failed.
+     */
+    static boolean settle(Session s, IkeSa sa, IkeMessage m) {
+        sa.auth.ppkIntInFlight = false;
+        sa.auth.ppkIntDone = true;
+        ConnectionConfig.Ppk cfg = sa.connection.ppk();
         Optional<NotifyPayload> identity = notify(m, NotifyType.PPK_IDENTITY);
         if (identity.isEmpty()) {
             if (cfg.required()) {
                 SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(),
                         "peer did not accept the PPK (no PPK_IDENTITY) but it is required");
-                return;
+                return false;
             }
             s.log(EngineLog.Subsystem.IKE, sa, "peer has no matching PPK, continuing without PPK");
-            IkeAuthExchange.initiate(s, sa);
-            return;
+            return true;
         }
         byte[] id = PpkUnit.ppkId(cfg.id().orElseThrow());
         if (!(PpkIdentityKey.parseIdentity(identity.get().data()) instanceof PpkIdentityKey.Parsed.Ok ok)
                 || !Arrays.equals(ok.value().id(), id)) {
             SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "PPK_IDENTITY does not name the PPK we offered");
-            return;
+            return false;
         }
         Optional<SharedSecret> ppk = PpkUnit.lookup(s.context().config().credentials(), id);
         if (ppk.isEmpty() || !mix(s, sa, ppk.get().secret())) {
             SaLifecycle.fail(s, sa, 0, "PPK key derivation failed");
-            return;
+            return false;
         }
         s.log(EngineLog.Subsystem.IKE, sa, "using PPK " + cfg.id().get() + " in IKE_INTERMEDIATE (RFC 9867)");
-        IkeAuthExchange.initiate(s, sa);
+        return true;
     }
 
-    /** The responder's answer to an IKE_INTERMEDIATE request without KE. */
+    /** The responder's answer to the PPK part of an IKE_INTERMEDIATE request. */
     sealed interface Answer {
         /** No PPK_IDENTITY_KEY: an ordinary empty IKE_INTERMEDIATE. */
         record NotPpk() implements Answer {}
@@ -141,13 +172,16 @@ final class PpkIntermediateUnit {
         record Refuse(NotifyType error, String reason) implements Answer {}
     }
 
-    /** Responder (RFC 9867 3.1): the first offered PPK that we hold and whose confirmation matches. */
-    static Answer decide(Session s, IkeSa sa, IkeMessage m) {
+    /**
+     * Responder (RFC 9867 3.1): the first offered PPK that we hold and whose confirmation matches. {@code last}: no
+     * additional key exchange follows this request (the PPK may only come in the last IKE_INTERMEDIATE exchange).
+     */
+    static Answer decide(Session s, IkeSa sa, IkeMessage m, boolean last) {
         List<NotifyPayload> offers = m.all(NotifyPayload.class).stream()
                 .filter(n -> n.notifyType() == NotifyType.PPK_IDENTITY_KEY.value()).toList();
         if (offers.isEmpty()) return new Answer.NotPpk();
-        if (!sa.auth.ppkInt || sa.auth.ppkIntDone) {
-            return new Answer.Refuse(NotifyType.INVALID_SYNTAX, "PPK_IDENTITY_KEY without USE_PPK_INT or repeated");
+        if (!sa.auth.ppkInt || sa.auth.ppkIntDone || !last) {
+            return new Answer.Refuse(NotifyType.INVALID_SYNTAX, "PPK_IDENTITY_KEY without USE_PPK_INT, repeated or early");
         }
         sa.auth.ppkIntDone = true;
         for (NotifyPayload offer : offers) {

@@ -78,15 +78,40 @@ class PpkIntermediateTest {
     }
 
     @Test
-    void thePpkExchangeFollowsTheAdditionalKeyExchanges() throws Exception {
+    void thePpkTravelsWithTheLastAdditionalKeyExchange() throws Exception {
         TwoPeers t = run(c -> {
-            c.ike = "aes256gcm16-prfsha384-x25519-ke1_mlkem768";
+            c.ike = "aes256gcm16-prfsha384-x25519-ke1_mlkem512-ke2_mlkem768";
             c.ppkIdA = ID;
+            c.ppkRequiredB = true;
             c.ppksA = c.ppksB = new String[][] {{ID, PPK}};
         });
         established(t);
-        assertThat(intermediates(t.a)).isEqualTo(2); // ADDKE1, then the PPK (RFC 9867 3.2.1: the PPK last)
+        // RFC 9867 3.1, 3.2.1: PPK_IDENTITY_KEY in the last IKE_INTERMEDIATE, applied after that exchange's KE update
+        assertThat(intermediates(t.a)).isEqualTo(2);
+        assertThat(indexOf(t.a.log, "offering PPK")).isGreaterThan(indexOf(t.a.log, "additional key exchange 1 of 2"));
+        assertThat(indexOf(t.a.log, "using PPK " + ID)).isGreaterThan(indexOf(t.a.log, "additional key exchange 2 of 2"));
         assertThat(t.a.log).anyMatch(l -> l.contains("using PPK " + ID + " in IKE_INTERMEDIATE"));
+        assertThat(t.b.log).anyMatch(l -> l.contains("using PPK for the peer's PPK_ID in IKE_INTERMEDIATE"));
+    }
+
+    @Test
+    void wrongPpkWithAnAdditionalKeyExchangeIsRefusedWhenRequired() throws Exception {
+        TwoPeers t = run(c -> {
+            c.ike = "aes256gcm16-prfsha256-x25519-ke1_mlkem768";
+            c.ppkIdA = ID;
+            c.ppksA = new String[][] {{ID, PPK}};
+            c.ppkRequiredB = true;
+            c.ppksB = new String[][] {{ID, OTHER}};
+        });
+        failedWith(t, NotifyType.AUTHENTICATION_FAILED);
+        assertThat(IntermediateExchangeTest.sent(t.a, ExchangeType.IKE_AUTH)).isEmpty();
+    }
+
+    private static int indexOf(List<String> log, String text) {
+        synchronized (log) {
+            for (int i = 0; i < log.size(); i++) if (log.get(i).contains(text)) return i;
+        }
+        return -1;
     }
 
     @Test
