@@ -2,6 +2,7 @@ package io.ike4j.core.exchange;
 
 import io.ike4j.core.codec.ExchangeType;
 import io.ike4j.core.codec.IkeMessage;
+import io.ike4j.core.codec.MessageRules;
 import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
@@ -41,7 +42,7 @@ final class PpkIntermediateUnit {
     }
 
     static boolean announced(IkeMessage m) {
-        return SupportNotifies.has(m, NotifyType.USE_PPK_INT);
+        return MessageRules.carries(m, NotifyType.USE_PPK_INT); // RFC 9867 3: IKE_SA_INIT only
     }
 
     /**
@@ -133,7 +134,8 @@ final class PpkIntermediateUnit {
         sa.auth.ppkIntInFlight = false;
         sa.auth.ppkIntDone = true;
         ConnectionConfig.Ppk cfg = sa.connection.ppk();
-        Optional<NotifyPayload> identity = notify(m, NotifyType.PPK_IDENTITY);
+        Optional<NotifyPayload> identity = MessageRules.carries(m, NotifyType.PPK_IDENTITY)
+                ? notify(m, NotifyType.PPK_IDENTITY) : Optional.empty();
         if (identity.isEmpty()) {
             if (cfg.required()) {
                 SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(),
@@ -179,7 +181,7 @@ final class PpkIntermediateUnit {
     static Answer decide(Session s, IkeSa sa, IkeMessage m, boolean last) {
         List<NotifyPayload> offers = m.all(NotifyPayload.class).stream()
                 .filter(n -> n.notifyType() == NotifyType.PPK_IDENTITY_KEY.value()).toList();
-        if (offers.isEmpty()) return new Answer.NotPpk();
+        if (offers.isEmpty() || !MessageRules.carries(m, NotifyType.PPK_IDENTITY_KEY)) return new Answer.NotPpk();
         if (!sa.auth.ppkInt || sa.auth.ppkIntDone || !last) {
             return new Answer.Refuse(NotifyType.INVALID_SYNTAX, "PPK_IDENTITY_KEY without USE_PPK_INT, repeated or early");
         }

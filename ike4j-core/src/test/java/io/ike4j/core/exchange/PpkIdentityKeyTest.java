@@ -3,6 +3,9 @@ package io.ike4j.core.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.ike4j.core.codec.ExchangeType;
+import io.ike4j.core.codec.MessageRules;
+import io.ike4j.core.codec.NotifyType;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,19 @@ class PpkIdentityKeyTest {
                 }
             }).doesNotThrowAnyException();
         }
+    }
+
+    @Test
+    void theNotifiesBelongWhereRfc9867PutsThem() {
+        assertThat(MessageRules.notifyBelongs(NotifyType.USE_PPK_INT, ExchangeType.IKE_SA_INIT, true)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.USE_PPK_INT, ExchangeType.IKE_SA_INIT, false)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.USE_PPK_INT, ExchangeType.IKE_AUTH, true)).isFalse();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY_KEY, ExchangeType.IKE_INTERMEDIATE, true)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY_KEY, ExchangeType.IKE_INTERMEDIATE, false)).isFalse();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY_KEY, ExchangeType.IKE_AUTH, true)).isFalse();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_INTERMEDIATE, false)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_AUTH, true)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_AUTH, false)).isTrue();
+        assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_INTERMEDIATE, true)).isFalse();
     }
 }
