@@ -134,6 +134,26 @@ class Ikev1XauthModeCfgTest {
                 .isEqualTo(io.ike4j.core.codec.v1.V1AuthMethod.PRE_SHARED_KEY);
     }
 
+    /** Reauthentication runs XAuth and Mode Config again and keeps the virtual IP (the gateway shares the lease). */
+    @Test
+    void reauthenticationKeepsTheVirtualIp() {
+        EngineConfig a = client("carols secret", true, false);
+        ConnectionConfig c = a.connections().getFirst();
+        ConnectionConfig.Builder reauth = ConnectionConfig.builder("gw").version(1).localAddrs(A).remoteAddrs(B)
+                .vips(List.of(ip("0.0.0.0"))).reauthTime(Duration.ofMinutes(10)).local(c.local()).remote(c.remote())
+                .addLocalRound(c.moreLocal().getFirst()).child(c.children().getFirst());
+        TwoPeers t = run(EngineConfig.builder().credentials(a.credentials()).connection(reauth.build()).build(), gateway(true, false));
+        long first = t.a.engine.listSas().getFirst().ikeSaId();
+        t.run(Duration.ofMinutes(12));
+        assertThat(t.a.engine.listSas()).singleElement().satisfies(sa -> {
+            assertThat(sa.ikeSaId()).isNotEqualTo(first);
+            assertThat(sa.children().getFirst().localSelectors()).containsExactly("10.3.0.1/32");
+        });
+        assertThat(t.b.log.stream().filter(l -> l.contains("XAuth authentication of 'carol' successful"))).hasSize(2);
+        assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).extracting(EngineOutput.VirtualIp::address).containsOnly(ip("10.3.0.1"));
+        assertThat(pool(t.b).online()).isEqualTo(1);
+    }
+
     @Test
     void wrongXauthPasswordFailsOnBothSidesAndLeavesNoSa() {
         TwoPeers t = run(client("daves secret", true, false), gateway(true, false));

@@ -47,6 +47,7 @@ final class ModeConfig {
         ConnectionConfig c = sa.connection;
         List<InetAddress> wanted = c.virtualIps().requested();
         if (!wanted.isEmpty()) {
+            wanted = previousVips(r, sa).orElse(wanted);
             sa.cfg.cfgRequested = true;
             if (c.virtualIps().push()) {
                 r.log(EngineLog.Subsystem.CFG, sa, "waiting for the gateway to push a virtual IP (Mode Config push)");
@@ -72,6 +73,21 @@ final class ModeConfig {
             }
         }
         ready(r, sa);
+    }
+
+    /**
+     * Reauthentication (a new Phase 1 before the old one goes): ask for the addresses the replaced SA holds, so the
+     * gateway shares their leases and the tunnel keeps its source address.
+     */
+    private static Optional<List<InetAddress>> previousVips(V1Run r, IsakmpSa sa) {
+        if (sa.replaces < 0) return Optional.empty();
+        Optional<IsakmpSa> old = r.table.byId(sa.replaces);
+        if (old.isEmpty() || !old.get().lock().tryLock()) return Optional.empty();
+        try {
+            return Optional.of(List.copyOf(old.get().cfg.assigned)).filter(l -> !l.isEmpty());
+        } finally {
+            old.get().lock().unlock();
+        }
     }
 
     /** Quick Mode may run; as initiator ours starts now. */

@@ -83,10 +83,7 @@ final class Transaction {
         V1Payload.Attribute a = attr.get();
         ModeCfgState.Kind ours = sa.cfg.pending.get(mid);
         if (ours != null) {
-            Integer identifier = sa.cfg.identifiers.get(mid);
-            if (identifier != null && identifier != a.identifier()) {
-                r.log(EngineLog.Subsystem.IKE, sa, "Transaction answer with identifier " + a.identifier() + " instead of " + identifier);
-            }
+            // the identifier is not checked: strongSwan ACKs XAuth with identifier 0
             V1Transport.answered(r, sa, mid);
             sa.cfg.pending.remove(mid);
             sa.cfg.identifiers.remove(mid);

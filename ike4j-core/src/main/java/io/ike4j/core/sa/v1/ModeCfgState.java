@@ -23,7 +23,7 @@ public final class ModeCfgState {
     /** Server: the status we SET (the SA goes once it is ACKed if false); the user name the client gave. */
     public boolean xauthOk;
     public String xauthUser = "";
-    /** Exchanges in flight by message ID and the identifier of their Attribute payload. */
+    /** Exchanges in flight by message ID and the identifier of their Attribute payload (kept for diagnostics). */
     public final Map<Long, Kind> pending = new HashMap<>();
     public final Map<Long, Integer> identifiers = new HashMap<>();
     public int nextIdentifier = 1;
