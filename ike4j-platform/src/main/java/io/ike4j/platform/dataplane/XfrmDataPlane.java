@@ -38,8 +38,8 @@ import java.util.Optional;
  * the kernel picks the newest outbound SA matching a policy template's addresses and reqid, so merely adding the
  * new outbound SA would move traffic to it before the peer has its inbound SA. As strongSwan does (it registers the
  * outbound SA and installs it when the old CHILD_SA is deleted), the new inbound SA and the in/fwd policies are
- * installed at once, while the outbound SA and the out policies' templates are installed only once no older
- * CHILD_SA needing the same out policies is left ({@link DeferredOutbound}).
+ * installed at once, while the outbound SA and the out policies' templates are installed when the last older
+ * CHILD_SA needing the same out policies is removed, just before its SAs are deleted ({@link DeferredOutbound}).
  */
 public final class XfrmDataPlane implements DataPlane {
     private static final System.Logger LOG = System.getLogger(XfrmDataPlane.class.getName());
@@ -381,6 +381,8 @@ public final class XfrmDataPlane implements DataPlane {
         installed.remove(key);
         reported.remove(Map.entry(key, false));
         reported.remove(Map.entry(key, true));
+        // a CHILD_SA waiting for this one gets its outbound SA before this one's goes (no gap without an SA)
+        if (!closed) activateDeferred();
         i.policies().forEach(this::release);
         for (XfrmSaId id : i.outboundActive() ? List.of(i.inbound(), i.outbound()) : List.of(i.inbound())) {
             if (client.deleteSa(id) instanceof XfrmResult.Failure<Void> f) {
@@ -388,7 +390,6 @@ public final class XfrmDataPlane implements DataPlane {
             }
         }
         if (!i.outboundActive()) i.pending().wipe();
-        if (!closed) activateDeferred();
         return true;
     }
 

@@ -67,8 +67,8 @@ class XfrmDeferredOutboundTest {
 
         mark = kernel.sent.size();
         assertThat(plane.remove(1, 1, 0xa1, 0xb1)).isTrue();
-        assertThat(typesSince(mark)).as("old SAs deleted, then the new outbound SA and the out policy's new template")
-                .containsExactly(DELSA, DELSA, NEWSA, UPDPOLICY);
+        assertThat(typesSince(mark)).as("the new outbound SA and the out policy's new template, then the old SAs deleted")
+                .containsExactly(NEWSA, UPDPOLICY, DELSA, DELSA);
         assertThat(addedSpis(mark)).containsExactly(0xb2);
         assertThat(policyDirections(mark)).containsExactly(DIR_OUT);
         assertThat(plane.outboundActive(1, 2)).contains(true);
@@ -103,7 +103,7 @@ class XfrmDeferredOutboundTest {
     void aRefusedDeferredOutboundSaLeavesTheNewChildSaInboundOnly() throws Exception {
         plane.install(spec(1, 0xa1, 0xb1));
         plane.install(spec(2, 0xa2, 0xb2), true);
-        int refuseAt = kernel.sent.size() + 2; // after the two DELSA of the old CHILD_SA: the deferred NEWSA
+        int refuseAt = kernel.sent.size(); // the deferred NEWSA, sent before the old CHILD_SA's SAs are deleted
         kernel.refuse = i -> i == refuseAt ? io.ike4j.platform.xfrm.XfrmError.EEXIST : 0;
         assertThat(plane.remove(1, 1, 0xa1, 0xb1)).isTrue();
         assertThat(plane.outboundActive(1, 2)).contains(false);
