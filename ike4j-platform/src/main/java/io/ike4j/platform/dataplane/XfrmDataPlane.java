@@ -242,7 +242,7 @@ public final class XfrmDataPlane implements DataPlane {
         XfrmSaId in = XfrmSaId.esp(remote, local, spec.inbound().spi());
         XfrmSaId out = XfrmSaId.esp(local, remote, spec.outbound().spi());
         // RFC 7296 1.3.3: defer only when an older CHILD_SA still carries this traffic; otherwise nothing would send
-        boolean defer = outboundDeferred && policies.stream().anyMatch(p -> isOut(p.id()) && policyRefs.containsKey(p.id()));
+        boolean defer = outboundDeferred && sharesOutPolicyWithActive(key, policies.stream().map(XfrmPolicy::id).toList());
         addSa(spec, spec.inbound(), remote, local, spec.remote().port(), spec.local().port());
         DeferredOutbound pending = null;
         if (defer) {
@@ -287,7 +287,7 @@ public final class XfrmDataPlane implements DataPlane {
     private void activateDeferred() {
         for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
             Installed i = e.getValue();
-            if (i.outboundActive() || sharesOutPolicyWithActive(e.getKey(), i)) continue;
+            if (i.outboundActive() || sharesOutPolicyWithActive(e.getKey(), i.policies())) continue;
             DeferredOutbound d = i.pending();
             try {
                 addSa(d.spec(), d.outbound(), d.spec().local().address(), d.spec().remote().address(),
@@ -303,11 +303,12 @@ public final class XfrmDataPlane implements DataPlane {
         }
     }
 
-    private boolean sharesOutPolicyWithActive(Key self, Installed i) {
+    /** Whether another CHILD_SA (not a trap) with its outbound SA in use needs one of the out policies among {@code ids}. */
+    private boolean sharesOutPolicyWithActive(Key self, List<XfrmPolicyId> ids) {
         for (Map.Entry<Key, Installed> e : installed.entrySet()) {
             if (e.getKey().equals(self) || !e.getValue().outboundActive()) continue;
             for (XfrmPolicyId id : e.getValue().policies()) {
-                if (isOut(id) && i.policies().contains(id)) return true;
+                if (isOut(id) && ids.contains(id)) return true;
             }
         }
         return false;

@@ -88,6 +88,40 @@ class XfrmDeferredOutboundTest {
     }
 
     @Test
+    void aTrapOnTheSameSelectorsIsNoCarrierToWaitFor() throws Exception {
+        ChildSaSpec s = spec(1, 0xa1, 0xb1);
+        try (XfrmDataPlane withTraps = new XfrmDataPlane(new XfrmClient(kernel, Duration.ofSeconds(1), 1),
+                () -> io.ike4j.platform.xfrm.XfrmResult.ok(new io.ike4j.platform.xfrm.XfrmEventListener(new Silent())))) {
+            withTraps.installTrap(new io.ike4j.core.engine.TrapPolicy("conn", "child", s.mode(), s.local().address(),
+                    s.remote().address(), s.localSelectors(), s.remoteSelectors()));
+            withTraps.install(s, true);
+            assertThat(withTraps.outboundActive(1, 1)).as("only a trap holds the out policy").contains(true);
+        }
+    }
+
+    /** An event socket on which nothing happens. */
+    private static final class Silent implements io.ike4j.platform.xfrm.NetlinkTransport {
+        @Override
+        public io.ike4j.platform.xfrm.XfrmResult<Void> send(byte[] message) {
+            return io.ike4j.platform.xfrm.XfrmResult.ok(null);
+        }
+
+        @Override
+        public io.ike4j.platform.xfrm.XfrmResult<java.util.Optional<byte[]>> receive(Duration timeout) {
+            try {
+                Thread.sleep(Math.min(timeout.toMillis(), 50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return io.ike4j.platform.xfrm.XfrmResult.ok(java.util.Optional.empty());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
     void aDeferredSaRemovedBeforeItsTurnNeverSendsAndTheOldOneKeepsGoing() throws Exception {
         plane.install(spec(1, 0xa1, 0xb1));
         plane.install(spec(2, 0xa2, 0xb2), true);
