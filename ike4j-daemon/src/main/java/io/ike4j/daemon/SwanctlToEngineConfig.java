@@ -81,7 +81,8 @@ public final class SwanctlToEngineConfig {
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
                 .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
                 .retransmitTries(ports.retransmit().tries())
-                .cookieThreshold(ports.dos().cookieThreshold()).blockThreshold(ports.dos().blockThreshold())
+                .cookieThreshold(ports.dos().cookieThreshold()).cookieThresholdIp(ports.dos().cookieThresholdIp())
+                .blockThreshold(ports.dos().blockThreshold()).halfOpenLimit(ports.dos().halfOpenLimit())
                 .halfOpenTimeout(ports.dos().halfOpenTimeout());
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
