@@ -139,7 +139,8 @@ public final class IkeEngine implements Engine {
         if (!i.newIkeSa() && i.child() != null && c.get().child(i.child()).isPresent()) {
             for (IkeSa existing : table.all()) {
                 boolean[] used = {false};
-                locked(existing, sa -> {
+                lockedIfCandidate(existing, sa -> sa.state == IkeSaState.ESTABLISHED
+                        && sa.connectionName().equals(i.connection()), sa -> {
                     if (sa.state == IkeSaState.ESTABLISHED && !sa.retired && sa.connectionName().equals(i.connection())) {
                         enqueue(s, sa, new IkeSa.PendingTask.CreateChild(i.child()));
                         used[0] = true;
@@ -155,7 +156,8 @@ public final class IkeEngine implements Engine {
     private void replaceDuplicates(Session s, Session.UniquenessCheck u) {
         for (IkeSa other : table.all()) {
             if (other.id() == u.ikeSaId()) continue;
-            locked(other, sa -> {
+            lockedIfCandidate(other, sa -> sa.state == IkeSaState.ESTABLISHED && u.localId().equals(sa.localId)
+                    && u.remoteId().equals(sa.remoteId), sa -> {
                 if (sa.retired || sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId)
                         || !u.remoteId().equals(sa.remoteId)) return;
                 if (u.initialContact()) {
@@ -183,6 +185,24 @@ public final class IkeEngine implements Engine {
 
     private void withSa(long id, Consumer<IkeSa> action) {
         table.byId(id).ifPresent(sa -> locked(sa, action));
+    }
+
+    /**
+     * {@link #locked} for a scan over other SAs: an SA busy with another input (a handshake waiting for a CRL
+     * download or a RADIUS server) is waited for only when an unlocked look says it may be what the scan is after
+     * ({@code candidate}, re-checked by {@code action} under the lock). A stalled handshake thus never holds up the
+     * scans on every other SA's path (INITIAL_CONTACT, unique, initiating a CHILD_SA).
+     */
+    static void lockedIfCandidate(IkeSa sa, java.util.function.Predicate<IkeSa> candidate, Consumer<IkeSa> action) {
+        if (sa.lock().tryLock()) {
+            try {
+                if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
+            } finally {
+                sa.lock().unlock();
+            }
+            return;
+        }
+        if (candidate.test(sa)) locked(sa, action);
     }
 
     static void locked(IkeSa sa, Consumer<IkeSa> action) {
