@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The responder's denial-of-service thresholds (RFC 7296 2.6), given to the daemon as {@code --dos
- * cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s} since ike4j
- * has no strongswan.conf. A half-open IKE SA is one whose IKE_SA_INIT we answered and whose IKE_AUTH has not completed.
+ * cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s}
+ * since ike4j has no strongswan.conf. A half-open IKE SA is one whose IKE_SA_INIT we answered and whose IKE_AUTH has not completed.
  * <ul>
  *   <li>{@code cookie-threshold}: with this many half-open IKE SAs (all peers together) every new IKE_SA_INIT must
  *       carry a COOKIE first (0 = always). 30, as strongSwan's {@code charon.cookie_threshold}: far above what
@@ -29,11 +29,17 @@ import java.util.Optional;
  *   <li>{@code half-open-timeout}: how long a responder keeps an SA whose IKE_AUTH never comes. 30 s, as strongSwan's
  *       {@code charon.half_open_timeout}: above an initiator's first retransmissions of IKE_AUTH (4 s, 7.2 s, 13 s),
  *       so a lossy path still completes, while stale state goes within half a minute.</li>
+ *   <li>{@code crl-timeout}: the longest a handshake waits for a CRL distribution point (connect, headers and body
+ *       together; at most 16 downloads at once). 5 s: a working server answers in well under a second, and the
+ *       waiting handshake must finish within its initiator's IKE_AUTH retransmissions. The wait holds only that
+ *       handshake's own SA: every other SA keeps being served (RADIUS requests are bounded the same way by the
+ *       {@code radius} section's timeout and retries).</li>
  * </ul>
  */
 public record DosThresholds(int cookieThreshold, int cookieThresholdIp, int blockThreshold, int halfOpenLimit,
-                            Duration halfOpenTimeout) {
-    public static final DosThresholds DEFAULTS = new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30));
+                            Duration halfOpenTimeout, Duration crlTimeout) {
+    public static final DosThresholds DEFAULTS = new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30),
+            Duration.ofSeconds(5));
 
     public DosThresholds {
         check("cookie threshold", cookieThreshold);
@@ -43,6 +49,15 @@ public record DosThresholds(int cookieThreshold, int cookieThresholdIp, int bloc
         if (halfOpenTimeout.isNegative() || halfOpenTimeout.isZero() || halfOpenTimeout.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException("half-open timeout must be > 0 and at most 1 h");
         }
+        if (crlTimeout.isNegative() || crlTimeout.isZero() || crlTimeout.compareTo(Duration.ofMinutes(5)) > 0) {
+            throw new IllegalArgumentException("CRL timeout must be > 0 and at most 5 min");
+        }
+    }
+
+    /** The thresholds and half-open timeout; the CRL timeout at its default. */
+    public DosThresholds(int cookieThreshold, int cookieThresholdIp, int blockThreshold, int halfOpenLimit,
+                         Duration halfOpenTimeout) {
+        this(cookieThreshold, cookieThresholdIp, blockThreshold, halfOpenLimit, halfOpenTimeout, Duration.ofSeconds(5));
     }
 
     /** The global cookie threshold, block threshold and timeout; the others at their defaults. */
@@ -55,8 +70,8 @@ public record DosThresholds(int cookieThreshold, int cookieThresholdIp, int bloc
     }
 
     /**
-     * Parses {@code cookie-threshold=N,cookie-threshold-ip=N,block-threshold=N,half-open-limit=N,half-open-timeout=30s}
-     * (any subset, the rest at their defaults; the timeout in seconds, {@code s} or {@code ms}).
+     * Parses {@code cookie-threshold=N,cookie-threshold-ip=N,block-threshold=N,half-open-limit=N,half-open-timeout=30s,
+     * crl-timeout=5s} (any subset, the rest at their defaults; timeouts in seconds, {@code s} or {@code ms}).
      */
     public static Optional<DosThresholds> parse(String spec) {
         int cookie = DEFAULTS.cookieThreshold;
@@ -64,6 +79,7 @@ public record DosThresholds(int cookieThreshold, int cookieThresholdIp, int bloc
         int block = DEFAULTS.blockThreshold;
         int limit = DEFAULTS.halfOpenLimit;
         Duration halfOpen = DEFAULTS.halfOpenTimeout;
+        Duration crl = DEFAULTS.crlTimeout;
         try {
             for (String part : spec.split(",")) {
                 String[] kv = part.trim().split("=", 2);
@@ -74,16 +90,22 @@ public record DosThresholds(int cookieThreshold, int cookieThresholdIp, int bloc
                     case "cookie-threshold-ip" -> cookieIp = Integer.parseInt(v);
                     case "block-threshold" -> block = Integer.parseInt(v);
                     case "half-open-limit" -> limit = Integer.parseInt(v);
-                    case "half-open-timeout" -> halfOpen = v.endsWith("ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
-                            : Duration.ofMillis(Math.round(Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v) * 1000));
+                    case "half-open-timeout" -> halfOpen = duration(v);
+                    case "crl-timeout" -> crl = duration(v);
                     default -> {
                         return Optional.empty();
                     }
                 }
             }
-            return Optional.of(new DosThresholds(cookie, cookieIp, block, limit, halfOpen));
+            return Optional.of(new DosThresholds(cookie, cookieIp, block, limit, halfOpen, crl));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code 30}, {@code 1.5s} or {@code 500ms}. */
+    private static Duration duration(String v) {
+        return v.endsWith("ms") ? Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)))
+                : Duration.ofMillis(Math.round(Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v) * 1000));
     }
 }

@@ -120,7 +120,7 @@ public final class SwanctlToEngineConfig {
         EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
         // as strongSwan with its curl plugin: CRLs from the HTTP distribution points of peer certificates
-        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.defaults(java.time.InstantSource.system()));
+        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.withTimeout(ports.dos().crlTimeout(), java.time.InstantSource.system()));
         b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
     }

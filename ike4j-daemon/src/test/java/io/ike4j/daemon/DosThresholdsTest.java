@@ -56,9 +56,11 @@ class DosThresholdsTest {
         assertThat(DosThresholds.parse("half-open-timeout=500ms")).contains(new DosThresholds(30, 3, 5, 10_000, Duration.ofMillis(500)));
         assertThat(DosThresholds.parse("cookie-threshold-ip=0,half-open-limit=250")).contains(
                 new DosThresholds(30, 0, 5, 250, Duration.ofSeconds(30)));
+        assertThat(DosThresholds.parse("crl-timeout=750ms")).hasValueSatisfying(d -> assertThat(d.crlTimeout()).isEqualTo(Duration.ofMillis(750)));
+        assertThat(DosThresholds.parse("crl-timeout=0")).isEmpty();
         assertThat(DosThresholds.parse("half-open-limit=-5")).isEmpty();
         assertThat(DosThresholds.parse("cookie-threshold-ip=x")).isEmpty();
-        assertThat(DosThresholds.DEFAULTS).isEqualTo(new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30)));
+        assertThat(DosThresholds.DEFAULTS).isEqualTo(new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(5)));
         assertThat(DosThresholds.parse("cookie-threshold=-1")).isEmpty();
         assertThat(DosThresholds.parse("half-open-timeout=0")).isEmpty();
         assertThat(DosThresholds.parse("cookies=3")).isEmpty();

@@ -460,11 +460,20 @@ public final class IkeEngine implements Engine {
     public List<IkeSaInfo> listSas() {
         List<IkeSaInfo> out = new ArrayList<>();
         for (IkeSa sa : table.all()) {
-            sa.lock().lock();
+            if (sa.lock().tryLock()) {
+                try {
+                    if (sa.state != IkeSaState.DESTROYED && !sa.retired) out.add(SaInfos.ike(sa));
+                } finally {
+                    sa.lock().unlock();
+                }
+                continue;
+            }
+            // busy with an input, perhaps for long (a handshake waiting for a CRL download or a RADIUS server): a
+            // listing must not wait for it, so it shows an unlocked look, or leaves the SA out if that look fails
             try {
                 if (sa.state != IkeSaState.DESTROYED && !sa.retired) out.add(SaInfos.ike(sa));
-            } finally {
-                sa.lock().unlock();
+            } catch (RuntimeException e) {
+                // changed under our feet; listed next time
             }
         }
         out.addAll(v1.listSas());
