@@ -205,6 +205,41 @@ public final class IkeEngine implements Engine {
         if (candidate.test(sa)) locked(sa, action);
     }
 
+    /**
+     * Datagrams that may wait for one SA held by another input. A peer has at most a request and a response in flight
+     * per SA (RFC 7296 2.3, window size 1) plus their retransmissions; more are a flood aimed at an SA that is busy
+     * (e.g. waiting for a CRL download or a RADIUS server), and each waiting datagram holds a thread and its bytes.
+     */
+    static final int MAX_WAITING_DATAGRAMS = 4;
+
+    /** {@link #locked} for a received datagram: beyond {@link #MAX_WAITING_DATAGRAMS} waiting, it is dropped. */
+    private static void lockedForDatagram(Session s, IkeSa sa, Consumer<IkeSa> action) {
+        if (sa.lock().tryLock()) {
+            try {
+                if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
+            } finally {
+                sa.lock().unlock();
+            }
+            return;
+        }
+        if (sa.waitingDatagrams.incrementAndGet() > MAX_WAITING_DATAGRAMS) {
+            sa.waitingDatagrams.decrementAndGet();
+            s.log(EngineLog.Subsystem.NET, null, "dropped datagram for busy IKE_SA " + sa.id() + ": "
+                    + MAX_WAITING_DATAGRAMS + " already waiting");
+            return;
+        }
+        try {
+            locked(sa, action);
+        } finally {
+            sa.waitingDatagrams.decrementAndGet();
+        }
+    }
+
+    /** The IKE SA with this unique id (tests). */
+    Optional<IkeSa> sa(long id) {
+        return table.byId(id);
+    }
+
     static void locked(IkeSa sa, Consumer<IkeSa> action) {
         sa.lock().lock();
         try {
@@ -297,7 +332,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
+                lockedForDatagram(s, known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -309,7 +344,7 @@ public final class IkeEngine implements Engine {
             s.log(EngineLog.Subsystem.NET, null, "dropped " + ex.get() + " from " + in.remote() + " for unknown SPI");
             return;
         }
-        locked(found.get(), sa -> {
+        lockedForDatagram(s, found.get(), sa -> {
             if (sa.isInitiator() == h.initiator()) return; // the I flag must name the peer's role
             if (h.initiatorSpi() != sa.initiatorSpi()) return; // RFC 7296 2.6: both SPIs identify the SA
             if (ex.get() != ExchangeType.IKE_SA_INIT && h.responderSpi() != sa.responderSpi) return;
