@@ -51,7 +51,7 @@ final class DaemonCommand implements Command {
                                  falls back to ESP in UDP with a log line); no: always ESP in UDP
               --retransmit SPEC  timeout=4s,base=1.8,tries=5 (strongSwan's defaults; also the dead-peer timeout)
               --dos SPEC         any of cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,
-                                 half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s (strongSwan's but the limit):
+                                 half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s (the defaults; why: docs/DOS.md):
                                    COOKIEs demanded from all peers at that many half-open IKE_SAs (0 = always),
                                    COOKIEs demanded from an address holding that many (0 = off), IKE_SA_INIT ignored
                                    from an address holding that many (0 = off), every new IKE_SA_INIT ignored at
