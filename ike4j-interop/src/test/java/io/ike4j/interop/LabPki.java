@@ -72,6 +72,11 @@ final class LabPki {
         leaf(type, side, name, null, null, "--crl", cdpUri);
     }
 
+    /** A leaf for {@code side}.ike4j.test whose authorityInfoAccess names an OCSP responder ({@code pki --ocsp URI}). */
+    void leafWithOcsp(String type, String side, String name, String ocspUri) {
+        leaf(type, side, name, null, null, "--ocsp", ocspUri);
+    }
+
     private void leaf(String type, String side, String name, Instant notBefore, Instant notAfter, String... extra) {
         pki(name + ".key", gen(type));
         List<String> args = new ArrayList<>(List.of("--issue", "--cacert", "@" + type + "-inter.pem", "--cakey", "@" + type + "-inter.key",

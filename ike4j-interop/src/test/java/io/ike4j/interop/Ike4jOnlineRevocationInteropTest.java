@@ -27,8 +27,10 @@ import org.junit.jupiter.api.Test;
  * A leaf whose distribution point ({@code :8081}) accepts the connection and never answers: the fetch times out
  * (bounded) and, as with strongSwan's default ({@code revocation = relaxed}), the certificate is accepted with a log
  * line; a second connection establishes meanwhile (the stalled fetch blocks only its own SA).
+ * OCSP (RFC 6960): leaves whose authorityInfoAccess names OpenSSL's responder ({@code openssl ocsp}, signing as the
+ * intermediate, in strongSwan's namespace on {@code :8082}): "good" establishes without any CRL, "revoked" is refused.
  */
-class Ike4jCdpInteropTest extends SharedDirectLab {
+class Ike4jOnlineRevocationInteropTest extends SharedDirectLab {
     private static final String TYPE = "ecdsa256";
     private static final String SERVER_SCRIPT = """
             import http.server, socket, sys, threading
@@ -58,6 +60,7 @@ class Ike4jCdpInteropTest extends SharedDirectLab {
     private LabPki pki;
     private NetnsLab serverLab;
     private Path serverLog;
+    private Path ocspLog;
 
     private String crlServer() {
         return "http://" + lab().outerAddress(Side.RIGHT);
@@ -74,6 +77,8 @@ class Ike4jCdpInteropTest extends SharedDirectLab {
         pki.leafWithCdp(TYPE, "right", "cdp-good-right", good);
         pki.leafWithCdp(TYPE, "right", "cdp-stall-right", crlServer() + ":8081/stall.crl");
         pki.crl(TYPE, "cdp", "cdp-revoked-right");
+        pki.leafWithOcsp(TYPE, "right", "ocsp-good-right", crlServer() + ":8082");
+        pki.leafWithOcsp(TYPE, "right", "ocsp-revoked-right", crlServer() + ":8082");
     }
 
     @AfterAll
@@ -94,7 +99,53 @@ class Ike4jCdpInteropTest extends SharedDirectLab {
         serverLog = lab().workDir().resolve("crl-server.log");
         lab().spawn(lab().namespace(Side.RIGHT), Map.of(), serverLog, "/usr/bin/python3", script.toString(), dir.toString(), "8080", "8081");
         awaitServerLog("ready", Duration.ofSeconds(30));
+        ocspLog = lab().workDir().resolve("ocsp-responder.log");
+        Path index = Files.writeString(lab().workDir().resolve("ocsp-index.txt"),
+                indexLine("V", "ocsp-good-right") + indexLine("R", "ocsp-revoked-right"));
+        Files.writeString(lab().workDir().resolve("ocsp-index.txt.attr"), "unique_subject = no\n");
+        lab().spawn(lab().namespace(Side.RIGHT), Map.of(), ocspLog, "openssl", "ocsp", "-index", index.toString(), "-port", "8082",
+                "-rsigner", pki.file(TYPE + "-inter.pem").toString(), "-rkey", pki.file(TYPE + "-inter.key").toString(),
+                "-CA", pki.file(TYPE + "-inter.pem").toString(), "-ndays", "1");
+        awaitPort(8082, Duration.ofSeconds(30));
         serverLab = lab();
+    }
+
+    /** One line of OpenSSL's CA index (tab-separated: status, expiry, revocation[,reason], serial, file, subject). */
+    private String indexLine(String status, String cert) throws IOException {
+        java.security.cert.X509Certificate c = certificate(cert);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+        String serial = c.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        if (serial.length() % 2 == 1) serial = "0" + serial;
+        String revoked = status.equals("R") ? f.format(java.time.Instant.now().minusSeconds(3600)) + ",keyCompromise" : "";
+        String dn = "/" + c.getSubjectX500Principal().getName().replace(",", "/"); // RFC 2253 order: CN first
+        String[] parts = dn.substring(1).split("/");
+        java.util.Collections.reverse(java.util.Arrays.asList(parts));
+        return String.join("\t", status, f.format(c.getNotAfter().toInstant()), revoked, serial, "unknown", "/" + String.join("/", parts)) + "\n";
+    }
+
+    private java.security.cert.X509Certificate certificate(String name) throws IOException {
+        try (var in = Files.newInputStream(pki.file(name + ".pem"))) {
+            return (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IOException(e);
+        }
+    }
+
+    /** Waits until something listens on {@code port} in strongSwan's namespace. */
+    private void awaitPort(int port, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!lab().exec(Side.RIGHT, "ss", "-Hltn", "sport = :" + port).stdout().contains(":" + port)) {
+            if (System.nanoTime() - deadline > 0) throw new LabException("nothing listens on :" + port + ":\n" + read(ocspLog));
+            Thread.sleep(100);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return p != null && Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String serverLog() {
@@ -117,7 +168,7 @@ class Ike4jCdpInteropTest extends SharedDirectLab {
         Path ike4j = pair.ike4j().dir(), swan = pair.strongSwan().dir();
         pki.install(ike4j, "x509", TYPE + "-left.pem");
         pki.install(ike4j, "private", TYPE + "-left.key");
-        for (String leaf : new String[] {"cdp-revoked-right", "cdp-good-right", "cdp-stall-right"}) {
+        for (String leaf : new String[] {"cdp-revoked-right", "cdp-good-right", "cdp-stall-right", "ocsp-good-right", "ocsp-revoked-right"}) {
             pki.install(swan, "x509", leaf + ".pem");
             pki.install(swan, "private", leaf + ".key");
         }
@@ -199,5 +250,32 @@ class Ike4jCdpInteropTest extends SharedDirectLab {
                 .contains("fetching CRL from " + crlServer() + ":8081/stall.crl failed: timed out")
                 .contains("certificate status is not available").contains("accepted (revocation = relaxed)")
                 .contains("authentication of right.ike4j.test with public key successful");
+    }
+
+    @Test
+    void ocspGoodEstablishes() {
+        install();
+        String ike = freshConnection();
+        pair.reload(certConf(ike, "ocsp-good-right"));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        pair.establish(Direction.STRONGSWAN_INITIATES, ike, CHILD);
+        assertThat(ike4jLog.text()).contains("authentication of right.ike4j.test with public key successful")
+                .doesNotContain("OCSP request to").doesNotContain("unusable").doesNotContain("certificate status is not available");
+        pair.terminate(Direction.STRONGSWAN_INITIATES, ike);
+    }
+
+    @Test
+    void ocspRevokedIsRefused() {
+        install();
+        String ike = freshConnection();
+        pair.reload(certConf(ike, "ocsp-revoked-right"));
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        ExecResult r = pair.strongSwan().tryInitiate(CHILD);
+        assertThat(r.ok()).as(r.describe()).isFalse();
+        assertThat(r.stdout() + r.stderr()).contains("AUTHENTICATION_FAILED");
+        pair.strongSwan().awaitNoSas(PeerPair.SETTLE);
+        pair.ike4j().awaitNoSas(PeerPair.SETTLE);
+        assertThat(ike4jLog.text()).contains("AUTHENTICATION_FAILED").contains("is revoked: OCSP says revoked on")
+                .contains("reason: key compromise");
     }
 }
