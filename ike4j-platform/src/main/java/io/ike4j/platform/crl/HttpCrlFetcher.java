@@ -18,7 +18,8 @@ import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13) for the engine's {@link CrlFetcher} seam: DER
+ * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13), and posts OCSP requests (RFC 6960), for the
+ * engine's {@link CrlFetcher} seam: DER
  * or PEM, bounded by a total {@code timeout} (connect, headers and body; a stalling server is cut off) and a size
  * limit. Results are cached by URI: a CRL until its nextUpdate (at most {@code maxCacheTime}), a failure for
  * {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
@@ -99,6 +100,46 @@ public final class HttpCrlFetcher implements CrlFetcher {
             };
             cache.put(uri, new Entry(r, expires));
             return r;
+        }
+    }
+
+    /**
+     * RFC 6960 A.1.1: POSTs the request ({@code application/ocsp-request}) and returns the body, bounded by the same
+     * timeout and size limit as CRLs. Answers are not cached (each handshake asks; a responder that fails or stalls
+     * costs one timeout per handshake, then the CRLs and the policy decide).
+     */
+    @Override
+    public OcspAnswer queryOcsp(URI responder, byte[] request) {
+        String scheme = responder.getScheme() == null ? "" : responder.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) return new OcspAnswer.Failed("unsupported scheme '" + scheme + "'");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpURLConnection c = null;
+        try {
+            c = (HttpURLConnection) responder.toURL().openConnection();
+            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setConnectTimeout(ms);
+            c.setReadTimeout(ms);
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/ocsp-request");
+            c.setRequestProperty("Accept", "application/ocsp-response");
+            c.setFixedLengthStreamingMode(request.length);
+            try (var out = c.getOutputStream()) {
+                out.write(request);
+            }
+            int status = c.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) return new OcspAnswer.Failed("HTTP status " + status);
+            byte[] body = readBounded(c.getInputStream(), deadline);
+            if (body == null) return new OcspAnswer.Failed("OCSP response exceeds the limit of " + maxBytes + " bytes");
+            return new OcspAnswer.Answered(body);
+        } catch (SocketTimeoutException e) {
+            return new OcspAnswer.Failed("timed out after " + timeout);
+        } catch (DeadlineException e) {
+            return new OcspAnswer.Failed("timed out after " + timeout + " (server too slow)");
+        } catch (IOException | IllegalArgumentException e) {
+            return new OcspAnswer.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (c != null) c.disconnect();
         }
     }
 

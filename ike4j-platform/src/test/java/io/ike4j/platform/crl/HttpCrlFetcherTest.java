@@ -44,6 +44,7 @@ class HttpCrlFetcherTest {
     final AtomicInteger hits = new AtomicInteger();
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     final CountDownLatch release = new CountDownLatch(1);
+    final AtomicReference<String> ocspContentType = new AtomicReference<>();
     InstantSource clock = () -> now.get();
 
     @BeforeAll
@@ -83,6 +84,16 @@ class HttpCrlFetcherTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            x.close();
+        });
+        server.createContext("/ocsp", x -> {
+            byte[] body = x.getRequestBody().readAllBytes();
+            ocspContentType.set(x.getRequestHeaders().getFirst("Content-Type"));
+            byte[] answer = new byte[body.length + 1]; // echoes the request behind a marker byte
+            answer[0] = 0x42;
+            System.arraycopy(body, 0, answer, 1, body.length);
+            x.sendResponseHeaders(x.getRequestMethod().equals("POST") ? 200 : 405, answer.length);
+            x.getResponseBody().write(answer);
             x.close();
         });
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -190,5 +201,22 @@ class HttpCrlFetcherTest {
                 trickler.interrupt();
             }
         }
+    }
+
+    @Test
+    void ocspRequestIsPostedAndTheAnswerReturned() {
+        byte[] request = {0x30, 0x03, 0x02, 0x01, 0x07};
+        CrlFetcher.OcspAnswer a = fetcher(Duration.ofSeconds(10), 1 << 20).queryOcsp(uri("/ocsp"), request);
+        assertThat(a).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Answered.class,
+                ok -> assertThat(ok.response()).containsExactly(0x42, 0x30, 0x03, 0x02, 0x01, 0x07));
+        assertThat(ocspContentType).hasValue("application/ocsp-request");
+    }
+
+    @Test
+    void ocspResponderThatStallsOrFailsGivesAReason() {
+        HttpCrlFetcher f = fetcher(Duration.ofMillis(500), 1 << 20);
+        assertThat(f.queryOcsp(uri("/stall.crl"), new byte[] {0x30, 0x00})).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Failed.class,
+                x -> assertThat(x.reason()).startsWith("timed out after PT0.5S"));
+        assertThat(f.queryOcsp(uri("/missing"), new byte[] {0x30, 0x00})).isEqualTo(new CrlFetcher.OcspAnswer.Failed("HTTP status 404"));
     }
 }
