@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The lab of {@link Ike4jAdversarialInteropTest}: ike4j's daemon on LEFT ({@code 192.0.2.1}) as responder with short
@@ -31,6 +30,8 @@ final class AdversarialLab implements AutoCloseable {
     static final String PSK = "adversarial-lab-psk";
     static final String PROPOSAL = "aes256gcm16-prfsha256-x25519";
     static final String ATTACK_TS = "10.66.0.0/16";
+    /** The attacker's second address, where the daemon's connection {@code attack-eap} wants EAP-MD5 (server: PSK). */
+    static final String EAP_ATTACKER = "192.0.2.67";
 
     /** The daemon's connection for the attacker (merged into ike4j's swanctl.conf next to the lab connection). */
     private static final String ATTACK_CONF = """
@@ -57,14 +58,42 @@ final class AdversarialLab implements AutoCloseable {
                 }
               }
             }
+            connections {
+              attack-eap {
+                version = 2
+                local_addrs = 192.0.2.1
+                remote_addrs = %7$s
+                proposals = %2$s
+                local {
+                  auth = psk
+                  id = %3$s
+                }
+                remote {
+                  auth = eap-md5
+                  id = %4$s
+                  eap_id = %%any
+                }
+                children {
+                  net {
+                    local_ts = 10.1.0.0/16
+                    remote_ts = %5$s
+                    esp_proposals = aes128gcm16
+                  }
+                }
+              }
+            }
             secrets {
+              eap-carol {
+                id = carol
+                secret = "carol-password"
+              }
               ike-attack {
                 id-1 = %3$s
                 id-2 = %4$s
                 secret = "%6$s"
               }
             }
-            """.formatted(ATTACKER, PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS, PSK);
+            """.formatted(ATTACKER, PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS, PSK, EAP_ATTACKER);
 
     final NetnsLab lab;
     final PeerPair pair;
@@ -78,7 +107,9 @@ final class AdversarialLab implements AutoCloseable {
                             ? SwanctlConf.forLab(lab, side).proposals(PROPOSAL).extra(ATTACK_CONF)
                             : SwanctlConf.forLab(lab, side).proposals(PROPOSAL),
                     options, StrongSwanPeer.Options.defaults(), logs);
-            lab.exec(Side.RIGHT, "ip", "addr", "add", ATTACKER + "/32", "dev", lab.outerInterface(Side.RIGHT)).orThrow();
+            for (String a : new String[] {ATTACKER, EAP_ATTACKER}) {
+                lab.exec(Side.RIGHT, "ip", "addr", "add", a + "/32", "dev", lab.outerInterface(Side.RIGHT)).orThrow();
+            }
             relay = new UdpRelay(lab.namespace(Side.RIGHT));
         } catch (RuntimeException e) {
             lab.close();
@@ -92,15 +123,15 @@ final class AdversarialLab implements AutoCloseable {
         strongSwanSpi = a.responder().initiatorSpi();
     }
 
-    /** A new attacker with a fresh socket on {@link #ATTACKER} and a fresh engine; {@code tweak} adjusts its connection. */
-    Adversary attacker(UnaryOperator<ConnectionConfig.Builder> tweak) {
-        UdpRelay.Socket socket = relay.open(ATTACKER, 0);
+    /** A new attacker with a fresh socket on {@code source} and a fresh engine (PSK, as {@link #ATTACKER_ID}). */
+    Adversary attacker(String source) {
+        UdpRelay.Socket socket = relay.open(source, 0);
         // its real port, or the daemon's NAT detection (RFC 7296 2.23) would see a NAT in front of the attacker
-        ConnectionConfig.Builder c = ConnectionConfig.builder("attack").localAddrs(ATTACKER).localPort(socket.port()).remoteAddrs(target())
+        ConnectionConfig.Builder c = ConnectionConfig.builder("attack").localAddrs(source).localPort(socket.port()).remoteAddrs(target())
                 .ikeProposals(PROPOSAL).local(AuthConfig.psk(ATTACKER_ID)).remote(AuthConfig.psk(TARGET_ID))
                 .child(ChildConfig.builder("net").localTs(ATTACK_TS).remoteTs("10.1.0.0/16").espProposals("aes128gcm16").build());
-        EngineConfig cfg = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(tweak.apply(c).build()).build();
-        return new Adversary(socket, ATTACKER, target(), 500, cfg, "attack", "net");
+        EngineConfig cfg = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(c.build()).build();
+        return new Adversary(socket, source, target(), 500, cfg, "attack", "net");
     }
 
     String target() {

@@ -39,7 +39,7 @@ final class Adversary implements AutoCloseable {
     static final IkeMessageCodec CODEC = new IkeMessageCodec();
     /** How long to wait for an answer that should come (the machine may be loaded), and for one that should not. */
     static final Duration ANSWER = Duration.ofSeconds(8);
-    static final Duration SILENCE = Duration.ofMillis(1500);
+    static final Duration SILENCE = Duration.ofMillis(800);
 
     private final UdpRelay.Socket socket;
     private final String target;

@@ -3,7 +3,6 @@ package io.ike4j.interop;
 import io.ike4j.core.codec.IkeMessage;
 import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.codec.payload.Payload;
-import io.ike4j.core.config.ConnectionConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -13,18 +12,18 @@ import java.util.regex.Pattern;
 
 /**
  * One crafted message (or short sequence) of the adversarial suite: what the attacker does, the daemon's expected
- * answer, and the log line that must explain it. {@code attacker} adjusts the attacker's engine configuration.
+ * answer, and the log line that must explain it. {@code source} is the attacker's address (which daemon connection it meets).
  */
-record AttackCase(String name, UnaryOperator<ConnectionConfig.Builder> attacker, Function<Adversary, Adversary.Answer> attack,
-                  Expect expect, Pattern log) {
+record AttackCase(String name, String source, Function<Adversary, Adversary.Answer> attack, Expect expect, Pattern log) {
 
+    /** A case of the attacker at {@link AdversarialLab#ATTACKER} (the daemon's PSK connection {@code attack}). */
     AttackCase(String name, Function<Adversary, Adversary.Answer> attack, Expect expect, String log) {
-        this(name, c -> c, attack, expect, Pattern.compile(log));
+        this(name, AdversarialLab.ATTACKER, attack, expect, Pattern.compile(log));
     }
 
-    AttackCase(String name, UnaryOperator<ConnectionConfig.Builder> attacker, Function<Adversary, Adversary.Answer> attack,
-               Expect expect, String log) {
-        this(name, attacker, attack, expect, Pattern.compile(log));
+    /** A case of the attacker at {@code source} ({@link AdversarialLab#EAP_ATTACKER}: the daemon's EAP connection). */
+    AttackCase(String name, String source, Function<Adversary, Adversary.Answer> attack, Expect expect, String log) {
+        this(name, source, attack, expect, Pattern.compile(log));
     }
 
     /** Instead of a log line: the daemon's {@code stats} error counter must have grown. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Ike4jAdversarialInteropTest {
     /** Half-open SAs (an attacker that never continues) go after this, so each case ends clean quickly. */
     static final Ike4jPeer.Options OPTIONS = Ike4jPeer.Options.defaults()
-            .withDaemonArgs("--dos", "cookie-threshold=1000,block-threshold=1000,half-open-timeout=2s");
+            .withDaemonArgs("--dos", "cookie-threshold=1000,block-threshold=1000,half-open-timeout=1500ms");
     private static final Duration CLEAN = Duration.ofSeconds(20);
 
     @RegisterExtension
@@ -54,7 +54,7 @@ class Ike4jAdversarialInteropTest {
     /** All cases; {@code -Dike4j.adversarial.only=TEXT} keeps those whose name contains TEXT (to debug one). */
     static Stream<AttackCase> cases() {
         String only = System.getProperty("ike4j.adversarial.only", "");
-        return Stream.of(SaInitAttacks.cases(), AuthAttacks.cases(), SaAttacks.cases()).flatMap(s -> s)
+        return Stream.of(SaInitAttacks.cases(), AuthAttacks.cases(), SaAttacks.cases(), EapAttacks.cases()).flatMap(s -> s)
                 .filter(c -> c.name().contains(only));
     }
 
@@ -68,7 +68,7 @@ class Ike4jAdversarialInteropTest {
         LogSince log = LogSince.mark(ike4j);
         long errors = lab.stats().number("errors").orElse(0);
         Adversary.Answer answer;
-        try (Adversary a = lab.attacker(c.attacker())) {
+        try (Adversary a = lab.attacker(c.source())) {
             a.wait = c.expect().description().startsWith("no answer") ? Adversary.SILENCE : Adversary.ANSWER;
             answer = c.attack().apply(a);
         }
@@ -96,7 +96,7 @@ class Ike4jAdversarialInteropTest {
     void strongSwanEstablishesWhileAttacked() throws Exception {
         Requirements.assumeInteropAvailable();
         lab.assertStrongSwanUp();
-        try (Adversary a = lab.attacker(c -> c)) {
+        try (Adversary a = lab.attacker(AdversarialLab.ATTACKER)) {
             Thread noise = Thread.ofVirtual().start(() -> {
                 byte[] request = a.saInitRequest();
                 byte[] badLength = Surgery.payloadLength(request, 34, 0);
