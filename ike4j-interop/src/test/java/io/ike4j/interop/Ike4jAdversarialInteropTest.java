@@ -38,6 +38,7 @@ class Ike4jAdversarialInteropTest {
     @RegisterExtension
     final PeerLogsOnFailure logs = new PeerLogsOnFailure();
     private AdversarialLab lab;
+    private int cases;
 
     @BeforeAll
     void startLab() {
@@ -79,8 +80,8 @@ class Ike4jAdversarialInteropTest {
         } else {
             awaitLog(log, c);
         }
-        lab.awaitOnlyStrongSwan(c.name(), CLEAN);
-        lab.assertStrongSwanUp();
+        lab.awaitOnlyStrongSwan(c.name(), CLEAN); // the daemon still holds strongSwan's SA, ESTABLISHED, same SPI
+        if (++cases % 8 == 0) lab.assertStrongSwanUp(); // and strongSwan agrees (swanctl costs a process: every 8th case)
         assertThat(log.text()).as(c + ": ike4j's log").doesNotContainPattern("(?m)Exception\\b|^\\s+at [\\w.$]+\\(|internal error");
     }
 
