@@ -111,7 +111,7 @@ final class SaInitAttacks {
             m[17] = 0x10; // version 1.0
             m[18] = 2; // Identity Protection (Main Mode)
             return m;
-        }, silent(), "IKEv1|ISAKMP|v1|Main Mode|no IKEv1"));
+        }, silent(), "rejected IKEv1 datagram from"));
         c.add(raw("major version 3", a -> Surgery.set(a.saInitRequest(), 17, 0x30), answer(NotifyType.INVALID_MAJOR_VERSION),
                 "INVALID_MAJOR_VERSION|major version"));
         // --- lengths and sizes (RFC 7296 3.1, 3.2)
