@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class Ike4jAdversarialInteropTest {
     /** Half-open SAs (an attacker that never continues) go after this, so each case ends clean quickly. */
     static final Ike4jPeer.Options OPTIONS = Ike4jPeer.Options.defaults()
-            .withDaemonArgs("--dos", "cookie-threshold=1000,block-threshold=1000,half-open-timeout=1500ms");
+            .withDaemonArgs("--dos", "cookie-threshold=1000,cookie-threshold-ip=1000,block-threshold=1000,half-open-timeout=1500ms");
     private static final Duration CLEAN = Duration.ofSeconds(20);
 
     @RegisterExtension
