@@ -40,10 +40,10 @@ abstract class SharedDirectLab {
     }
 
     private void open() {
-        lab = NetnsLab.direct();
+        lab = newLab();
         try {
             pair = PeerPair.start(lab, IKE4J_SIDE, side -> SwanctlConf.forLab(lab, side), ike4jOptions(),
-                    StrongSwanPeer.Options.defaults(), setupLogs, strongSwanRoot());
+                    strongSwanOptions(), setupLogs, strongSwanRoot());
         } catch (RuntimeException e) {
             lab.close();
             lab = null;
@@ -95,6 +95,16 @@ abstract class SharedDirectLab {
      */
     java.nio.file.Path strongSwanRoot() {
         return null;
+    }
+
+    /** The lab of the class: a direct link unless a subclass needs another topology (e.g. {@link NetnsLab#routed()}). */
+    NetnsLab newLab() {
+        return NetnsLab.direct();
+    }
+
+    /** How strongSwan's charon is tuned (retransmissions). */
+    StrongSwanPeer.Options strongSwanOptions() {
+        return StrongSwanPeer.Options.defaults();
     }
 
     /** How ike4j's daemon is started; a subclass may add {@code --keylog}. */
