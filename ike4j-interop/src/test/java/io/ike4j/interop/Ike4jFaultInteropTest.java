@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * after establishment (ike4j's retransmission and DPD clear what is left; INITIAL_CONTACT replaces a stale SA); ike4j
  * killed and restarted (strongSwan's DPD restart and ike4j's {@code start_action = start} re-establish). Every case
  * ends with exactly the expected SAs on both sides, nothing more in ike4j's data plane, and a ping through the tunnel.
- * Reloading the configuration while SAs are set up is in {@link Ike4jReloadFaultInteropTest}.
+ * And the configuration reloaded ({@code load-all}) while an SA is being set up and while one is established.
  */
 class Ike4jFaultInteropTest extends FaultLab {
     private static final Pattern SWAN_CHILD_REKEY = Pattern.compile("generating CREATE_CHILD_SA request \\d+ \\[ N\\(REKEY_SA\\)");
@@ -31,7 +31,7 @@ class Ike4jFaultInteropTest extends FaultLab {
      */
     @ParameterizedTest
     @EnumSource(Direction.class)
-    void lossAndDuplicationWhileEstablishingAndRekeying(Direction direction) {
+    void lossAndDuplicationWhileEstablishingAndRekeying(Direction direction) throws Exception {
         String ike = load("rekey_time = 7s\nrand_time = 3s\nover_time = 30s", "rekey_time = 3s\nrand_time = 1s\nlife_time = 40s",
                 "rekey_time = 7s\nrand_time = 3s\nover_time = 30s", "rekey_time = 4s\nrand_time = 2s\nlife_time = 40s");
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
@@ -39,10 +39,17 @@ class Ike4jFaultInteropTest extends FaultLab {
         lab().setFaults(20, 20);
         pair.initiator(direction).initiate(CHILD);
         pair.responder(direction).awaitEstablished(ike, CHILD, WAIT);
-        IkePeer.sleep(16_000); // several rekeys of each kind, from both sides, on the faulty link
-        lab().setFaults(0, 0);
+        // several rekeys of each kind, from both sides, on the faulty link, with ESP on it too
+        java.nio.file.Path out = lab().dir("ping").resolve(ike + ".txt");
+        Process ping = lab().spawn(lab().namespace(Side.LEFT), java.util.Map.of(), out, "ping", "-c", "70", "-i", "0.2",
+                "-W", "1", "-I", lab().innerAddress(Side.LEFT), lab().innerAddress(Side.RIGHT));
+        assertThat(ping.waitFor(40, TimeUnit.SECONDS)).as("ping finished").isTrue();
+        String pings = java.nio.file.Files.readString(out);
+        // a duplicated ESP packet is a replay (RFC 4303 3.4.3): each side's replay window drops the copy
+        assertThat(pings).as("pings on the faulty link\n" + pings).contains("received").doesNotContain("DUP!");
         assertThat(lab().droppedPackets()).as("packets the router dropped").isPositive();
         assertThat(lab().duplicatedPackets()).as("packets the router duplicated").isPositive();
+        lab().setFaults(0, 0);
         assertClean(ike);
         String ours = ike4jLog.text(), theirs = swanLog.text();
         assertThat(count(ours, "rekeyed to {")).as("CHILD_SA rekeys completed on ike4j's side").isPositive();
@@ -143,5 +150,55 @@ class Ike4jFaultInteropTest extends FaultLab {
         SaView again = assertClean(ike);
         assertThat(again.initiator()).isTrue();
         assertThat(again.initiatorSpi()).isNotEqualTo(first.initiatorSpi());
+    }
+
+    /**
+     * {@code load-all} twice while ike4j's IKE_AUTH is in flight (strongSwan's response held back), the ESP
+     * proposal changed: every reload answers at once, the SA being set up completes with what it offered, and the next
+     * SA gets the new proposal.
+     */
+    @Test
+    void reloadWhileAnSaIsBeingSetUpWedgesNothingAndTheNewConfigAppliesToTheNextSa() throws Exception {
+        String ike = freshConnection();
+        pair.reload(conf(ike, (side, c) -> c.espProposals("aes128gcm16")));
+        holdIkeFrom(Side.RIGHT);
+        CompletableFuture<ExecResult> initiate = initiateInBackground(pair.ike4j(), CHILD);
+        pair.strongSwan().awaitEstablished(ike, CHILD, WAIT); // its IKE_AUTH response is held: ike4j still waits
+        java.util.function.Function<Side, SwanctlConf> v2 = conf(ike, (side, c) -> c.espProposals("aes256gcm16"));
+        // (quickly: ike4j gives IKE_AUTH up after about 9 s of retransmissions)
+        ExecResult r = pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all");
+        assertThat(r.ok()).as("load-all while IKE_AUTH is in flight\n" + r.describe()).isTrue();
+        pair.ike4j().reload(v2.apply(IKE4J_SIDE));
+        assertThat(pair.ike4j().listSas()).as("list-sas answers").isNotNull();
+        assertThat(initiate).as("the initiation still waits for IKE_AUTH").isNotDone();
+        release();
+        ExecResult done = initiate.get(60, TimeUnit.SECONDS);
+        assertThat(done.ok()).as("the initiation started before the reloads completes\n" + done.describe()).isTrue();
+        assertThat(assertClean(ike).children().getFirst().encrKeysize()).as("what it offered before the reload").isEqualTo(128);
+
+        pair.strongSwan().reload(v2.apply(Side.RIGHT));
+        pair.terminate(Direction.IKE4J_INITIATES, ike);
+        pair.ike4j().initiate(CHILD);
+        assertThat(assertClean(ike).children().getFirst().encrKeysize()).as("the reloaded proposal").isEqualTo(256);
+    }
+
+    /**
+     * Both sides reload a configuration without the connection of an established SA (strongSwan first): like
+     * strongSwan, which keeps the IKE SAs of unloaded connections, ike4j keeps it, traffic still flows, and it can
+     * still be terminated. strongSwan then initiates the new connection the reload brought.
+     */
+    @Test
+    void reloadWithoutTheConnectionOfAnEstablishedSaKeepsItAsStrongSwanDoes() {
+        String ike = load("", "", "", "");
+        pair.establish(Direction.IKE4J_INITIATES, ike, CHILD);
+        String next = freshConnection();
+        pair.reload(conf(next, (side, c) -> c));
+        IkePeer.sleep(2000);
+        assertThat(pair.strongSwan().ikeSa(ike)).as("strongSwan keeps the SA of the unloaded connection").isPresent();
+        assertClean(ike);
+        pair.terminate(Direction.IKE4J_INITIATES, ike);
+        assertNothingLeft();
+        pair.establish(Direction.STRONGSWAN_INITIATES, next, CHILD);
+        assertClean(next);
     }
 }
