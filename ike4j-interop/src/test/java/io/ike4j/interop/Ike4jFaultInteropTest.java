@@ -41,7 +41,7 @@ class Ike4jFaultInteropTest extends FaultLab {
         pair.responder(direction).awaitEstablished(ike, CHILD, WAIT);
         // several rekeys of each kind, from both sides, on the faulty link, with ESP on it too
         java.nio.file.Path out = lab().dir("ping").resolve(ike + ".txt");
-        Process ping = lab().spawn(lab().namespace(Side.LEFT), java.util.Map.of(), out, "ping", "-c", "70", "-i", "0.2",
+        Process ping = lab().spawn(lab().namespace(Side.LEFT), java.util.Map.of(), out, "ping", "-c", "50", "-i", "0.2",
                 "-W", "1", "-I", lab().innerAddress(Side.LEFT), lab().innerAddress(Side.RIGHT));
         assertThat(ping.waitFor(40, TimeUnit.SECONDS)).as("ping finished").isTrue();
         String pings = java.nio.file.Files.readString(out);
@@ -153,7 +153,7 @@ class Ike4jFaultInteropTest extends FaultLab {
     }
 
     /**
-     * {@code load-all} twice while ike4j's IKE_AUTH is in flight (strongSwan's response held back), the ESP
+     * {@code load-all} while ike4j's IKE_AUTH is in flight (strongSwan's response held back), the ESP
      * proposal changed: every reload answers at once, the SA being set up completes with what it offered, and the next
      * SA gets the new proposal.
      */
@@ -165,13 +165,11 @@ class Ike4jFaultInteropTest extends FaultLab {
         CompletableFuture<ExecResult> initiate = initiateInBackground(pair.ike4j(), CHILD);
         pair.strongSwan().awaitEstablished(ike, CHILD, WAIT); // its IKE_AUTH response is held: ike4j still waits
         java.util.function.Function<Side, SwanctlConf> v2 = conf(ike, (side, c) -> c.espProposals("aes256gcm16"));
-        // (quickly: ike4j gives IKE_AUTH up after about 9 s of retransmissions)
-        ExecResult r = pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all");
-        assertThat(r.ok()).as("load-all while IKE_AUTH is in flight\n" + r.describe()).isTrue();
-        pair.ike4j().reload(v2.apply(IKE4J_SIDE));
-        assertThat(pair.ike4j().listSas()).as("list-sas answers").isNotNull();
-        assertThat(initiate).as("the initiation still waits for IKE_AUTH").isNotDone();
+        // one reload only: ike4j gives IKE_AUTH up after about 9 s of retransmissions, and a CLI call takes a second or two
+        pair.ike4j().reload(v2.apply(IKE4J_SIDE)); // load-all must answer (throws otherwise)
+        boolean stillWaiting = !initiate.isDone();
         release();
+        assertThat(stillWaiting).as("the initiation was still waiting for IKE_AUTH during the reload").isTrue();
         ExecResult done = initiate.get(60, TimeUnit.SECONDS);
         assertThat(done.ok()).as("the initiation started before the reloads completes\n" + done.describe()).isTrue();
         assertThat(assertClean(ike).children().getFirst().encrKeysize()).as("what it offered before the reload").isEqualTo(128);
