@@ -29,11 +29,11 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
-     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 (see Ike4jEapInteropTest): strongSwan's MSK derivation, and the JDK
-     * ignoring the certificate_authorities extension of strongSwan's CertificateRequest, which it refuses as malformed.
+     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 clients (see Ike4jEapInteropTest): ike4j as server derives the MSK
+     * strongSwan's way. As a client it needs nothing (the daemon disables the JDK's certificate_authorities
+     * extension itself and follows the server's MSK convention).
      */
-    static final String EAP_TLS_WITH_STRONGSWAN_5 =
-            "-Dike4j.eap-tls.tls13-msk=strongswan -Djdk.tls.client.disableExtensions=certificate_authorities";
+    static final String EAP_TLS_WITH_STRONGSWAN_5 = "-Dike4j.eap-tls.tls13-msk=strongswan";
 
     /**
      * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane
@@ -86,6 +86,8 @@ public final class Ike4jPeer implements IkePeer {
 
     private final NetnsLab lab;
     private final Side side;
+    private final String namespace;
+    private final String label;
     private final Options options;
     private final Path dir;
     private final Path socket;
@@ -99,11 +101,21 @@ public final class Ike4jPeer implements IkePeer {
     private boolean closed;
 
     public Ike4jPeer(NetnsLab lab, Side side, SwanctlConf conf, Options options) {
+        this(lab, side, lab.namespace(side), side.name(), conf, options);
+    }
+
+    /**
+     * A daemon in namespace {@code namespace} (e.g. {@link NetnsLab#thirdNamespace()}) playing {@code side}'s part,
+     * named {@code ike4j-<label>}, with its own directory {@code ike4j-<label>}.
+     */
+    public Ike4jPeer(NetnsLab lab, Side side, String namespace, String label, SwanctlConf conf, Options options) {
         this.lab = lab;
         this.side = side;
+        this.namespace = namespace;
+        this.label = label;
         this.conf = conf;
         this.options = options;
-        this.dir = lab.dir("ike4j-" + side.name().toLowerCase(Locale.ROOT));
+        this.dir = lab.dir("ike4j-" + label.toLowerCase(Locale.ROOT));
         this.socket = dir.resolve("ike4j.sock");
         this.confFile = dir.resolve("swanctl.conf");
         this.logFile = dir.resolve("daemon.log");
@@ -117,7 +129,7 @@ public final class Ike4jPeer implements IkePeer {
 
     @Override
     public String name() {
-        return "ike4j-" + side;
+        return "ike4j-" + label;
     }
 
     public Side side() {
@@ -160,7 +172,7 @@ public final class Ike4jPeer implements IkePeer {
         });
         cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
-        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
+        daemon = lab.spawn(namespace, Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }

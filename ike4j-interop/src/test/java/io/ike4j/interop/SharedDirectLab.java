@@ -112,6 +112,11 @@ abstract class SharedDirectLab {
         return Ike4jPeer.Options.defaults();
     }
 
+    /** How strongSwan's charon is started; a subclass may add strongswan.conf settings. */
+    StrongSwanPeer.Options strongSwanOptions() {
+        return StrongSwanPeer.Options.defaults();
+    }
+
     NetnsLab lab() {
         return lab;
     }

@@ -23,7 +23,7 @@ public final class PpkKeyDerivation {
     }
 
     /**
-     * RFC 9867 3.2.1: once the PPK is agreed in the last IKE_INTERMEDIATE exchange, SKEYSEED' = prf+(PPK, SK_d) (as
+     * RFC 9867 "Computing IKE SA Keys": once the PPK is agreed in the last IKE_INTERMEDIATE exchange, SKEYSEED' = prf+(PPK, SK_d) (as
      * long as SK_d) and {SK_d | SK_ai | SK_ar | SK_ei | SK_er | SK_pi | SK_pr} = prf+(SKEYSEED', Ni | Nr | SPIi | SPIr);
      * {@code skD} is the SK_d after every other IKE_INTERMEDIATE key update (RFC 9370 2.2.2).
      */

@@ -113,7 +113,7 @@ public final class IkeIntermediateExchange {
                 SaLifecycle.fail(s, sa, 0, "key derivation failed");
                 return;
             }
-            if (sa.auth.ppkIntInFlight && !PpkIntermediateUnit.settle(s, sa, m)) return; // RFC 9867 3.2.1: PPK last
+            if (sa.auth.ppkIntInFlight && !PpkIntermediateUnit.settle(s, sa, m)) return; // RFC 9867 "Computing IKE SA Keys": PPK last
             next(s, sa);
         } finally {
             if (ke != null) ke.destroy();
@@ -181,10 +181,10 @@ public final class IkeIntermediateExchange {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
             return;
         }
-        applyPpk(s, sa, ppk); // RFC 9867 3.2.1: after the additional key exchange's update
+        applyPpk(s, sa, ppk); // RFC 9867 "Computing IKE SA Keys": after the additional key exchange's update
     }
 
-    /** Responder: recalculates the keys with the agreed PPK, if any (RFC 9867 3.2.1). */
+    /** Responder: recalculates the keys with the agreed PPK, if any (RFC 9867 "Computing IKE SA Keys"). */
     private static void applyPpk(Session s, IkeSa sa, PpkIntermediateUnit.Answer ppk) {
         if (!(ppk instanceof PpkIntermediateUnit.Answer.Use u)) return;
         if (!PpkIntermediateUnit.mix(s, sa, u.ppk())) SaLifecycle.fail(s, sa, 0, "PPK key derivation failed");

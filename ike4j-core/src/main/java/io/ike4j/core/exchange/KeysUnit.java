@@ -50,7 +50,7 @@ final class KeysUnit {
     }
 
     /**
-     * RFC 9867 3.2.1: the IKE SA's keys recalculated with a PPK after the last IKE_INTERMEDIATE exchange:
+     * RFC 9867 "Computing IKE SA Keys": the IKE SA's keys recalculated with a PPK after the last IKE_INTERMEDIATE exchange:
      * SKEYSEED' = prf+(PPK, SK_d), then prf+(SKEYSEED', Ni | Nr | SPIi | SPIr). Replaces and wipes the old keys.
      */
     static boolean ppkMixed(Session s, IkeSa sa, byte[] ppk) {

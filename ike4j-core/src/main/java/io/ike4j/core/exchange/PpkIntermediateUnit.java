@@ -128,7 +128,7 @@ final class PpkIntermediateUnit {
     /**
      * Initiator, after the response to the request that carried PPK_IDENTITY_KEY was processed otherwise (IntAuth, any
      * additional key exchange): PPK_IDENTITY means the responder took our PPK and the keys are recalculated with it
-     * (RFC 9867 3.2.1: last); without it we go on without PPK unless it is required. False if the SA failed.
+     * (RFC 9867 "Computing IKE SA Keys": last); without it we go on without PPK unless it is required. False if the SA failed.
      */
     static boolean settle(Session s, IkeSa sa, IkeMessage m) {
         sa.auth.ppkIntInFlight = false;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -98,5 +99,38 @@ class PpkKeyDerivationKnownAnswerTest {
                 .isEqualTo(Arrays.copyOf(prfPlus("HmacSHA256", prfPlus("HmacSHA256", ppk, skD, 32),
                         new ByteArrayOutputStream() {{ writeBytes(pattern(16, 1)); writeBytes(pattern(16, 2));
                             writeBytes(new byte[16]); }}.toByteArray(), 32), 32));
+    }
+
+    /**
+     * A fixed vector computed outside Java (Python's hmac/hashlib, HMAC-SHA2-256, AES-128-CBC with
+     * HMAC-SHA2-256-128 key lengths), so the implementation and the helper above cannot drift together. The inputs
+     * follow libreswan's calc_PPK_IDENTITY_KEY_confirmation and ikev2_IKE_INTERMEDIATE_ppk_skeyseed (SKEYSEED' =
+     * prf+(PPK, SK_d), preferred-key-length long), which match draft-ietf-ipsecme-ikev2-qr-alt-10 "Computing IKE SA
+     * Keys" as quoted in libreswan issue 2374.
+     */
+    @Test
+    void fixedVectorFromAnIndependentImplementation() throws Exception {
+        Prf prf = Prf.of(PrfAlgorithm.HMAC_SHA2_256);
+        byte[] ppk = HEX.parseHex("5050b2b5c0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7f8091a2b");
+        byte[] skD = pattern(32, 0x20);
+        byte[] ni = pattern(32, 0x80);
+        byte[] nr = pattern(32, 0xc0);
+        byte[] spiI = HEX.parseHex("1122334455667788");
+        byte[] spiR = HEX.parseHex("99aabbccddeeff00");
+
+        assertThat(HEX.formatHex(PpkKeyDerivation.confirmation(prf, ppk, ni, nr, spiI, spiR))).isEqualTo("6ae2154a372c8061");
+        IkeSaKeys k = PpkKeyDerivation.ikeSaKeys(prf, ppk, skD, ni, nr, spiI, spiR, new IkeKeyLengths(32, 32, 16));
+        assertThat(HEX.formatHex(k.skD())).isEqualTo("e47ac1f038c57f4c3cffe68b0badd288976691d6bfab3170e4cd82c9a6afca2c");
+        assertThat(HEX.formatHex(k.skAi())).isEqualTo("5fb63365f6e518bb64fac7cf4c70195512b42db04b99ccdb2cba0b0a43b5b6be");
+        assertThat(HEX.formatHex(k.skAr())).isEqualTo("d131eb60d2696b00b98d7deee5b50d961591f17bb67dff2beb2c9db0fc6037f5");
+        assertThat(HEX.formatHex(k.skEi())).isEqualTo("d0940a2d3830757fb79ca801a3230608");
+        assertThat(HEX.formatHex(k.skEr())).isEqualTo("300286194db046945ddc503b86567694");
+        assertThat(HEX.formatHex(k.skPi())).isEqualTo("84f86317bb349263d6a7a516a35800ebe4fdef3988640b1f0b8ec8ba6b23d1b0");
+        assertThat(HEX.formatHex(k.skPr())).isEqualTo("4096c66706b0ab76e10e102d472a0f51a26c63df344f00f720848c3ebfe4e419");
+        // SKEYSEED' is prf+ (T1 = prf(PPK, SK_d | 0x01)), not a single prf(PPK, SK_d): the two differ
+        byte[] withPlainPrf = prfPlus("HmacSHA256", hmac("HmacSHA256", ppk, skD),
+                new ByteArrayOutputStream() {{ writeBytes(ni); writeBytes(nr); writeBytes(spiI); writeBytes(spiR); }}
+                        .toByteArray(), 32);
+        assertThat(k.skD()).isNotEqualTo(withPlainPrf);
     }
 }

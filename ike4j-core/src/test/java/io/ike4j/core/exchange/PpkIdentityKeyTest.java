@@ -84,4 +84,16 @@ class PpkIdentityKeyTest {
         assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_AUTH, false)).isTrue();
         assertThat(MessageRules.notifyBelongs(NotifyType.PPK_IDENTITY, ExchangeType.IKE_INTERMEDIATE, true)).isFalse();
     }
+
+    /**
+     * IANA "IKEv2 Notify Message Status Types": USE_PPK_INT 16445 (RFC 9867 text: "Its Notify Message Type is 16445")
+     * and PPK_IDENTITY_KEY 16446 (libreswan v5.4 ietf_constants.h), next to RFC 8784's 16435-16437.
+     */
+    @Test
+    void notifyTypesHaveTheirIanaValues() {
+        assertThat(NotifyType.USE_PPK_INT.value()).isEqualTo(16445);
+        assertThat(NotifyType.PPK_IDENTITY_KEY.value()).isEqualTo(16446);
+        assertThat(NotifyType.USE_PPK.value()).isEqualTo(16435);
+        assertThat(NotifyType.PPK_IDENTITY.value()).isEqualTo(16436);
+    }
 }

@@ -197,7 +197,7 @@ class PpkIntermediateErrorsTest {
             assertThat(n.notifyType()).isEqualTo(NotifyType.PPK_IDENTITY.value());
             assertThat(n.data()).isEqualTo(PpkIdentityKey.encodeId(PpkUnit.PPK_ID_FIXED, ID.getBytes(StandardCharsets.UTF_8)));
         });
-        // RFC 9867 3.2.1: SKEYSEED' = prf+(PPK, SK_d) = prf(PPK, SK_d | 0x01); SK_d' = first block of prf+(SKEYSEED', seed)
+        // RFC 9867 "Computing IKE SA Keys": SKEYSEED' = prf+(PPK, SK_d) = prf(PPK, SK_d | 0x01); SK_d' = first block of prf+(SKEYSEED', seed)
         byte[] skeyseed = hmac(PPK, filled(32, 5), new byte[] {1});
         assertThat(sa.keys.skD()).isEqualTo(hmac(skeyseed, seed, new byte[] {1}));
         assertThat(sa.auth.ppkUsed).isTrue();
