@@ -102,11 +102,6 @@ abstract class SharedDirectLab {
         return NetnsLab.direct();
     }
 
-    /** How strongSwan's charon is tuned (retransmissions). */
-    StrongSwanPeer.Options strongSwanOptions() {
-        return StrongSwanPeer.Options.defaults();
-    }
-
     /** How ike4j's daemon is started; a subclass may add {@code --keylog}. */
     Ike4jPeer.Options ike4jOptions() {
         return Ike4jPeer.Options.defaults();
