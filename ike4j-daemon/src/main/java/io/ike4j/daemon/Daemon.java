@@ -108,7 +108,7 @@ public final class Daemon implements AutoCloseable {
                 EngineRuntime r = target.get(); // soft: rekey; hard: delete
                 if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(ikeSaId, childSaId, hard));
             });
-            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos()),
+            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos(), options.crypto()),
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
