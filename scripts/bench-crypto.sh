@@ -4,7 +4,7 @@
 # the JDK's providers and with BouncyCastle, then the per-handshake cost of a responder and the bound rate
 # (1/cost, per core and for all cores), for JDK-only and for ike4j's default providers (--crypto-provider).
 #
-#   scripts/bench-crypto.sh [--quick] [--filter REGEX]     (--quick: ~1 min of measuring; default ~3 min)
+#   scripts/bench-crypto.sh [--quick] [--filter REGEX]     (--quick: ~3 min; default ~5 min)
 #
 # Benchmarks live in ike4j-bench-jmh (never run by bin/test). The figures depend on the machine's load: the
 # script prints the load average before and after.

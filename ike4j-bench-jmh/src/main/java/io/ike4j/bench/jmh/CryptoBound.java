@@ -22,8 +22,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class CryptoBound {
     /** The daemon's default provider per operation (ike4j-daemon CryptoProviderOption.DEFAULT_SPEC); else the JDK. */
-    static final Set<String> DEFAULT_BC = Set.of("x25519KeygenAgree", "ecdsaP256Sign", "ecdsaP256Verify", "ed25519Sign",
-            "ed25519Verify");
+    static final Set<String> DEFAULT_BC = Set.of("x25519KeygenAgree", "ed25519Sign", "ed25519Verify");
 
     /** What a responder computes for one IKE SA with one CHILD_SA: operation -> count. */
     static final Map<String, Map<String, Integer>> HANDSHAKES = new LinkedHashMap<>();
@@ -56,22 +55,36 @@ public final class CryptoBound {
             if (args[i].equals("--log")) log = args[i + 1];
         }
         ChainedOptionsBuilder o = new OptionsBuilder().include(filter).forks(1)
-                .warmupIterations(quick ? 2 : 3).warmupTime(TimeValue.milliseconds(quick ? 400 : 1000))
-                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.milliseconds(quick ? 500 : 1000))
+                // the JIT needs a few seconds per benchmark before the figures mean anything (longer on a loaded machine)
+                .warmupIterations(quick ? 3 : 5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 6 : 10).measurementTime(TimeValue.milliseconds(500))
                 .timeUnit(TimeUnit.MICROSECONDS).jvmArgsAppend("-Xmx512m", "--sun-misc-unsafe-memory-access=allow");
         if (log != null) o = o.output(log); // JMH's own progress and summary
         Map<String, Map<String, Double>> us = new TreeMap<>(); // op -> provider -> µs/op
         for (RunResult r : new Runner(o.build()).run()) {
             String op = r.getParams().getBenchmark().replaceAll(".*\\.", "");
-            us.computeIfAbsent(op, k -> new TreeMap<>()).put(r.getParams().getParam("provider"), r.getPrimaryResult().getScore());
+            us.computeIfAbsent(op, k -> new TreeMap<>()).put(r.getParams().getParam("provider"), best(r));
         }
         System.out.print(report(us, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The fastest measurement iteration: on a shared machine other processes only ever add time, so the best
+     * iteration is the closest to the undisturbed cost (JMH's own average is in the log).
+     */
+    private static double best(RunResult r) {
+        double best = Double.MAX_VALUE;
+        for (var b : r.getBenchmarkResults()) {
+            for (var i : b.getIterationResults()) best = Math.min(best, i.getPrimaryResult().getScore());
+        }
+        return best;
     }
 
     /** The table and the bounds (pure: testable without running JMH). */
     static String report(Map<String, Map<String, Double>> us, int cores) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "%n%-20s %12s %12s %9s   %s%n", "operation", "JDK µs/op", "BC µs/op", "JDK/BC", "ike4j default"));
+        b.append(String.format(Locale.ROOT, "%nµs per operation: the best of the measurement iterations%n"));
+        b.append(String.format(Locale.ROOT, "%-20s %12s %12s %9s   %s%n", "operation", "JDK µs/op", "BC µs/op", "JDK/BC", "ike4j default"));
         us.forEach((op, p) -> {
             Double j = p.get("jdk"), c = p.get("bc");
             b.append(String.format(Locale.ROOT, "%-20s %12s %12s %9s   %s%n", op, fmt(j), fmt(c),
