@@ -168,6 +168,7 @@ public final class Daemon implements AutoCloseable {
         }
         SwanctlConfig cfg = r.config();
         log.log(Subsystem.DMN, 0, "ike4j " + DaemonCommands.VERSION + " starting, " + cfg.connections().size() + " connections loaded");
+        log.log(Subsystem.LIB, 1, "crypto providers: " + options.crypto().describe() + " (the JDK's for the rest)");
         return new Daemon(options, log, clock, cfg);
     }
 
