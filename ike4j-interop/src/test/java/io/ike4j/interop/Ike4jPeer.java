@@ -86,6 +86,8 @@ public final class Ike4jPeer implements IkePeer {
 
     private final NetnsLab lab;
     private final Side side;
+    private final String namespace;
+    private final String label;
     private final Options options;
     private final Path dir;
     private final Path socket;
@@ -98,11 +100,21 @@ public final class Ike4jPeer implements IkePeer {
     private boolean closed;
 
     public Ike4jPeer(NetnsLab lab, Side side, SwanctlConf conf, Options options) {
+        this(lab, side, lab.namespace(side), side.name(), conf, options);
+    }
+
+    /**
+     * A daemon in namespace {@code namespace} (e.g. {@link NetnsLab#thirdNamespace()}) playing {@code side}'s part,
+     * named {@code ike4j-<label>}, with its own directory {@code ike4j-<label>}.
+     */
+    public Ike4jPeer(NetnsLab lab, Side side, String namespace, String label, SwanctlConf conf, Options options) {
         this.lab = lab;
         this.side = side;
+        this.namespace = namespace;
+        this.label = label;
         this.conf = conf;
         this.options = options;
-        this.dir = lab.dir("ike4j-" + side.name().toLowerCase(Locale.ROOT));
+        this.dir = lab.dir("ike4j-" + label.toLowerCase(Locale.ROOT));
         this.socket = dir.resolve("ike4j.sock");
         this.confFile = dir.resolve("swanctl.conf");
         this.logFile = dir.resolve("daemon.log");
@@ -115,7 +127,7 @@ public final class Ike4jPeer implements IkePeer {
 
     @Override
     public String name() {
-        return "ike4j-" + side;
+        return "ike4j-" + label;
     }
 
     public Side side() {
@@ -157,7 +169,7 @@ public final class Ike4jPeer implements IkePeer {
         });
         cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
-        daemon = lab.spawn(lab.namespace(side), Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
+        daemon = lab.spawn(namespace, Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }

@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@link #direct()}: LEFT {@code 192.0.2.1/24} and RIGHT {@code 192.0.2.2/24} on one veth link;</li>
  *   <li>{@link #natRouter(int)}: LEFT {@code 10.0.0.2/24} — router ({@code 10.0.0.1} inside,
  *       {@code 198.51.100.1} outside, masquerade on the way out) — RIGHT {@code 198.51.100.2/24}; optionally the
- *       router drops a random share of forwarded packets.</li>
+ *       router drops a random share of forwarded packets;</li>
+ *   <li>{@link #threeHosts()}: LEFT {@code 192.0.2.1}, RIGHT {@code 192.0.2.2} and a third host {@code 192.0.2.3}
+ *       (inner {@code 10.2.0.2}, a second gateway for RIGHT's subnet) on one bridge in the {@code -x} namespace.</li>
  * </ul>
  * Each host has an inner address on {@code lo} for tunnel-mode traffic: LEFT {@code 10.1.0.1/32} (selector
  * {@code 10.1.0.0/16}), RIGHT {@code 10.2.0.1/32} ({@code 10.2.0.0/16}).
@@ -39,6 +41,10 @@ public final class NetnsLab implements AutoCloseable {
 
     /** The router's public address (what RIGHT sees as LEFT's address behind the NAT). */
     public static final String ROUTER_PUBLIC = "198.51.100.1";
+    /** The third host's address ({@link #threeHosts()}). */
+    public static final String THIRD_ADDRESS = "192.0.2.3";
+    /** The third host's inner address: inside RIGHT's selector {@code 10.2.0.0/16}, on no other host. */
+    public static final String THIRD_INNER = "10.2.0.2";
     private static final Set<NetnsLab> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -52,7 +58,14 @@ public final class NetnsLab implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private boolean closed;
 
+    private final boolean three;
+
     private NetnsLab(boolean nat) {
+        this(nat, false);
+    }
+
+    private NetnsLab(boolean nat, boolean three) {
+        this.three = three;
         this.name = LabNames.next();
         this.nat = nat;
         this.workDir = LabNames.workRoot().resolve(name.substring(LabNames.PREFIX.length()));
@@ -61,6 +74,8 @@ public final class NetnsLab implements AutoCloseable {
             Files.createDirectories(workDir);
             if (nat) {
                 buildNat();
+            } else if (three) {
+                buildThree();
             } else {
                 buildDirect();
             }
@@ -99,6 +114,39 @@ public final class NetnsLab implements AutoCloseable {
         up(r, "eth0");
         addInner(l, Side.LEFT);
         addInner(r, Side.RIGHT);
+    }
+
+    /** Topology (c): three hosts on one bridge (RFC 5685 redirect: a client and two gateways). */
+    public static NetnsLab threeHosts() {
+        return new NetnsLab(false, true);
+    }
+
+    private void buildThree() {
+        String l = addNamespace("l");
+        String r = addNamespace("r");
+        String b = addNamespace("b");
+        String x = addNamespace("x");
+        ip("-n", x, "link", "add", "br0", "type", "bridge");
+        up(x, "br0");
+        String[][] hosts = {{l, "pl", "192.0.2.1"}, {r, "pr", "192.0.2.2"}, {b, "pb", THIRD_ADDRESS}};
+        for (String[] h : hosts) {
+            ip("link", "add", "name", "eth0", "netns", h[0], "type", "veth", "peer", "name", h[1], "netns", x);
+            ip("-n", x, "link", "set", h[1], "master", "br0");
+            up(x, h[1]);
+            ip("-n", h[0], "addr", "add", h[2] + "/24", "dev", "eth0");
+            up(h[0], "eth0");
+        }
+        addInner(l, Side.LEFT);
+        addInner(r, Side.RIGHT);
+        ip("-n", b, "addr", "add", THIRD_INNER + "/32", "dev", "lo");
+    }
+
+    /** The third host's namespace ({@link #threeHosts()} only). */
+    public String thirdNamespace() {
+        if (!three) {
+            throw new IllegalStateException("not a three-host lab");
+        }
+        return name + "-b";
     }
 
     private void buildNat() {

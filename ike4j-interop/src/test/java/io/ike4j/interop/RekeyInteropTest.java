@@ -24,11 +24,19 @@ import org.junit.jupiter.api.Test;
  *   <li>a collision provoked by both sides rekeying at once ({@code ike4j rekey} and {@code swanctl --rekey} while
  *       the IKE traffic between them is held back, so that the two requests cross): for the CHILD_SA and the IKE SA;</li>
  *   <li>reauthentication by ike4j ({@code ike4j rekey --ike NAME --reauth}): a new IKE SA, its CHILD_SA, then the old
- *       SA deleted; strongSwan ends up with the new SA only.</li>
+ *       SA deleted; strongSwan ends up with the new SA only;</li>
+ *   <li>reauthentication by strongSwan ({@code reauth_time}, {@code make_before_break = yes} in strongswan.conf) of
+ *       the IKE SA it initiated: ike4j responds to the new IKE SA, then to the delete of the old one.</li>
  * </ul>
  */
 class RekeyInteropTest extends SharedDirectLab {
     private static final Pattern PING = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+
+    /** strongSwan reauthenticates make-before-break (charon's default is break-before-make: delete, then re-create). */
+    @Override
+    StrongSwanPeer.Options strongSwanOptions() {
+        return StrongSwanPeer.Options.defaults().withCharonSettings("make_before_break = yes");
+    }
 
     /** Loads the lab's default connection on both sides, with extra IKE-level and CHILD-level settings. */
     private void load(String conn, String ikeSettings, String childSettings) {
@@ -37,11 +45,16 @@ class RekeyInteropTest extends SharedDirectLab {
 
     /** As above, with CHILD-level settings of ike4j's own. */
     private void load(String conn, String ikeSettings, String childSettings, String ike4jChildSettings) {
+        load(conn, ikeSettings, ikeSettings, childSettings, ike4jChildSettings);
+    }
+
+    /** As above, with IKE-level settings of ike4j's own too. */
+    private void load(String conn, String ikeSettings, String ike4jIkeSettings, String childSettings, String ike4jChildSettings) {
         try {
             for (Side side : Side.values()) {
                 boolean ike4j = side == IKE4J_SIDE;
                 String text = SwanctlConf.forLab(lab(), side).connection(conn).render()
-                        .replaceFirst("(?m)^(    proposals = .*)$", "$1\n" + indent(ikeSettings, "    "))
+                        .replaceFirst("(?m)^(    proposals = .*)$", "$1\n" + indent(ike4j ? ike4jIkeSettings : ikeSettings, "    "))
                         .replaceFirst("(?m)^(        mode = .*)$", "$1\n" + indent(ike4j ? ike4jChildSettings : childSettings, "        "));
                 Path file = (ike4j ? pair.ike4j().dir() : pair.strongSwan().dir()).resolve(ike4j ? "swanctl.conf" : "swanctl-rekey.conf");
                 Files.writeString(file, text);
@@ -233,5 +246,26 @@ class RekeyInteropTest extends SharedDirectLab {
         SaView now = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).findFirst().orElseThrow();
         assertThat(now.initiatorSpi()).isNotEqualTo(first.initiator().initiatorSpi());
         assertThat(ike4jLog.text()).contains("reauthenticates");
+    }
+
+    @Test
+    void reauthenticationByStrongSwanMakeBeforeBreakLosesNoPing() throws Exception {
+        String conn = freshConnection();
+        // strongSwan reauthenticates every 6-7 s; ike4j never rekeys or reauthenticates on its own
+        load(conn, "rekey_time = 0\nreauth_time = 7s\nrand_time = 1s\nover_time = 30s", "rekey_time = 0\nreauth_time = 0",
+                "rekey_time = 0\nlife_time = 0", "rekey_time = 0\nlife_time = 0");
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        PeerPair.Agreed first = pair.establish(Direction.STRONGSWAN_INITIATES, conn, CHILD);
+        Path out = lab().dir("ping").resolve(conn + ".txt");
+        Process ping = startPing(160, out); // 16 s: two reauthentications
+        awaitPing(ping, out);
+        assertThat(count(swanLog.text(), "reauthenticating IKE_SA")).as("strongSwan reauthenticated").isGreaterThanOrEqualTo(2);
+        assertOneAgreedSa(conn);
+        SaView now = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).findFirst().orElseThrow();
+        assertThat(now.initiatorSpi()).as("a new IKE SA").isNotEqualTo(first.responder().initiatorSpi());
+        assertThat(now.initiator()).as("ike4j is still the responder").isFalse();
+        assertThat(ike4jLog.text()).doesNotContain("rekeying IKE_SA");
+        pair.reset();
     }
 }

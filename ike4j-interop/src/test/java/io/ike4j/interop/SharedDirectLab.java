@@ -43,7 +43,7 @@ abstract class SharedDirectLab {
         lab = NetnsLab.direct();
         try {
             pair = PeerPair.start(lab, IKE4J_SIDE, side -> SwanctlConf.forLab(lab, side), ike4jOptions(),
-                    StrongSwanPeer.Options.defaults(), setupLogs, strongSwanRoot());
+                    strongSwanOptions(), setupLogs, strongSwanRoot());
         } catch (RuntimeException e) {
             lab.close();
             lab = null;
@@ -100,6 +100,11 @@ abstract class SharedDirectLab {
     /** How ike4j's daemon is started; a subclass may add {@code --keylog}. */
     Ike4jPeer.Options ike4jOptions() {
         return Ike4jPeer.Options.defaults();
+    }
+
+    /** How strongSwan's charon is started; a subclass may add strongswan.conf settings. */
+    StrongSwanPeer.Options strongSwanOptions() {
+        return StrongSwanPeer.Options.defaults();
     }
 
     NetnsLab lab() {

@@ -29,7 +29,17 @@ public final class StrongSwanPeer implements IkePeer {
      * Tunables: IKE retransmission (strongSwan's {@code retransmit_timeout} s, {@code retransmit_base},
      * {@code retransmit_tries}) and how long {@code swanctl --initiate} may take.
      */
-    public record Options(double retransmitTimeout, double retransmitBase, int retransmitTries, Duration initiateTimeout) {
+    public record Options(double retransmitTimeout, double retransmitBase, int retransmitTries, Duration initiateTimeout,
+                          String charonSettings) {
+        public Options(double retransmitTimeout, double retransmitBase, int retransmitTries, Duration initiateTimeout) {
+            this(retransmitTimeout, retransmitBase, retransmitTries, initiateTimeout, "");
+        }
+
+        /** More settings of the {@code charon-systemd} section of strongswan.conf, one per line (e.g. {@code make_before_break = yes}). */
+        public Options withCharonSettings(String lines) {
+            return new Options(retransmitTimeout, retransmitBase, retransmitTries, initiateTimeout, lines);
+        }
+
         /** strongSwan's defaults, but quicker to retransmit (fine on a lab link). */
         public static Options defaults() {
             return new Options(1.0, 1.4, 5, Duration.ofSeconds(30));
@@ -132,6 +142,7 @@ public final class StrongSwanPeer implements IkePeer {
                   retransmit_timeout = %s
                   retransmit_base = %s
                   retransmit_tries = %d
+                %s
                   load = %s
                   filelog {
                     peer {
@@ -159,6 +170,7 @@ public final class StrongSwanPeer implements IkePeer {
                   }
                 }
                 """, options.retransmitTimeout(), options.retransmitBase(), options.retransmitTries(),
+                options.charonSettings().lines().map(l -> "  " + l.strip()).collect(java.util.stream.Collectors.joining("\n")),
                 root == null ? PLUGINS : StrongSwan61.PLUGINS, inside(logFile), uri());
     }
 

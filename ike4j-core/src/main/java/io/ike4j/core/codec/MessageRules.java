@@ -149,7 +149,8 @@ public final class MessageRules {
                     new B("IKE_SESSION_RESUME request").one(NONCE).atLeastOneNotify().build())),
             Map.entry(new Key(IKE_SESSION_RESUME, false), List.of(
                     new B("IKE_SESSION_RESUME response").one(NONCE).build(), NOTIFY_ONLY)),
-            // RFC 9242 3, RFC 9370 2.2.1: IKE_INTERMEDIATE carries an additional KE or nothing but notifications
+            // RFC 9242 3, RFC 9370 2.2.1: IKE_INTERMEDIATE carries an additional KE or nothing but notifications;
+            // RFC 9867 3.1: the last request may add N(PPK_IDENTITY_KEY)+, its response N(PPK_IDENTITY)
             Map.entry(new Key(IKE_INTERMEDIATE, true), List.of(new B("IKE_INTERMEDIATE").opt(KE).build())),
             Map.entry(new Key(IKE_INTERMEDIATE, false), List.of(new B("IKE_INTERMEDIATE").opt(KE).build())),
             // RFC 9370 2.2.2: KEi(n), N(ADDITIONAL_KEY_EXCHANGE); response KEr(n) [N] or an error notification
@@ -164,20 +165,26 @@ public final class MessageRules {
     private static final Set<Key> INFO_BOTH = Set.of(new Key(INFORMATIONAL, true), new Key(INFORMATIONAL, false));
 
     /**
-     * Where the MOBIKE and redirect status notifications belong (RFC 4555 4, RFC 5685 4-6, 9). A status notification
+     * Where the MOBIKE, redirect and PPK status notifications belong (RFC 4555 4, RFC 5685 4-6, 9, RFC 8784 3,
+     * RFC 9867 3). A status notification
      * elsewhere is ignored (RFC 7296 3.10.1), so the units ask {@link #notifyBelongs} before acting on one.
      */
-    private static final Map<NotifyType, Set<Key>> NOTIFY_PLACES = Map.of(
-            NotifyType.MOBIKE_SUPPORTED, AUTH_BOTH, // RFC 4555 3.1
-            NotifyType.UPDATE_SA_ADDRESSES, Set.of(new Key(INFORMATIONAL, true)), // RFC 4555 3.5
-            NotifyType.COOKIE2, INFO_BOTH, // RFC 4555 3.5 return routability
-            NotifyType.ADDITIONAL_IP4_ADDRESS, union(AUTH_BOTH, INFO_BOTH), // RFC 4555 3.4, 3.6
-            NotifyType.ADDITIONAL_IP6_ADDRESS, union(AUTH_BOTH, INFO_BOTH),
-            NotifyType.NO_ADDITIONAL_ADDRESSES, union(AUTH_BOTH, INFO_BOTH),
-            NotifyType.REDIRECT_SUPPORTED, Set.of(new Key(IKE_SA_INIT, true)), // RFC 5685 4.1
-            NotifyType.REDIRECTED_FROM, Set.of(new Key(IKE_SA_INIT, true)), // RFC 5685 4.2
+    private static final Map<NotifyType, Set<Key>> NOTIFY_PLACES = Map.ofEntries(
+            Map.entry(NotifyType.USE_PPK_INT, Set.of(new Key(IKE_SA_INIT, true), new Key(IKE_SA_INIT, false))), // RFC 9867 3
+            Map.entry(NotifyType.PPK_IDENTITY_KEY, Set.of(new Key(IKE_INTERMEDIATE, true))), // RFC 9867 3.1
+            // RFC 8784 3 (IKE_AUTH both ways), RFC 9867 3.1 (IKE_INTERMEDIATE response)
+            Map.entry(NotifyType.PPK_IDENTITY, union(AUTH_BOTH, Set.of(new Key(IKE_INTERMEDIATE, false)))),
+            Map.entry(NotifyType.MOBIKE_SUPPORTED, AUTH_BOTH), // RFC 4555 3.1
+            Map.entry(NotifyType.UPDATE_SA_ADDRESSES, Set.of(new Key(INFORMATIONAL, true))), // RFC 4555 3.5
+            Map.entry(NotifyType.COOKIE2, INFO_BOTH), // RFC 4555 3.5 return routability
+            Map.entry(NotifyType.ADDITIONAL_IP4_ADDRESS, union(AUTH_BOTH, INFO_BOTH)), // RFC 4555 3.4, 3.6
+            Map.entry(NotifyType.ADDITIONAL_IP6_ADDRESS, union(AUTH_BOTH, INFO_BOTH)),
+            Map.entry(NotifyType.NO_ADDITIONAL_ADDRESSES, union(AUTH_BOTH, INFO_BOTH)),
+            Map.entry(NotifyType.REDIRECT_SUPPORTED, Set.of(new Key(IKE_SA_INIT, true))), // RFC 5685 4.1
+            Map.entry(NotifyType.REDIRECTED_FROM, Set.of(new Key(IKE_SA_INIT, true))), // RFC 5685 4.2
             // RFC 5685 4.2 (IKE_SA_INIT), 6 (IKE_AUTH), 5 (INFORMATIONAL on an established SA)
-            NotifyType.REDIRECT, Set.of(new Key(IKE_SA_INIT, false), new Key(IKE_AUTH, false), new Key(INFORMATIONAL, true)));
+            Map.entry(NotifyType.REDIRECT, Set.of(new Key(IKE_SA_INIT, false), new Key(IKE_AUTH, false),
+                    new Key(INFORMATIONAL, true))));
 
     private static Set<Key> union(Set<Key> x, Set<Key> y) {
         java.util.Set<Key> u = new java.util.HashSet<>(x);

@@ -23,13 +23,20 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
 
     /**
      * Postquantum preshared key use (RFC 8784; swanctl {@code ppk_id}, {@code ppk_required}): the id of the PPK we
-     * offer as initiator, and whether an IKE SA without a PPK is refused.
+     * offer as initiator, and whether an IKE SA without a PPK is refused. {@code intermediate}: also announce
+     * USE_PPK_INT and agree the PPK in IKE_INTERMEDIATE when the peer supports RFC 9867 (default), which protects the
+     * IKE SA itself; RFC 8784 remains the fallback for peers without it.
      */
-    public record Ppk(Optional<String> id, boolean required) {
+    public record Ppk(Optional<String> id, boolean required, boolean intermediate) {
         public static final Ppk NONE = new Ppk(Optional.empty(), false);
 
         public Ppk {
             id = id == null ? Optional.empty() : id;
+        }
+
+        /** RFC 8784 settings with RFC 9867 enabled. */
+        public Ppk(Optional<String> id, boolean required) {
+            this(id, required, true);
         }
     }
 
@@ -168,7 +175,10 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         public Builder pools(String... p) { pools.addAll(List.of(p)); return this; }
 
         /** RFC 8784: {@code ppk_id} (null for none) and {@code ppk_required}. */
-        public Builder ppk(String id, boolean required) { ppk = new Ppk(Optional.ofNullable(id), required); return this; }
+        public Builder ppk(String id, boolean required) { ppk = new Ppk(Optional.ofNullable(id), required, ppk.intermediate()); return this; }
+
+        /** RFC 9867: whether the PPK may be agreed in IKE_INTERMEDIATE (default true); false keeps to RFC 8784. */
+        public Builder ppkIntermediate(boolean on) { ppk = new Ppk(ppk.id(), ppk.required(), on); return this; }
 
         public ConnectionConfig build() {
             Duration base = rekeyTime.compareTo(reauthTime) >= 0 ? rekeyTime : reauthTime;

@@ -38,7 +38,8 @@ public final class IkeIntermediateExchange {
         IntermediateState st = sa.intermediate;
         KeyExchangeMethod method = st.next();
         if (method == null) {
-            IkeAuthExchange.initiate(s, sa);
+            if (PpkIntermediateUnit.pending(sa)) PpkIntermediateUnit.initiate(s, sa); // RFC 9867 3.1: the last one
+            else IkeAuthExchange.initiate(s, sa);
             return;
         }
         if (!st.peerSupports) { // RFC 9370 2.2.1: ADDKE needs INTERMEDIATE_EXCHANGE_SUPPORTED
@@ -54,7 +55,17 @@ public final class IkeIntermediateExchange {
         }
         if (st.keyExchange != null) st.keyExchange.destroy();
         st.keyExchange = ke;
-        List<Payload> ps = List.of(KeyExchangeUnit.payload(method, ke.publicValue()));
+        List<Payload> ps = new ArrayList<>(List.of(KeyExchangeUnit.payload(method, ke.publicValue())));
+        if (st.done() + 1 == st.methods().size() && PpkIntermediateUnit.pending(sa)) { // RFC 9867 3.1: in the last one
+            switch (PpkIntermediateUnit.offer(s, sa)) {
+                case PpkIntermediateUnit.Offer.Fail f -> {
+                    SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), f.reason());
+                    return;
+                }
+                case PpkIntermediateUnit.Offer.None n -> { }
+                case PpkIntermediateUnit.Offer.Notify n -> ps.add(n.payload());
+            }
+        }
         long mid = sa.nextRequestId;
         byte[] data = IntermediateAuthUnit.authenticatedData(Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, false, mid), ps);
         Arrays.fill(st.pendingIntAuthI, (byte) 0);
@@ -66,6 +77,10 @@ public final class IkeIntermediateExchange {
 
     /** Initiator: the IKE_INTERMEDIATE response (the caller opened it and checked its message ID). */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
+        if (sa.auth.ppkIntInFlight && sa.intermediate.keyExchange == null) {
+            PpkIntermediateUnit.processResponse(s, sa, m, datagram); // RFC 9867 3.1: the PPK exchange of its own
+            return;
+        }
         IntermediateState st = sa.intermediate;
         KeyExchangeMethod expected = st.next();
         KeyExchange ke = st.keyExchange;
@@ -98,6 +113,7 @@ public final class IkeIntermediateExchange {
                 SaLifecycle.fail(s, sa, 0, "key derivation failed");
                 return;
             }
+            if (sa.auth.ppkIntInFlight && !PpkIntermediateUnit.settle(s, sa, m)) return; // RFC 9867 "Computing IKE SA Keys": PPK last
             next(s, sa);
         } finally {
             if (ke != null) ke.destroy();
@@ -112,10 +128,16 @@ public final class IkeIntermediateExchange {
         Optional<KeyExchangePayload> kei = m.first(KeyExchangePayload.class);
         if (expected == null || kei.isEmpty()) {
             if (expected == null && kei.isEmpty() && st.peerSupports) { // RFC 9242 3: an IKE_INTERMEDIATE without KE
-                List<Payload> none = List.of();
+                PpkIntermediateUnit.Answer ppk = PpkIntermediateUnit.decide(s, sa, m, true); // RFC 9867 3.1
+                if (ppk instanceof PpkIntermediateUnit.Answer.Refuse r) {
+                    refuse(s, sa, mid, NotifyPayload.of(r.error(), new byte[0]), r.reason());
+                    return;
+                }
+                List<Payload> ps = ppk instanceof PpkIntermediateUnit.Answer.Use u ? List.of(u.identity()) : List.of();
                 commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
-                        Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), none));
-                Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, none);
+                        Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), ps));
+                Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, ps); // still under the current keys
+                applyPpk(s, sa, ppk);
                 return;
             }
             refuse(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]),
@@ -131,6 +153,12 @@ public final class IkeIntermediateExchange {
             refuse(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]), "KEi of wrong length");
             return;
         }
+        // RFC 9867 3.1: the PPK may come with the last additional key exchange
+        PpkIntermediateUnit.Answer ppk = PpkIntermediateUnit.decide(s, sa, m, st.done() + 1 == st.methods().size());
+        if (ppk instanceof PpkIntermediateUnit.Answer.Refuse r) {
+            refuse(s, sa, mid, NotifyPayload.of(r.error(), new byte[0]), r.reason());
+            return;
+        }
         KeyExchangeResponse ker;
         try {
             ker = KeyExchangeUnit.respond(expected, kei.get().data(), s);
@@ -140,14 +168,27 @@ public final class IkeIntermediateExchange {
             return;
         }
         byte[] shared = ker.sharedSecret();
-        List<Payload> ps = List.of(KeyExchangeUnit.payload(expected, ker.publicValue()));
+        List<Payload> ps = new ArrayList<>(List.of(KeyExchangeUnit.payload(expected, ker.publicValue())));
+        if (ppk instanceof PpkIntermediateUnit.Answer.Use u) ps.add(u.identity());
         ker.destroy();
         s.log(EngineLog.Subsystem.IKE, sa, "additional key exchange " + (st.done() + 1) + " of "
                 + st.methods().size() + ": " + SaInfos.name(expected));
         commitIntAuth(sa, m, datagram, IntermediateAuthUnit.authenticatedData(
                 Messenger.header(sa, ExchangeType.IKE_INTERMEDIATE, true, mid), ps));
         Messenger.sendResponse(s, sa, ExchangeType.IKE_INTERMEDIATE, mid, ps); // still under the current keys
-        if (!updateKeys(s, sa, shared)) SaLifecycle.fail(s, sa, 0, "key derivation failed");
+        if (!updateKeys(s, sa, shared)) {
+            if (ppk instanceof PpkIntermediateUnit.Answer.Use u) Arrays.fill(u.ppk(), (byte) 0);
+            SaLifecycle.fail(s, sa, 0, "key derivation failed");
+            return;
+        }
+        applyPpk(s, sa, ppk); // RFC 9867 "Computing IKE SA Keys": after the additional key exchange's update
+    }
+
+    /** Responder: recalculates the keys with the agreed PPK, if any (RFC 9867 "Computing IKE SA Keys"). */
+    private static void applyPpk(Session s, IkeSa sa, PpkIntermediateUnit.Answer ppk) {
+        if (!(ppk instanceof PpkIntermediateUnit.Answer.Use u)) return;
+        if (!PpkIntermediateUnit.mix(s, sa, u.ppk())) SaLifecycle.fail(s, sa, 0, "PPK key derivation failed");
+        else s.log(EngineLog.Subsystem.IKE, sa, "using PPK for the peer's PPK_ID in IKE_INTERMEDIATE (RFC 9867)");
     }
 
     /** Responder: IntAuth over the request received and the response about to be sent, with the current keys. */

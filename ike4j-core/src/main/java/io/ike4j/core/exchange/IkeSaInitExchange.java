@@ -144,9 +144,11 @@ public final class IkeSaInitExchange {
         ps.addAll(NatDetectionUnit.notifies(sa.initiatorSpi(), 0, sa.local, sa.remote, sa.connection.encap(), s.context().random()));
         if (sa.connection.fragmentation() != ConnectionConfig.Fragmentation.NO) ps.add(FragmentationSupportUnit.announce());
         ps.add(SignatureHashUnit.announce());
-        if (IkeIntermediateExchange.wanted(props)) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
+        boolean ppkInt = PpkIntermediateUnit.offered(sa.connection);
+        if (IkeIntermediateExchange.wanted(props) || ppkInt) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
         ps.add(RedirectExchange.announce(sa)); // RFC 5685 4.1
         if (PpkUnit.offered(sa.connection)) ps.add(PpkUnit.usePpk()); // RFC 8784 3
+        if (ppkInt) ps.add(PpkIntermediateUnit.usePpkInt()); // RFC 9867 3: with USE_PPK as the RFC 8784 fallback
         sa.nextRequestId = 0;
         if (sa.outstanding != null) Messenger.answered(s, sa);
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
@@ -223,6 +225,10 @@ public final class IkeSaInitExchange {
         sa.intermediate.peerSupports = IkeIntermediateExchange.announced(m);
         sa.intermediate.negotiated(IkeIntermediateExchange.additional(accepted.proposal()));
         sa.auth.peerUsePpk = PpkUnit.offered(sa.connection) && PpkUnit.announced(m); // RFC 8784 3
+        // RFC 9867 3: a responder supporting it answers USE_PPK_INT; the PPK then goes into IKE_INTERMEDIATE
+        sa.auth.ppkInt = PpkIntermediateUnit.offered(sa.connection) && PpkIntermediateUnit.announced(m)
+                && sa.intermediate.peerSupports;
+        if (sa.auth.ppkInt) sa.auth.peerUsePpk = false;
         CertUnit.record(sa, m); // RFC 7427 hash algorithms, CERTREQ (RFC 7296 1.2)
         if (!KeysUnit.derive(s, sa, shared)) {
             SaLifecycle.fail(s, sa, 0, "key derivation failed");
@@ -359,6 +365,8 @@ public final class IkeSaInitExchange {
         sa.intermediate.negotiated(additional);
         sa.redirect.peerSupports = RedirectUnit.supports(m); // RFC 5685 4.1
         sa.auth.peerUsePpk = PpkUnit.answered(s.context().config().credentials(), chosenConn, PpkUnit.announced(m));
+        sa.auth.ppkInt = PpkIntermediateUnit.answered(s.context().config().credentials(), chosenConn, m, intermediate);
+        if (sa.auth.ppkInt) sa.auth.peerUsePpk = false; // RFC 9867 3: USE_PPK_INT instead of USE_PPK
         CertUnit.record(sa, m); // RFC 7427 hash algorithms
         byte[] shared = ker.sharedSecret();
         byte[] kePublic = ker.publicValue();
@@ -391,7 +399,8 @@ public final class IkeSaInitExchange {
             ps.add(AuthRounds.announce()); // RFC 4739 3, as strongSwan: always in our IKE_SA_INIT response
             if (chosenConn.childless() != ConnectionConfig.Childless.NEVER) ps.add(ChildlessUnit.announce()); // RFC 6023 3
             if (intermediate) ps.add(IkeIntermediateExchange.announce()); // RFC 9242 3.1
-            if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
+            if (sa.auth.ppkInt) ps.add(PpkIntermediateUnit.usePpkInt()); // RFC 9867 3
+            else if (sa.auth.peerUsePpk) ps.add(PpkUnit.usePpk()); // RFC 8784 3
             sa.requestHashes.add(io.ike4j.core.sa.ResponseCache.hash(datagram));
             sa.ownInitMessage = Messenger.sendResponse(s, sa, ExchangeType.IKE_SA_INIT, 0, ps).getFirst();
             sa.expectedRequestId = 1;

@@ -49,6 +49,29 @@ final class KeysUnit {
         return protect(s, t, km, newInitiator, spiI, spiR);
     }
 
+    /**
+     * RFC 9867 "Computing IKE SA Keys": the IKE SA's keys recalculated with a PPK after the last IKE_INTERMEDIATE exchange:
+     * SKEYSEED' = prf+(PPK, SK_d), then prf+(SKEYSEED', Ni | Nr | SPIi | SPIr). Replaces and wipes the old keys.
+     */
+    static boolean ppkMixed(Session s, IkeSa sa, byte[] ppk) {
+        IkeTransforms t = sa.transforms;
+        byte[] skD = sa.keys.skD();
+        io.ike4j.core.crypto.IkeSaKeys km;
+        try {
+            km = io.ike4j.core.crypto.PpkKeyDerivation.ikeSaKeys(Prf.of(t.prf()), ppk, skD, sa.nonceI, sa.nonceR,
+                    spiBytes(sa.initiatorSpi()), spiBytes(sa.responderSpi), lengths(t));
+        } catch (PrfPlusLengthException | IllegalArgumentException e) {
+            return false;
+        } finally {
+            Arrays.fill(skD, (byte) 0);
+        }
+        Optional<IkeSaKeys> keys = protect(s, t, km, sa.isInitiator(), sa.initiatorSpi(), sa.responderSpi);
+        if (keys.isEmpty()) return false;
+        sa.keys.wipe();
+        sa.keys = keys.get();
+        return true;
+    }
+
     /** RFC 7296 2.14: SKEYSEED = prf(Ni | Nr, g^ir) and the seven keys of a new IKE SA from IKE_SA_INIT. */
     static boolean derive(Session s, IkeSa sa, byte[] shared) {
         IkeTransforms t = sa.transforms;

@@ -110,6 +110,10 @@ public final class PpkUnit {
     /** Initiator before IKE_AUTH (RFC 8784 3): PPK if both sides announced USE_PPK and we hold the named PPK. */
     static Plan plan(Session s, IkeSa sa, boolean eap) {
         ConnectionConfig.Ppk cfg = sa.connection.ppk();
+        if (sa.auth.ppkInt) { // RFC 9867: settled in IKE_INTERMEDIATE already
+            return cfg.required() && !sa.auth.ppkUsed ? new Plan.Fail("PPK required but not agreed in IKE_INTERMEDIATE")
+                    : new Plan.NoPpk();
+        }
         if (!sa.auth.peerUsePpk || cfg.id().isEmpty() || eap) {
             if (!cfg.required()) return new Plan.NoPpk();
             return new Plan.Fail(eap ? "PPK with EAP authentication is not supported"
@@ -139,7 +143,7 @@ public final class PpkUnit {
      * responder used NO_PPK_AUTH and we revert to the keys without PPK, unless the PPK is required. Empty if fine.
      */
     static Optional<String> settleInitiator(IkeSa sa, IkeMessage response) {
-        if (!sa.auth.ppkUsed) return Optional.empty();
+        if (!sa.auth.ppkUsed || sa.auth.ppkInt) return Optional.empty(); // RFC 9867: nothing to settle in IKE_AUTH
         if (SupportNotifies.has(response, NotifyType.PPK_IDENTITY)) {
             sa.auth.wipeNoPpkKeys();
             return Optional.empty();
@@ -162,6 +166,11 @@ public final class PpkUnit {
      * fall back to NO_PPK_AUTH unless ppk_required; no PPK_IDENTITY at all is refused when ppk_required.
      */
     static Decision decide(Session s, IkeSa sa, ConnectionConfig c, IkeMessage m) {
+        if (sa.auth.ppkInt) { // RFC 9867: the PPK was agreed (or not) in IKE_INTERMEDIATE; IKE_AUTH is plain RFC 7296
+            return c.ppk().required() && !sa.auth.ppkUsed
+                    ? new Decision.Reject("PPK required but none was agreed in IKE_INTERMEDIATE")
+                    : new Decision.Proceed(m, false);
+        }
         Optional<NotifyPayload> identity = notify(m, NotifyType.PPK_IDENTITY);
         if (!sa.auth.peerUsePpk || identity.isEmpty()) {
             return c.ppk().required() ? new Decision.Reject("PPK required but the peer did not use one")

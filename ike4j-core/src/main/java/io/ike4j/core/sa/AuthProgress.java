@@ -57,6 +57,12 @@ public final class AuthProgress {
     public byte[][] noPpkKeys;
     /** RFC 8784 3: the IKE SA's SK_d/SK_pi/SK_pr include a PPK. */
     public boolean ppkUsed;
+    /** RFC 9867 3: both sides announced USE_PPK_INT (with IKE_INTERMEDIATE), so the PPK is agreed in IKE_INTERMEDIATE. */
+    public boolean ppkInt;
+    /** RFC 9867 3.1: the PPK IKE_INTERMEDIATE exchange took place (or the initiator had no PPK to offer). */
+    public boolean ppkIntDone;
+    /** RFC 9867 3.1, initiator: the IKE_INTERMEDIATE request with PPK_IDENTITY_KEY is in flight. */
+    public boolean ppkIntInFlight;
 
     /** Forgets the keys without PPK kept for the fallback. */
     public void wipeNoPpkKeys() {

@@ -3,6 +3,7 @@ package io.ike4j.core.crypto;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.core.crypto.MlKemVectors.Vector;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.Test;
  * ML-KEM against NIST's FIPS 203 ACVP vectors (usnistgov/ACVP-Server ML-KEM-encapDecap-FIPS203: encapsulation and
  * decapsulation, including an implicit-rejection case), run through the same {@link RandomSource} seam the exchange
  * code uses: the seed m (and d, z for key generation) is fed in as the "random" bytes. This pins both the JDK's
- * ML-KEM and the seed mapping of {@link MlKemKeyExchange}. Key generation is checked against the FIPS 203 formulas
- * instead of NIST's ek/dk, see {@link #keyGenSeedMappingFollowsFips203()}.
+ * ML-KEM and the seed mapping of {@link MlKemKeyExchange}. Key generation is checked against NIST's final-FIPS-203
+ * keyGen vectors (ek and dk byte for byte), see {@link #keyGenMatchesNistFips203Vectors()}.
  */
 class MlKemKnownAnswerTest {
 
@@ -42,33 +43,54 @@ class MlKemKnownAnswerTest {
     }
 
     /**
-     * Key generation from seeds d and z. Not a NIST known answer (the stored ACVP keyGen vectors follow the FIPS 203
-     * draft, see keygen.txt): the seed mapping is checked against final FIPS 203 itself. Algorithm 13 line 1:
-     * (rho, sigma) = G(d || k) with G = SHA3-512, and rho ends ek (line 19); Algorithm 18: a ciphertext that fails
-     * re-encryption decapsulates to J(z || c), so z sits where FIPS 203 puts it.
+     * Key generation from seeds d and z against NIST's final-FIPS-203 keyGen answers (keygen.txt, ACVP-Server commit
+     * a9496ad). Through the exchange's seam (d then z drawn from the RandomSource) the encapsulation key must equal
+     * NIST's ek byte for byte; driving the JDK's KeyPairGenerator with the same d || z, the decapsulation key inside
+     * its PKCS#8 encoding (expandedKey choice) must equal NIST's dk byte for byte. The seed mapping is also checked
+     * against the standard's formulas: rho = G(d || k)[0:32] ends ek (Algorithm 13 lines 1 and 19), and a ciphertext
+     * that fails re-encryption decapsulates to J(z || c) (Algorithm 18).
      */
     @Test
-    void keyGenSeedMappingFollowsFips203() throws Exception {
+    void keyGenMatchesNistFips203Vectors() throws Exception {
         Set<MlKemParameterSet> covered = EnumSet.noneOf(MlKemParameterSet.class);
         for (Vector v : MlKemVectors.load("keygen.txt")) {
             MlKemParameterSet set = v.set();
             covered.add(set);
             byte[] d = v.hex("d");
-            KeyExchange kx = KeyExchanges.initiate(set.method(), TestRandom.scripted(d, v.hex("z")));
+            byte[] z = v.hex("z");
+            byte[] nistDk = v.hex("dk");
+            assertThat(nistDk).as("%s", v).hasSize(set.decapsulationKeyLength());
+            byte[] nistEk = ekOf(set, nistDk);
+            assertThat(sha3(nistEk)).as("%s vector integrity", v).isEqualTo(hekOf(set, nistDk));
+            assertThat(zOf(set, nistDk)).as("%s vector integrity", v).isEqualTo(z);
+
+            KeyExchange kx = KeyExchanges.initiate(set.method(), TestRandom.scripted(d, z));
             byte[] ek = kx.publicValue();
-            assertThat(ek).as("%s", v).hasSize(set.encapsulationKeyLength());
+            assertThat(TestRandom.hex(ek)).as("%s ek", v).isEqualTo(TestRandom.hex(nistEk));
+
+            KeyPairGenerator kpg = KeyPairGenerator.getInstance(set.jcaName());
+            kpg.initialize(set.spec(), FixedSecureRandom.of(Bytes.concat(d, z)));
+            byte[] pkcs8 = kpg.generateKeyPair().getPrivate().getEncoded();
+            // PKCS#8 with the expandedKey choice: a fixed header, then dk as the innermost OCTET STRING's content.
+            assertThat(pkcs8.length).as("%s PKCS#8 framing", v).isEqualTo(nistDk.length + 28);
+            byte[] dk = Arrays.copyOfRange(pkcs8, pkcs8.length - nistDk.length, pkcs8.length);
+            assertThat(TestRandom.hex(dk)).as("%s dk", v).isEqualTo(TestRandom.hex(nistDk));
+
             MessageDigest g = MessageDigest.getInstance("SHA3-512");
             g.update(d);
             g.update((byte) set.k());
             byte[] rho = Arrays.copyOf(g.digest(), 32);
-            assertThat(TestRandom.hex(Arrays.copyOfRange(ek, ek.length - 32, ek.length))).as("%s rho", v)
-                    .isEqualTo(TestRandom.hex(rho));
+            assertThat(Arrays.copyOfRange(ek, ek.length - 32, ek.length)).as("%s rho", v).isEqualTo(rho);
+
             KeyExchangeResponse r = KeyExchanges.respond(set.method(), ek, TestRandom.seeded(v.hashCode()));
             assertThat(kx.sharedSecret(r.publicValue())).isEqualTo(r.sharedSecret());
+            KeyExchange nist = MlKemKeyExchange.fromDecapsulationKey(set, nistDk, CryptoProvider.jca());
+            assertThat(nist.sharedSecret(r.publicValue())).as("%s NIST dk decapsulates", v)
+                    .isEqualTo(r.sharedSecret());
             byte[] tampered = r.publicValue();
             tampered[0] ^= 1;
             assertThat(TestRandom.hex(kx.sharedSecret(tampered))).as("%s implicit rejection", v)
-                    .isEqualTo(TestRandom.hex(implicitRejectionKey(v.hex("z"), tampered)));
+                    .isEqualTo(TestRandom.hex(implicitRejectionKey(z, tampered)));
         }
         assertThat(covered).containsExactlyInAnyOrder(MlKemParameterSet.values());
     }

@@ -51,6 +51,8 @@ final class Configs {
     String ppkIdA, ppkIdB;
     boolean ppkRequiredA, ppkRequiredB;
     String[][] ppksA = {}, ppksB = {};
+    /** RFC 9867 (USE_PPK_INT, the PPK in IKE_INTERMEDIATE) on each side; off: RFC 8784 only. */
+    boolean ppkIntA = true, ppkIntB = true;
 
     private static io.ike4j.core.config.Credentials ppks(String[][] ppks) {
         var b = io.ike4j.core.config.Credentials.builder();
@@ -64,7 +66,7 @@ final class Configs {
                         .localPort(portA).remotePort(remotePortA).ikeProposals(ike)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB)).encap(encapA).mobike(mobikeA).dpdDelay(dpdA).rekeyTime(ikeRekey)
-                        .ppk(ppkIdA, ppkRequiredA)
+                        .ppk(ppkIdA, ppkRequiredA).ppkIntermediate(ppkIntA)
                         .randTime(ikeRand).reauthTime(reauthA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(esp).mode(mode).rekeyTime(childRekey)
                                 .lifeTime(childLife).randTime(childRand).build())
@@ -74,7 +76,7 @@ final class Configs {
     EngineConfig b() {
         return EngineConfig.builder().settings(settingsB).credentials(ppks(ppksB)).secret(SharedSecret.of(pskB, idA, idB))
                 .connection(ConnectionConfig.builder("gw").localAddrs(addrB).remoteAddrs("%any").localPort(portB)
-                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey).randTime(ikeRand).ppk(ppkIdB, ppkRequiredB)
+                        .ikeProposals(ikeB != null ? ikeB : ike).rekeyTime(ikeRekey).randTime(ikeRand).ppk(ppkIdB, ppkRequiredB).ppkIntermediate(ppkIntB)
                         .local(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idB))
                         .remote(defaultIds ? AuthConfig.pskDefault() : AuthConfig.psk(idA))
                         .child(ChildConfig.builder("net").localTs(tsBLocal != null ? tsBLocal : tsB)

@@ -11,13 +11,18 @@ import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** RFC 8784 postquantum preshared keys, ike4j against ike4j: the responder behaviour matrix of section 3. */
+/**
+ * RFC 8784 postquantum preshared keys, ike4j against ike4j: the responder behaviour matrix of section 3. Both sides
+ * keep to RFC 8784 here (RFC 9867 off, as with a peer that does not announce USE_PPK_INT); RFC 9867 is
+ * {@link PpkIntermediateTest}.
+ */
 class PpkTest {
     private static final String ID = "pqpsk@example.org";
     private static final String PPK = "0123456789abcdef0123456789abcdef";
 
     private static TwoPeers run(Consumer<Configs> setup) throws Exception {
         Configs c = new Configs();
+        c.ppkIntA = c.ppkIntB = false;
         setup.accept(c);
         TwoPeers t = c.peers();
         t.input(t.a, new EngineInput.Initiate("gw", "net"));

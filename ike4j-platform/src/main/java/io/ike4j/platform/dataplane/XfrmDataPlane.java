@@ -33,13 +33,32 @@ import java.util.Optional;
  * a rekeyed CHILD_SA with the same selectors shares them). Counters come from XFRM_MSG_GETSA (current bytes/packets).
  * A kernel refusal becomes a {@link DataPlaneException} carrying the {@code XfrmError} message, and whatever the
  * failed install had added is removed again. Thread-safe (one netlink client, serialized).
+ *
+ * <p>{@link #install(ChildSaSpec, boolean) Deferred outbound} (the responder of a CHILD_SA rekey, RFC 7296 1.3.3):
+ * the kernel picks the newest outbound SA matching a policy template's addresses and reqid, so merely adding the
+ * new outbound SA would move traffic to it before the peer has its inbound SA. As strongSwan does (it registers the
+ * outbound SA and installs it when the old CHILD_SA is deleted), the new inbound SA and the in/fwd policies are
+ * installed at once, while the outbound SA and the out policies' templates are installed when the last older
+ * CHILD_SA needing the same out policies is removed, just before its SAs are deleted ({@link DeferredOutbound}).
  */
 public final class XfrmDataPlane implements DataPlane {
     private static final System.Logger LOG = System.getLogger(XfrmDataPlane.class.getName());
 
     private record Key(long ikeSaId, long childSaId) {}
 
-    private record Installed(XfrmSaId inbound, XfrmSaId outbound, List<XfrmPolicyId> policies) {}
+    /**
+     * One installed CHILD_SA; {@code pending}, while its outbound SA waits for the CHILD_SAs it replaces to go
+     * (then the outbound SA is not in the kernel).
+     */
+    private record Installed(XfrmSaId inbound, XfrmSaId outbound, List<XfrmPolicyId> policies, DeferredOutbound pending) {
+        boolean outboundActive() {
+            return pending == null;
+        }
+
+        Installed activated() {
+            return new Installed(inbound, outbound, policies, null);
+        }
+    }
 
     private final XfrmClient client;
     private final Map<Key, Installed> installed = new HashMap<>();
@@ -198,6 +217,15 @@ public final class XfrmDataPlane implements DataPlane {
 
     @Override
     public synchronized void install(ChildSaSpec spec) throws DataPlaneException {
+        install(spec, false);
+    }
+
+    /**
+     * Installs a CHILD_SA; with {@code outboundDeferred} and an older CHILD_SA of ours needing the same out policies,
+     * its outbound SA (and the out policies' template) are installed only when the last such CHILD_SA is removed.
+     */
+    @Override
+    public synchronized void install(ChildSaSpec spec, boolean outboundDeferred) throws DataPlaneException {
         if (closed) throw new DataPlaneException("data plane closed");
         Key key = new Key(spec.ikeSaId(), spec.childSaId());
         if (installed.containsKey(key)) {
@@ -213,26 +241,82 @@ public final class XfrmDataPlane implements DataPlane {
         InetAddress remote = spec.remote().address();
         XfrmSaId in = XfrmSaId.esp(remote, local, spec.inbound().spi());
         XfrmSaId out = XfrmSaId.esp(local, remote, spec.outbound().spi());
+        // RFC 7296 1.3.3: defer only when an older CHILD_SA still carries this traffic; otherwise nothing would send
+        boolean defer = outboundDeferred && sharesOutPolicyWithActive(key, policies.stream().map(XfrmPolicy::id).toList());
         addSa(spec, spec.inbound(), remote, local, spec.remote().port(), spec.local().port());
-        try {
-            addSa(spec, spec.outbound(), local, remote, spec.local().port(), spec.remote().port());
-        } catch (DataPlaneException e) {
-            client.deleteSa(in);
-            throw e;
+        DeferredOutbound pending = null;
+        if (defer) {
+            pending = DeferredOutbound.of(spec, policies);
+        } else {
+            try {
+                addSa(spec, spec.outbound(), local, remote, spec.local().port(), spec.remote().port());
+            } catch (DataPlaneException e) {
+                client.deleteSa(in);
+                throw e;
+            }
         }
         List<XfrmPolicyId> done = new ArrayList<>();
         try {
             for (XfrmPolicy p : policies) {
-                acquire(p);
+                if (defer && isOut(p.id())) {
+                    policyRefs.merge(p.id(), 1, Integer::sum); // held: still the old CHILD_SA's template
+                } else {
+                    acquire(p);
+                }
                 done.add(p.id());
             }
         } catch (DataPlaneException e) {
             done.forEach(this::release);
             client.deleteSa(in);
-            client.deleteSa(out);
+            if (pending == null) client.deleteSa(out);
+            else pending.wipe();
             throw e;
         }
-        installed.put(key, new Installed(in, out, List.copyOf(done)));
+        installed.put(key, new Installed(in, out, List.copyOf(done), pending));
+    }
+
+    private static boolean isOut(XfrmPolicyId id) {
+        return id.direction() == io.ike4j.platform.xfrm.XfrmDirection.OUT;
+    }
+
+    /**
+     * After a removal: every CHILD_SA whose outbound SA waits, and that no other CHILD_SA with an active outbound SA
+     * shares an out policy with any more, gets its outbound SA and its out policies' template now. A kernel refusal
+     * here cannot reach the engine (it comes from a removal): it is logged, the CHILD_SA stays inbound-only.
+     */
+    private void activateDeferred() {
+        for (Map.Entry<Key, Installed> e : List.copyOf(installed.entrySet())) {
+            Installed i = e.getValue();
+            if (i.outboundActive() || sharesOutPolicyWithActive(e.getKey(), i.policies())) continue;
+            DeferredOutbound d = i.pending();
+            try {
+                addSa(d.spec(), d.outbound(), d.spec().local().address(), d.spec().remote().address(),
+                        d.spec().local().port(), d.spec().remote().port());
+                for (XfrmPolicy p : d.outPolicies()) unwrap(client.updatePolicy(p)); // now the new CHILD_SA's template
+                installed.put(e.getKey(), i.activated());
+            } catch (DataPlaneException ex) {
+                LOG.log(System.Logger.Level.WARNING, "CHILD_SA " + e.getKey().ikeSaId() + "/" + e.getKey().childSaId()
+                        + ": deferred outbound SA not installed: " + ex.getMessage());
+            } finally {
+                d.wipe();
+            }
+        }
+    }
+
+    /** Whether another CHILD_SA (not a trap) with its outbound SA in use needs one of the out policies among {@code ids}. */
+    private boolean sharesOutPolicyWithActive(Key self, List<XfrmPolicyId> ids) {
+        for (Map.Entry<Key, Installed> e : installed.entrySet()) {
+            if (e.getKey().equals(self) || !e.getValue().outboundActive()) continue;
+            for (XfrmPolicyId id : e.getValue().policies()) {
+                if (isOut(id) && ids.contains(id)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the outbound SA of an installed CHILD_SA is in use (false while deferred); empty if not installed. */
+    public synchronized Optional<Boolean> outboundActive(long ikeSaId, long childSaId) {
+        return Optional.ofNullable(installed.get(new Key(ikeSaId, childSaId))).map(Installed::outboundActive);
     }
 
     private void addSa(ChildSaSpec spec, DirectionKeys keys, InetAddress src, InetAddress dst, int srcPort, int dstPort)
@@ -298,12 +382,15 @@ public final class XfrmDataPlane implements DataPlane {
         installed.remove(key);
         reported.remove(Map.entry(key, false));
         reported.remove(Map.entry(key, true));
+        // a CHILD_SA waiting for this one gets its outbound SA before this one's goes (no gap without an SA)
+        if (!closed) activateDeferred();
         i.policies().forEach(this::release);
-        for (XfrmSaId id : List.of(i.inbound(), i.outbound())) {
+        for (XfrmSaId id : i.outboundActive() ? List.of(i.inbound(), i.outbound()) : List.of(i.inbound())) {
             if (client.deleteSa(id) instanceof XfrmResult.Failure<Void> f) {
                 LOG.log(System.Logger.Level.WARNING, f.error().message());
             }
         }
+        if (!i.outboundActive()) i.pending().wipe();
         return true;
     }
 
@@ -311,6 +398,10 @@ public final class XfrmDataPlane implements DataPlane {
     public synchronized Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         Installed i = installed.get(new Key(ikeSaId, childSaId));
         if (i == null) return Optional.empty();
+        if (!i.outboundActive()) {
+            return client.getSa(i.inbound()) instanceof XfrmResult.Ok<XfrmSaInfo>(XfrmSaInfo in)
+                    ? Optional.of(new SaCounters(in.currentBytes(), in.currentPackets(), 0, 0)) : Optional.of(SaCounters.ZERO);
+        }
         if (client.getSa(i.inbound()) instanceof XfrmResult.Ok<XfrmSaInfo>(XfrmSaInfo in)
                 && client.getSa(i.outbound()) instanceof XfrmResult.Ok<XfrmSaInfo>(XfrmSaInfo out)) {
             return Optional.of(new SaCounters(in.currentBytes(), in.currentPackets(), out.currentBytes(), out.currentPackets()));
