@@ -19,14 +19,14 @@ import javax.crypto.Mac;
  * (BouncyCastle). Example: {@code --crypto-provider x25519=bc,eddsa=bc,ecdsa=bc,aead=jdk}.
  *
  * <p>The defaults were chosen by measurement on a 2-core AMD EPYC VM with JDK 25 and BouncyCastle 1.87
- * (scripts/bench-crypto.sh, README "Performance"): BouncyCastle's X25519 costs about a quarter of the JDK's and its
- * Ed25519 sign/verify about a tenth; the JDK keeps ECDSA P-256 and ECDH P-256 (JDK 25's P-256 signs 3-7x faster than
- * BouncyCastle with the JDK's key objects; verification was a tie), AES-GCM (AES-NI/CLMUL intrinsics, ~5x faster),
- * HMAC (~4x faster), RSA, MODP and ML-KEM (ties within the noise).
+ * (scripts/bench-crypto.sh, README "Performance"): BouncyCastle's X25519 costs about a quarter of the JDK's, its
+ * Ed25519 sign and verify about a seventh, and its ECDSA P-256 verification a quarter to a fifth (signing is a tie),
+ * so a responder's ECDSA work (one signature, two verifications) costs a third. The JDK keeps ECDH P-256, AES-GCM
+ * (AES-NI/CLMUL intrinsics, 20x faster), HMAC (4x faster), RSA, MODP and ML-KEM (ties within the noise).
  */
 public final class CryptoProviderOption {
     /** The measured default: what {@code default} means. */
-    public static final String DEFAULT_SPEC = "x25519=bc,eddsa=bc";
+    public static final String DEFAULT_SPEC = "x25519=bc,ecdsa=bc,eddsa=bc";
 
     private CryptoProviderOption() {}
 

@@ -21,9 +21,9 @@ class CryptoProviderOptionTest {
     }
 
     @Test
-    void theDefaultsUseBouncyCastleForX25519AndEddsaAndTheJdkForTheRest() throws Exception {
+    void theDefaultsUseBouncyCastleForX25519EcdsaAndEddsaAndTheJdkForTheRest() throws Exception {
         CryptoProviders d = CryptoProviderOption.parse("default");
-        assertThat(d.choices()).containsOnlyKeys(CryptoPrimitive.X25519, CryptoPrimitive.EDDSA);
+        assertThat(d.choices()).containsOnlyKeys(CryptoPrimitive.X25519, CryptoPrimitive.ECDSA, CryptoPrimitive.EDDSA);
         assertThat(providerOf(d, CryptoPrimitive.X25519)).isEqualTo("BC");
         assertThat(providerOf(d, CryptoPrimitive.AEAD)).isEqualTo("jdk");
         assertThat(CryptoProviderOption.defaults()).isEqualTo(d);
@@ -33,7 +33,7 @@ class CryptoProviderOptionTest {
     @Test
     void itemsApplyInOrderOverTheDefaults() throws Exception {
         assertThat(CryptoProviderOption.parse("jdk")).isEqualTo(CryptoProviders.JDK);
-        CryptoProviders p = CryptoProviderOption.parse("x25519=jdk, Ed25519=jdk,aead=bc,ecdsa=bc");
+        CryptoProviders p = CryptoProviderOption.parse("x25519=jdk, Ed25519=jdk,aead=bc");
         assertThat(p.choices()).containsOnlyKeys(CryptoPrimitive.ECDSA, CryptoPrimitive.AEAD);
         assertThat(CryptoProviderOption.parse("all=bc").choices()).hasSize(CryptoPrimitive.values().length);
         assertThat(CryptoProviderOption.parse("all=jdk,mlkem=bc").choices()).containsOnlyKeys(CryptoPrimitive.ML_KEM);

@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class CryptoBound {
     /** The daemon's default provider per operation (ike4j-daemon CryptoProviderOption.DEFAULT_SPEC); else the JDK. */
-    static final Set<String> DEFAULT_BC = Set.of("x25519KeygenAgree", "ed25519Sign", "ed25519Verify");
+    static final Set<String> DEFAULT_BC = Set.of("x25519KeygenAgree", "ecdsaP256Sign", "ecdsaP256Verify", "ed25519Sign",
+            "ed25519Verify");
 
     /** What a responder computes for one IKE SA with one CHILD_SA: operation -> count. */
     static final Map<String, Map<String, Integer>> HANDSHAKES = new LinkedHashMap<>();
