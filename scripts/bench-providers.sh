@@ -8,6 +8,7 @@
 #
 # Cases: PSK + X25519 + AES-GCM-16; certificates with ECDSA P-256; certificates with Ed25519 (`ike4j pki`).
 # Every IKE SA has one CHILD_SA and is deleted when up; a warm-up of COUNT/5 precedes each measured run.
+# BENCH_CASES="psk ecdsa" limits the cases.
 set -euo pipefail
 count=${1:-300}
 conc=${2:-4}
@@ -110,7 +111,7 @@ make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ike4j bench vs ike4j daemon on loopback: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc"
 printf '%-18s %-30s %12s %10s %8s\n' "auth" "--crypto-provider" "SAs/s" "p50 ms" "failed"
-for auth in psk ecdsa ed25519; do
+for auth in ${BENCH_CASES:-psk ecdsa ed25519}; do
   for spec in "${specs[@]}"; do
     out=$(run_case "$spec" "$auth")
     printf '%-18s %-30s %12s %10s %8s\n' "$auth" "$spec" "$(field "$out" rate_per_s)" "$(field "$out" p50)" \
