@@ -95,7 +95,7 @@ run_case() { # SPEC AUTH -> JSON line
   write_conf "$d/r" r "$auth" "$port"
   write_conf "$d/l" l "$auth" "$port"
   "$ike4j" daemon --conf "$d/r/swanctl.conf" --uri "unix://$d/r/ike4j.sock" --port "$port" --natt-port $(( port + 1 )) \
-      --dataplane none --log any=0 --dos cookie-threshold=1000,block-threshold=0 --crypto-provider "$spec" > "$d/daemon.log" 2>&1 &
+      --dataplane none --log any=0 --dos cookie-threshold=1000,cookie-threshold-ip=0,block-threshold=0 --crypto-provider "$spec" > "$d/daemon.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do [ -S "$d/r/ike4j.sock" ] && break; sleep 0.1; done
   local b=("$ike4j" bench --conf "$d/l/swanctl.conf" --concurrency "$conc" --delete --timeout 60 --json --quiet --crypto-provider "$spec")

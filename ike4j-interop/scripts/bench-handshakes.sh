@@ -8,7 +8,8 @@
 # 5.9.8 has no ML-KEM); certificates with ECDSA P-256; certificates with Ed25519 (CA -> leaf made by
 # `ike4j pki`). Each IKE SA has one CHILD_SA and is deleted as soon as it is up (load-tester's
 # delete_after_established). Both responders run with their default DoS limits (ike4j and strongSwan: 5 half-open SAs
-# per peer address before dropping, 30 before cookies), so the concurrency stays at or below 5. The responders keep
+# per peer address before dropping, 3 per address or 30 in all before cookies), so the concurrency stays at or below
+# 5 (beyond 3 at once from the one bench address, both demand a COOKIE first). The responders keep
 # their CHILD_SAs in memory (ike4j --dataplane none) or in kernel-libipsec (strongSwan), no traffic flows. A warm-up
 # run of COUNT/10 precedes each measured run (the JIT compiles ike4j's hot paths; charon warms its caches).
 # The bench and the responder share the machine's cores: the figures are for this whole system, not one process.

@@ -25,6 +25,20 @@ import javax.net.ssl.TrustManagerFactory;
 final class EapTlsContexts {
     private EapTlsContexts() {}
 
+    /**
+     * strongSwan 5.9.x's TLS 1.3 CertificateRequest carries a certificate_authorities extension the JDK client refuses
+     * as malformed; the JDK ignores that extension when it is disabled. JSSE reads the property once, when it is
+     * first used, which is after this (the daemon uses TLS for EAP-TLS only): users need not pass it.
+     */
+    static final String DISABLED_CLIENT_EXTENSIONS = "jdk.tls.client.disableExtensions";
+
+    static {
+        String d = System.getProperty(DISABLED_CLIENT_EXTENSIONS, "");
+        if (!d.contains("certificate_authorities")) {
+            System.setProperty(DISABLED_CLIENT_EXTENSIONS, d.isBlank() ? "certificate_authorities" : d + ",certificate_authorities");
+        }
+    }
+
     static Optional<EapTlsConfig> build(SwanctlConfig swanctl, CredentialFiles files, List<String> warnings) {
         for (ConnectionConfig c : swanctl.connections()) {
             boolean tls = c.local().stream().anyMatch(a -> a.auth().equals("eap-tls")) || c.remote().stream().anyMatch(a -> a.auth().equals("eap-tls"));
@@ -73,10 +87,11 @@ final class EapTlsContexts {
     }
 
     /**
-     * The TLS 1.3 MSK derivation: RFC 9190, or strongSwan 5.9.x's with {@code -Dike4j.eap-tls.tls13-msk=strongswan}
-     * (for strongSwan 5.9 peers with {@code libtls.version.max = 1.3}; the JDK then also needs
-     * {@code -Djdk.tls.client.disableExtensions=certificate_authorities}, as strongSwan's CertificateRequest carries a
-     * certificate_authorities extension the JDK refuses as malformed).
+     * The TLS 1.3 MSK derivation of ike4j as EAP-TLS <em>server</em>: RFC 9190, or strongSwan 5.9.x's with
+     * {@code -Dike4j.eap-tls.tls13-msk=strongswan} (for strongSwan 5.9 clients with {@code libtls.version_max = 1.3};
+     * the server then also ends with EAP-Success right after the client's Finished). As a client ike4j follows the
+     * server by itself (see {@code EapTlsClient}). TLS 1.2 peers must offer the extended master secret (RFC 7627):
+     * the JDK exports no keying material without it, and strongSwan 5.9.x does not offer it.
      */
     static EapTlsConfig.Tls13Msk tls13Msk() {
         return "strongswan".equalsIgnoreCase(System.getProperty("ike4j.eap-tls.tls13-msk", ""))

@@ -88,7 +88,8 @@ public final class SwanctlToEngineConfig {
                 .ikePort(ports.ike()).natTraversalPort(ports.natTraversal())
                 .retransmitTimeout(ports.retransmit().timeout()).retransmitBase(ports.retransmit().base())
                 .retransmitTries(ports.retransmit().tries())
-                .cookieThreshold(ports.dos().cookieThreshold()).blockThreshold(ports.dos().blockThreshold())
+                .cookieThreshold(ports.dos().cookieThreshold()).cookieThresholdIp(ports.dos().cookieThresholdIp())
+                .blockThreshold(ports.dos().blockThreshold()).halfOpenLimit(ports.dos().halfOpenLimit())
                 .halfOpenTimeout(ports.dos().halfOpenTimeout()).crypto(ports.crypto());
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
@@ -126,7 +127,7 @@ public final class SwanctlToEngineConfig {
         EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
         // as strongSwan with its curl plugin: CRLs from the HTTP distribution points of peer certificates
-        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.defaults(java.time.InstantSource.system()));
+        cred.crlFetcher(io.ike4j.platform.crl.HttpCrlFetcher.withTimeout(ports.dos().crlTimeout(), java.time.InstantSource.system()));
         b.credentials(cred.build());
         return new Mapped(b.build(), warnings);
     }

@@ -51,9 +51,16 @@ class DosThresholdsTest {
     @Test
     void specIsParsedLikeStrongSwansSettings() {
         assertThat(DosThresholds.parse("cookie-threshold=10,block-threshold=2,half-open-timeout=1.5s")).contains(
-                new DosThresholds(10, 2, Duration.ofMillis(1500)));
-        assertThat(DosThresholds.parse("block-threshold=0")).contains(new DosThresholds(30, 0, Duration.ofSeconds(30)));
-        assertThat(DosThresholds.parse("half-open-timeout=500ms")).contains(new DosThresholds(30, 5, Duration.ofMillis(500)));
+                new DosThresholds(10, 3, 2, 10_000, Duration.ofMillis(1500)));
+        assertThat(DosThresholds.parse("block-threshold=0")).contains(new DosThresholds(30, 3, 0, 10_000, Duration.ofSeconds(30)));
+        assertThat(DosThresholds.parse("half-open-timeout=500ms")).contains(new DosThresholds(30, 3, 5, 10_000, Duration.ofMillis(500)));
+        assertThat(DosThresholds.parse("cookie-threshold-ip=0,half-open-limit=250")).contains(
+                new DosThresholds(30, 0, 5, 250, Duration.ofSeconds(30)));
+        assertThat(DosThresholds.parse("crl-timeout=750ms")).hasValueSatisfying(d -> assertThat(d.crlTimeout()).isEqualTo(Duration.ofMillis(750)));
+        assertThat(DosThresholds.parse("crl-timeout=0")).isEmpty();
+        assertThat(DosThresholds.parse("half-open-limit=-5")).isEmpty();
+        assertThat(DosThresholds.parse("cookie-threshold-ip=x")).isEmpty();
+        assertThat(DosThresholds.DEFAULTS).isEqualTo(new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(5)));
         assertThat(DosThresholds.parse("cookie-threshold=-1")).isEmpty();
         assertThat(DosThresholds.parse("half-open-timeout=0")).isEmpty();
         assertThat(DosThresholds.parse("cookies=3")).isEmpty();
@@ -75,13 +82,17 @@ class DosThresholdsTest {
         Path conf = Files.writeString(dir.resolve("swanctl.conf"), conf());
         var config = io.ike4j.daemon.config.SwanctlConfigLoader.load(conf).config();
         EngineSettings s = SwanctlToEngineConfig.map(config, new SwanctlToEngineConfig.Ports(500, 4500, null,
-                new DosThresholds(7, 3, Duration.ofSeconds(9)))).config().settings();
+                new DosThresholds(7, 2, 3, 400, Duration.ofSeconds(9)))).config().settings();
         assertThat(s.cookieThreshold()).isEqualTo(7);
+        assertThat(s.cookieThresholdIp()).isEqualTo(2);
         assertThat(s.blockThreshold()).isEqualTo(3);
+        assertThat(s.halfOpenLimit()).isEqualTo(400);
         assertThat(s.halfOpenTimeout()).isEqualTo(Duration.ofSeconds(9));
         EngineSettings d = SwanctlToEngineConfig.map(config).config().settings();
         assertThat(d.cookieThreshold()).isEqualTo(30);
         assertThat(d.blockThreshold()).isEqualTo(5);
+        assertThat(d.cookieThresholdIp()).isEqualTo(3);
+        assertThat(d.halfOpenLimit()).isEqualTo(10_000);
         assertThat(d.halfOpenTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 

@@ -29,11 +29,11 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
-     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 (see Ike4jEapInteropTest): strongSwan's MSK derivation, and the JDK
-     * ignoring the certificate_authorities extension of strongSwan's CertificateRequest, which it refuses as malformed.
+     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 clients (see Ike4jEapInteropTest): ike4j as server derives the MSK
+     * strongSwan's way. As a client it needs nothing (the daemon disables the JDK's certificate_authorities
+     * extension itself and follows the server's MSK convention).
      */
-    static final String EAP_TLS_WITH_STRONGSWAN_5 =
-            "-Dike4j.eap-tls.tls13-msk=strongswan -Djdk.tls.client.disableExtensions=certificate_authorities";
+    static final String EAP_TLS_WITH_STRONGSWAN_5 = "-Dike4j.eap-tls.tls13-msk=strongswan";
 
     /**
      * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane

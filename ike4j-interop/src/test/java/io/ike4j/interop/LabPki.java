@@ -64,11 +64,26 @@ final class LabPki {
 
     /** A leaf for {@code side}.ike4j.test issued by the intermediate of {@code type}, optionally with a validity window. */
     void leaf(String type, String side, String name, Instant notBefore, Instant notAfter) {
+        leaf(type, side, name, notBefore, notAfter, new String[0]);
+    }
+
+    /** A leaf for {@code side}.ike4j.test with a CRL distribution point ({@code pki --crl URI}). */
+    void leafWithCdp(String type, String side, String name, String cdpUri) {
+        leaf(type, side, name, null, null, "--crl", cdpUri);
+    }
+
+    /** A leaf for {@code side}.ike4j.test whose authorityInfoAccess names an OCSP responder ({@code pki --ocsp URI}). */
+    void leafWithOcsp(String type, String side, String name, String ocspUri) {
+        leaf(type, side, name, null, null, "--ocsp", ocspUri);
+    }
+
+    private void leaf(String type, String side, String name, Instant notBefore, Instant notAfter, String... extra) {
         pki(name + ".key", gen(type));
         List<String> args = new ArrayList<>(List.of("--issue", "--cacert", "@" + type + "-inter.pem", "--cakey", "@" + type + "-inter.key",
                 "--in", "@" + name + ".key", "--dn", "C=CH, O=ike4j lab, CN=" + side + ".ike4j.test", "--san", side + ".ike4j.test",
                 "--outform", "pem"));
         if (notBefore != null) args.addAll(List.of("--not-before", notBefore.toString(), "--not-after", notAfter.toString()));
+        args.addAll(List.of(extra));
         pki(name + ".pem", args.toArray(String[]::new));
     }
 

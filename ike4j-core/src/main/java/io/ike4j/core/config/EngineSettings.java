@@ -4,8 +4,10 @@ import java.time.Duration;
 
 /**
  * Global engine knobs (strongSwan's strongswan.conf {@code charon.*} equivalents with its defaults):
- * retransmission (timeout 4 s, base 1.8, tries 5, RFC 7296 2.1), half-open timeout 30 s, cookie threshold
- * ({@code charon.cookie_threshold} 30 half-open SAs, RFC 7296 2.6), NAT keepalive interval 20 s (RFC 3948 4),
+ * retransmission (timeout 4 s, base 1.8, tries 5, RFC 7296 2.1), half-open timeout 30 s, cookie thresholds
+ * ({@code charon.cookie_threshold} 30 half-open SAs, {@code charon.cookie_threshold_ip} 3 from one address, RFC 7296
+ * 2.6), block threshold ({@code charon.block_threshold} 5 per address), a hard cap on half-open SAs
+ * ({@code charon.init_limit_half_open}; ours 10,000 where strongSwan's is off), NAT keepalive interval 20 s (RFC 3948 4),
  * fragment size 1280 (RFC 7383), nonce size 32 bytes (RFC 7296 2.10), and the UDP ports we listen on
  * ({@code charon.port} 500 / {@code charon.port_nat_t} 4500, RFC 7296 2.23; other values e.g. ephemeral in tests).
  */
@@ -14,7 +16,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
                              int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
                              int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
                              int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects,
-                             io.ike4j.core.crypto.CryptoProviders crypto) {
+                             int cookieThresholdIp, int halfOpenLimit, io.ike4j.core.crypto.CryptoProviders crypto) {
     /** RFC 7296 2.23: the IKE port, and the port NAT traversal floats to. */
     public static final int IKE_PORT = 500;
     public static final int NAT_T_PORT = 4500;
@@ -30,9 +32,12 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         if (ikePort < 1 || ikePort > 0xffff || natTraversalPort < 1 || natTraversalPort > 0xffff || ikePort == natTraversalPort) {
             throw new IllegalArgumentException("IKE and NAT-T ports must be distinct ports 1..65535");
         }
+        if (cookieThreshold < 0 || cookieThresholdIp < 0 || blockThreshold < 0 || halfOpenLimit < 0) {
+            throw new IllegalArgumentException("DoS thresholds must be >= 0");
+        }
     }
 
-    /** The shape before the per-primitive crypto provider choice existed: the JDK's providers. */
+    /** The shape before the per-address cookie threshold and the half-open cap: strongSwan's 3, and 10,000. */
     public EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
                           Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
                           int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
@@ -40,7 +45,19 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
                           int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects) {
         this(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout, cookieThreshold,
                 blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize, nonceSize, replayWindow,
-                ikePort, natTraversalPort, redirects, io.ike4j.core.crypto.CryptoProviders.JDK);
+                ikePort, natTraversalPort, redirects, Builder.COOKIE_THRESHOLD_IP, Builder.HALF_OPEN_LIMIT);
+    }
+
+    /** The shape before the per-primitive crypto provider choice existed: the JDK's providers. */
+    public EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
+                          Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
+                          int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
+                          int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
+                          int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects,
+                          int cookieThresholdIp, int halfOpenLimit) {
+        this(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout, cookieThreshold,
+                blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize, nonceSize, replayWindow,
+                ikePort, natTraversalPort, redirects, cookieThresholdIp, halfOpenLimit, io.ike4j.core.crypto.CryptoProviders.JDK);
     }
 
     /** The shape before {@code redirects} (RFC 5685) existed: no redirect rules. */
@@ -82,7 +99,11 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         private Duration retransmitLimit = Duration.ZERO;
         private Duration halfOpenTimeout = Duration.ofSeconds(30);
         private int cookieThreshold = 30;
+        static final int COOKIE_THRESHOLD_IP = 3;
+        static final int HALF_OPEN_LIMIT = 10_000;
         private int blockThreshold = 5;
+        private int cookieThresholdIp = COOKIE_THRESHOLD_IP;
+        private int halfOpenLimit = HALF_OPEN_LIMIT;
         private Duration cookieSecretLifetime = Duration.ofSeconds(120);
         private Duration natKeepalive = Duration.ofSeconds(20);
         private int maxMessageSize = 65000;
@@ -103,6 +124,10 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         public Builder cookieThreshold(int t) { cookieThreshold = t; return this; }
         /** Half-open SAs per peer IP before further IKE_SA_INIT from it are dropped (strongSwan block_threshold; 0 = off). */
         public Builder blockThreshold(int t) { blockThreshold = t; return this; }
+        /** Half-open SAs from one peer IP at which its new IKE_SA_INIT must carry a COOKIE (cookie_threshold_ip; 0 = off). */
+        public Builder cookieThresholdIp(int t) { cookieThresholdIp = t; return this; }
+        /** Half-open SAs (all peers) at which every further new IKE_SA_INIT is dropped: the memory bound (0 = off). */
+        public Builder halfOpenLimit(int n) { halfOpenLimit = n; return this; }
         public Builder cookieSecretLifetime(Duration d) { cookieSecretLifetime = d; return this; }
         public Builder natKeepalive(Duration d) { natKeepalive = d; return this; }
         public Builder maxMessageSize(int s) { maxMessageSize = s; return this; }
@@ -123,7 +148,8 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         public EngineSettings build() {
             return new EngineSettings(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout,
                     cookieThreshold, blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize,
-                    nonceSize, replayWindow, ikePort, natTraversalPort, redirects, crypto);
+                    nonceSize, replayWindow, ikePort, natTraversalPort, redirects, cookieThresholdIp, halfOpenLimit,
+                    crypto);
         }
     }
 }

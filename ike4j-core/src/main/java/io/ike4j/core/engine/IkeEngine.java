@@ -139,7 +139,8 @@ public final class IkeEngine implements Engine {
         if (!i.newIkeSa() && i.child() != null && c.get().child(i.child()).isPresent()) {
             for (IkeSa existing : table.all()) {
                 boolean[] used = {false};
-                locked(existing, sa -> {
+                lockedIfCandidate(existing, sa -> sa.state == IkeSaState.ESTABLISHED
+                        && sa.connectionName().equals(i.connection()), sa -> {
                     if (sa.state == IkeSaState.ESTABLISHED && !sa.retired && sa.connectionName().equals(i.connection())) {
                         enqueue(s, sa, new IkeSa.PendingTask.CreateChild(i.child()));
                         used[0] = true;
@@ -155,7 +156,8 @@ public final class IkeEngine implements Engine {
     private void replaceDuplicates(Session s, Session.UniquenessCheck u) {
         for (IkeSa other : table.all()) {
             if (other.id() == u.ikeSaId()) continue;
-            locked(other, sa -> {
+            lockedIfCandidate(other, sa -> sa.state == IkeSaState.ESTABLISHED && u.localId().equals(sa.localId)
+                    && u.remoteId().equals(sa.remoteId), sa -> {
                 if (sa.retired || sa.state != IkeSaState.ESTABLISHED || !u.localId().equals(sa.localId)
                         || !u.remoteId().equals(sa.remoteId)) return;
                 if (u.initialContact()) {
@@ -183,6 +185,59 @@ public final class IkeEngine implements Engine {
 
     private void withSa(long id, Consumer<IkeSa> action) {
         table.byId(id).ifPresent(sa -> locked(sa, action));
+    }
+
+    /**
+     * {@link #locked} for a scan over other SAs: an SA busy with another input (a handshake waiting for a CRL
+     * download or a RADIUS server) is waited for only when an unlocked look says it may be what the scan is after
+     * ({@code candidate}, re-checked by {@code action} under the lock). A stalled handshake thus never holds up the
+     * scans on every other SA's path (INITIAL_CONTACT, unique, initiating a CHILD_SA).
+     */
+    static void lockedIfCandidate(IkeSa sa, java.util.function.Predicate<IkeSa> candidate, Consumer<IkeSa> action) {
+        if (sa.lock().tryLock()) {
+            try {
+                if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
+            } finally {
+                sa.lock().unlock();
+            }
+            return;
+        }
+        if (candidate.test(sa)) locked(sa, action);
+    }
+
+    /**
+     * Datagrams that may wait for one SA held by another input. A peer has at most a request and a response in flight
+     * per SA (RFC 7296 2.3, window size 1) plus their retransmissions; more are a flood aimed at an SA that is busy
+     * (e.g. waiting for a CRL download or a RADIUS server), and each waiting datagram holds a thread and its bytes.
+     */
+    static final int MAX_WAITING_DATAGRAMS = 4;
+
+    /** {@link #locked} for a received datagram: beyond {@link #MAX_WAITING_DATAGRAMS} waiting, it is dropped. */
+    private static void lockedForDatagram(Session s, IkeSa sa, Consumer<IkeSa> action) {
+        if (sa.lock().tryLock()) {
+            try {
+                if (sa.state != IkeSaState.DESTROYED) action.accept(sa);
+            } finally {
+                sa.lock().unlock();
+            }
+            return;
+        }
+        if (sa.waitingDatagrams.incrementAndGet() > MAX_WAITING_DATAGRAMS) {
+            sa.waitingDatagrams.decrementAndGet();
+            s.log(EngineLog.Subsystem.NET, null, "dropped datagram for busy IKE_SA " + sa.id() + ": "
+                    + MAX_WAITING_DATAGRAMS + " already waiting");
+            return;
+        }
+        try {
+            locked(sa, action);
+        } finally {
+            sa.waitingDatagrams.decrementAndGet();
+        }
+    }
+
+    /** The IKE SA with this unique id (tests). */
+    Optional<IkeSa> sa(long id) {
+        return table.byId(id);
     }
 
     static void locked(IkeSa sa, Consumer<IkeSa> action) {
@@ -257,7 +312,10 @@ public final class IkeEngine implements Engine {
 
     private void datagram(Session s, EngineInput.DatagramReceived in) {
         byte[] d = in.data();
-        if (d.length < IkeHeader.SIZE) return;
+        if (d.length < IkeHeader.SIZE) { // RFC 7296 3.1: not even a header; nothing to answer to
+            s.log(EngineLog.Subsystem.NET, null, "dropped " + d.length + "-byte datagram from " + in.remote() + ": shorter than an IKE header");
+            return;
+        }
         if ((d[17] & 0xf0) == 0x10) { // ISAKMP major version 1 (RFC 2408 3.1): the IKEv1 state machine
             v1.datagram(s, in);
             return;
@@ -277,7 +335,7 @@ public final class IkeEngine implements Engine {
             if (h.responderSpi() != 0 || !h.initiator() || h.messageId() != 0) return;
             Optional<IkeSa> known = table.halfOpen(in.remote(), h.initiatorSpi());
             if (known.isPresent()) {
-                locked(known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
+                lockedForDatagram(s, known.get(), sa -> resendCachedResponse(s, sa, in, 0, d));
             } else {
                 IkeSaInitExchange.respond(s, in, m, d);
             }
@@ -289,7 +347,7 @@ public final class IkeEngine implements Engine {
             s.log(EngineLog.Subsystem.NET, null, "dropped " + ex.get() + " from " + in.remote() + " for unknown SPI");
             return;
         }
-        locked(found.get(), sa -> {
+        lockedForDatagram(s, found.get(), sa -> {
             if (sa.isInitiator() == h.initiator()) return; // the I flag must name the peer's role
             if (h.initiatorSpi() != sa.initiatorSpi()) return; // RFC 7296 2.6: both SPIs identify the SA
             if (ex.get() != ExchangeType.IKE_SA_INIT && h.responderSpi() != sa.responderSpi) return;
@@ -364,7 +422,10 @@ public final class IkeEngine implements Engine {
                     IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
                 }
             }
-            case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            case CREATE_CHILD_SA -> {
+                if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) IkeAuthExchange.childSaBeforeAuth(s, sa, msg.message());
+                else CreateChildSaExchange.respond(s, sa, msg.message());
+            }
             case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
                 if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
             }
@@ -440,11 +501,20 @@ public final class IkeEngine implements Engine {
     public List<IkeSaInfo> listSas() {
         List<IkeSaInfo> out = new ArrayList<>();
         for (IkeSa sa : table.all()) {
-            sa.lock().lock();
+            if (sa.lock().tryLock()) {
+                try {
+                    if (sa.state != IkeSaState.DESTROYED && !sa.retired) out.add(SaInfos.ike(sa));
+                } finally {
+                    sa.lock().unlock();
+                }
+                continue;
+            }
+            // busy with an input, perhaps for long (a handshake waiting for a CRL download or a RADIUS server): a
+            // listing must not wait for it, so it shows an unlocked look, or leaves the SA out if that look fails
             try {
                 if (sa.state != IkeSaState.DESTROYED && !sa.retired) out.add(SaInfos.ike(sa));
-            } finally {
-                sa.lock().unlock();
+            } catch (RuntimeException e) {
+                // changed under our feet; listed next time
             }
         }
         out.addAll(v1.listSas());

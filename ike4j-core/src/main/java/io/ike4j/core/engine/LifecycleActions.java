@@ -113,7 +113,7 @@ final class LifecycleActions {
         boolean[] handled = {false};
         for (IkeSa existing : table.all()) {
             if (handled[0]) break;
-            IkeEngine.locked(existing, sa -> {
+            IkeEngine.lockedIfCandidate(existing, sa -> sa.connectionName().equals(c.name()), sa -> {
                 if (sa.retired || !sa.connectionName().equals(c.name())) return;
                 if (sa.state == IkeSaState.ESTABLISHED) {
                     handled[0] = true;

@@ -290,8 +290,11 @@ public final class IkeSaInitExchange {
             answerPlain(s, in, h, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
             return;
         }
-        // RFC 7296 2.6: above the threshold of half-open SAs demand a cookie before keeping any state
-        if (load >= s.settings().cookieThreshold()) {
+        // RFC 7296 2.6: above the threshold of half-open SAs (all peers, or this address) demand a cookie before
+        // keeping any state; strongSwan's cookie_threshold and cookie_threshold_ip
+        int fromPeer = s.registry().halfOpenCount(remote.address());
+        EngineSettings dos = s.settings();
+        if (load >= dos.cookieThreshold() || (dos.cookieThresholdIp() > 0 && fromPeer >= dos.cookieThresholdIp())) {
             byte[] ip = remote.address().getAddress();
             Optional<byte[]> cookie = CookieUnit.cookieOf(m);
             if (cookie.isEmpty() || !s.registry().cookies().verify(cookie.get(), ni, ip, h.initiatorSpi(), s.now())) {
@@ -301,10 +304,15 @@ public final class IkeSaInitExchange {
         }
         // strongSwan's block_threshold: a peer address (cookie-verified when cookies are on) holding this many half-open
         // SAs is ignored until some complete or time out; a silent drop, no state, one log line (RFC 7296 2.6)
-        int fromPeer = s.registry().halfOpenCount(remote.address());
-        if (s.settings().blockThreshold() > 0 && fromPeer >= s.settings().blockThreshold()) {
+        if (dos.blockThreshold() > 0 && fromPeer >= dos.blockThreshold()) {
             s.log(EngineLog.Subsystem.IKE, null, "ignoring IKE_SA_INIT from " + remote + ": " + fromPeer
-                    + " half-open IKE_SAs from this address (block threshold " + s.settings().blockThreshold() + ")");
+                    + " half-open IKE_SAs from this address (block threshold " + dos.blockThreshold() + ")");
+            return;
+        }
+        // the hard cap (strongSwan's init_limit_half_open): the memory bound, even for peers that answer cookies
+        if (dos.halfOpenLimit() > 0 && load >= dos.halfOpenLimit()) {
+            s.log(EngineLog.Subsystem.IKE, null, "ignoring IKE_SA_INIT from " + remote + ": " + load
+                    + " half-open IKE_SAs (half-open limit " + dos.halfOpenLimit() + ")");
             return;
         }
         Optional<Payload> redirect = RedirectExchange.initRedirect(s, m, remote, ni);
@@ -315,7 +323,10 @@ public final class IkeSaInitExchange {
         ConnectionConfig chosenConn = null;
         ProposalSelection.Chosen chosen = null;
         Optional<KeyExchangeMethod> receivedKe = KeyExchangeMethod.of(ke.group());
-        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = m.first(SecurityAssociationPayload.class).orElseThrow().proposals();
+        // RFC 7296 3.3.1: in the initial IKE_SA_INIT the SPI Size of every proposal MUST be zero; one with an SPI is
+        // unacceptable (as libreswan), so only SPI-less proposals are considered (none left: NO_PROPOSAL_CHOSEN)
+        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = m.first(SecurityAssociationPayload.class).orElseThrow()
+                .proposals().stream().filter(p -> p.spi().length == 0).toList();
         for (ConnectionConfig c : candidates) {
             List<Proposal> ours = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
             if (ProposalSelector.select(ours, offered, ProposalSelector.Preference.CONFIGURED, receivedKe)

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class IkeSa {
     private final ReentrantLock lock = new ReentrantLock();
+    /** Datagrams waiting for {@link #lock()} while another input holds it (the engine bounds them). */
+    public final java.util.concurrent.atomic.AtomicInteger waitingDatagrams = new java.util.concurrent.atomic.AtomicInteger();
     private final long id;
     private boolean initiator;
     private long initiatorSpi;

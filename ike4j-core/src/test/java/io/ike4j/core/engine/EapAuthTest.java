@@ -159,6 +159,20 @@ class EapAuthTest {
         assertThat(String.join("\n", mixed.b.log)).contains("does not verify");
     }
 
+    /**
+     * A client left at the default (RFC 9190) against a server in strongSwan 5.9.x's mode, which ends with EAP-Success
+     * right after the client's Finished: the client notices the missing commitment message and derives the MSK the
+     * strongSwan way by itself, so the AUTH after EAP verifies.
+     */
+    @Test
+    void eapTlsClientFollowsAStrongSwan5Server() throws Exception {
+        EapTlsConfig server = EapTlsConfig.of(context("server.p12", "trust.p12")).withTls13Msk(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+        EapTlsConfig client = EapTlsConfig.of(context("client.p12", "trust.p12"));
+        TwoPeers t = run(initiator(client(EapMethod.TLS), serverCert(), "unused", Optional.of(client)),
+                responder(EapMethod.TLS, "%any", Optional.of(server), Optional.empty()));
+        assertEstablished(t);
+    }
+
     /** RFC 5998: EAP-TLS is mutual; with an EAP local round on the server both sides skip the signature AUTH. */
     @Test
     void eapOnlyWithEapTls() throws Exception {

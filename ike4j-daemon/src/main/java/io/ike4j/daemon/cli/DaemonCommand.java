@@ -25,7 +25,7 @@ final class DaemonCommand implements Command {
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
                 + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]"
-                + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,block-threshold=5,half-open-timeout=30s]"
+                + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s]"
                 + " [--crypto-provider jdk|default|PRIMITIVE=jdk|bc,...]";
     }
 
@@ -51,10 +51,13 @@ final class DaemonCommand implements Command {
               --plain-esp yes|no userspace: plain ESP where no NAT was detected (default yes; needs CAP_NET_RAW,
                                  falls back to ESP in UDP with a log line); no: always ESP in UDP
               --retransmit SPEC  timeout=4s,base=1.8,tries=5 (strongSwan's defaults; also the dead-peer timeout)
-              --dos SPEC         cookie-threshold=30,block-threshold=5,half-open-timeout=30s (strongSwan's defaults):
-                                   COOKIEs demanded from all peers above that many half-open IKE_SAs (0 = always),
-                                   IKE_SA_INIT ignored from an address holding that many (0 = off), and how long
-                                   a half-open IKE_SA is kept
+              --dos SPEC         any of cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,
+                                 half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s (the defaults; why: docs/DOS.md):
+                                   COOKIEs demanded from all peers at that many half-open IKE_SAs (0 = always),
+                                   COOKIEs demanded from an address holding that many (0 = off), IKE_SA_INIT ignored
+                                   from an address holding that many (0 = off), every new IKE_SA_INIT ignored at
+                                   that many half-open IKE_SAs in all (the memory bound; 0 = off), how long a
+                                   half-open IKE_SA is kept, and how long a handshake waits for a CRL download
               --crypto-provider SPEC
                                  the JCA provider per primitive: jdk (all JDK), default (%s), or
                                  PRIMITIVE=jdk|bc,... over the defaults; primitives x25519 x448 ecdh modp mlkem
@@ -103,7 +106,7 @@ final class DaemonCommand implements Command {
                     new CliArgs.UsageException("--retransmit wants timeout=SECONDS,base=X,tries=N, not " + rt));
             String ds = a.value("dos").orElse(null);
             DosThresholds dos = ds == null ? DosThresholds.DEFAULTS : DosThresholds.parse(ds).orElseThrow(() -> new CliArgs.UsageException(
-                    "--dos wants cookie-threshold=N,block-threshold=N,half-open-timeout=SECONDS, not " + ds));
+                    "--dos wants cookie-threshold=N,cookie-threshold-ip=N,block-threshold=N,half-open-limit=N,half-open-timeout=SECONDS,crl-timeout=SECONDS, not " + ds));
             options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
                     a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"), dos,
                     cryptoProviders(a));

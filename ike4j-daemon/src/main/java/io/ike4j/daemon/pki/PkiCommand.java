@@ -131,7 +131,7 @@ public final class PkiCommand {
 
     private void issue(PkiArgs a, PrintStream out) throws PkiException {
         a.allowOnly("in", "pub", "cacert", "cakey", "dn", "san", "flag", "ca", "lifetime", "outform", "serial", "crl",
-                "type", "digest", "pathlen", "not-before", "not-after");
+                "ocsp", "type", "digest", "pathlen", "not-before", "not-after");
         PublicKey subjectKey;
         if (a.has("pub")) subjectKey = PkiFiles.publicKey(a.require("pub"));
         else subjectKey = PkiFiles.privateKey(a.require("in")).publicKey();
@@ -139,7 +139,8 @@ public final class PkiCommand {
         PrivateKeyHandle caKey = PkiFiles.privateKey(a.require("cakey"));
         if (!caKey.publicKey().equals(caCert.getPublicKey())) throw new PkiException("CA private key does not match the CA certificate");
         if (caCert.getBasicConstraints() < 0) throw new PkiException("CA certificate is not a CA (basicConstraints)");
-        CertificateTemplate t = template(a, subjectKey, a.has("ca")).withCrlDistributionPoints(a.all("crl"));
+        CertificateTemplate t = template(a, subjectKey, a.has("ca")).withCrlDistributionPoints(a.all("crl"))
+                .withOcspUris(a.all("ocsp"));
         try {
             byte[] der = CertificateIssuer.issue(t, caCert, store(caKey), KEY, scheme(a, caKey.kind()));
             PkiFiles.write(out, a.get("outform").orElse("der"), "CERTIFICATE", der);

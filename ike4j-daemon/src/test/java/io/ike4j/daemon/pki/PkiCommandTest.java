@@ -69,7 +69,7 @@ class PkiCommandTest {
         run("leaf.pem", "--issue", "--cacert", "@inter.pem", "--cakey", "@inter.key", "--pub", "@leaf.pub",
                 "--dn", "C=CH, O=ike4j, CN=moon.example.com", "--san", "moon.example.com", "--san", "moon@example.com",
                 "--san", "192.0.2.1", "--flag", "serverAuth", "--crl", "http://crl.example.com/inter.crl",
-                "--lifetime", "365", "--outform", "pem");
+                "--ocsp", "http://ocsp.example.com/", "--lifetime", "365", "--outform", "pem");
     }
 
     private X509Certificate cert(String name) throws Exception {
@@ -93,6 +93,7 @@ class PkiCommandTest {
         assertThat(v.validate(leaf, List.of(inter))).isInstanceOf(ValidationResult.Trusted.class);
         assertThat(IdentityMatcher.matches(IkeIdentity.fqdn("moon.example.com"), leaf)).isTrue();
         assertThat(IdentityMatcher.matches(IkeIdentity.email("moon@example.com"), leaf)).isTrue();
+        assertThat(io.ike4j.core.auth.cert.ocsp.OcspUris.of(leaf)).containsExactly(java.net.URI.create("http://ocsp.example.com/"));
 
         String printed = new String(run(null, "--print", "--in", "@leaf.pem"), StandardCharsets.UTF_8);
         assertThat(printed).contains("subject:  \"C=CH, O=ike4j, CN=moon.example.com\"")
@@ -105,6 +106,7 @@ class PkiCommandTest {
             String text = OpenSslCli.run(dir, "x509", "-in", "leaf.pem", "-noout", "-text");
             assertThat(text).contains("DNS:moon.example.com").contains("email:moon@example.com").contains("IP Address:192.0.2.1")
                     .contains("TLS Web Server Authentication").contains("URI:http://crl.example.com/inter.crl")
+                    .contains("OCSP - URI:http://ocsp.example.com/")
                     .contains("X509v3 Subject Key Identifier").contains("X509v3 Authority Key Identifier");
             assertThat(OpenSslCli.run(dir, "verify", "-attime", String.valueOf(NOW.getEpochSecond() + 60), "-CAfile", "ca.pem",
                     "-untrusted", "inter-only.pem", "leaf.pem")).contains("leaf.pem: OK");

@@ -18,11 +18,14 @@ import java.time.InstantSource;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13) for the engine's {@link CrlFetcher} seam: DER
+ * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13), and posts OCSP requests (RFC 6960), for the
+ * engine's {@link CrlFetcher} seam: DER
  * or PEM, bounded by a total {@code timeout} (connect, headers and body; a stalling server is cut off) and a size
  * limit. Results are cached by URI: a CRL until its nextUpdate (at most {@code maxCacheTime}), a failure for
  * {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
- * Concurrent lookups of one URI wait for one fetch.
+ * Concurrent lookups of one URI wait for one fetch, and at most {@code maxConcurrent} downloads run at once (a lookup
+ * that finds none free within the timeout fails without caching): the blocking stays on the virtual thread of the
+ * handshake that needs the CRL, bounded in time and number, and never on anybody else's.
  */
 public final class HttpCrlFetcher implements CrlFetcher {
     /** strongSwan's curl plugin waits up to its configured timeout; these are ike4j's defaults. */
@@ -30,6 +33,8 @@ public final class HttpCrlFetcher implements CrlFetcher {
     public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
     public static final Duration DEFAULT_BACKOFF = Duration.ofSeconds(60);
     public static final Duration DEFAULT_MAX_CACHE = Duration.ofHours(24);
+    /** Downloads at once: a handful of CAs' distribution points, with room for slow ones. */
+    public static final int DEFAULT_MAX_CONCURRENT = 16;
 
     private record Entry(Result result, Instant expires) {}
 
@@ -40,8 +45,18 @@ public final class HttpCrlFetcher implements CrlFetcher {
     private final InstantSource clock;
     private final ConcurrentHashMap<URI, Entry> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore downloads;
+    private final int maxConcurrent;
 
     public HttpCrlFetcher(Duration timeout, int maxBytes, Duration failureBackoff, Duration maxCacheTime, InstantSource clock) {
+        this(timeout, maxBytes, failureBackoff, maxCacheTime, DEFAULT_MAX_CONCURRENT, clock);
+    }
+
+    public HttpCrlFetcher(Duration timeout, int maxBytes, Duration failureBackoff, Duration maxCacheTime, int maxConcurrent,
+                          InstantSource clock) {
+        if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be >= 1");
+        this.downloads = new java.util.concurrent.Semaphore(maxConcurrent);
+        this.maxConcurrent = maxConcurrent;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.failureBackoff = failureBackoff;
@@ -53,6 +68,16 @@ public final class HttpCrlFetcher implements CrlFetcher {
         return new HttpCrlFetcher(DEFAULT_TIMEOUT, DEFAULT_MAX_BYTES, DEFAULT_BACKOFF, DEFAULT_MAX_CACHE, clock);
     }
 
+    /** The defaults with another download timeout. */
+    public static HttpCrlFetcher withTimeout(Duration timeout, InstantSource clock) {
+        return new HttpCrlFetcher(timeout, DEFAULT_MAX_BYTES, DEFAULT_BACKOFF, DEFAULT_MAX_CACHE, clock);
+    }
+
+    /** Downloads running now (for diagnostics and tests). */
+    public int downloadsInProgress() {
+        return maxConcurrent - downloads.availablePermits();
+    }
+
     @Override
     public Result fetch(URI uri) {
         Entry e = fresh(uri);
@@ -60,7 +85,10 @@ public final class HttpCrlFetcher implements CrlFetcher {
         synchronized (locks.computeIfAbsent(uri, u -> new Object())) {
             e = fresh(uri);
             if (e != null) return e.result();
-            Result r = download(uri);
+            if (!downloads.tryAcquire()) { // not cached: nothing was learnt about the URI
+                return new Result.Failed("too many CRL downloads in progress (" + maxConcurrent + ")");
+            }
+            Result r = downloadWithin(uri);
             Instant now = clock.instant();
             Instant expires = switch (r) {
                 case Result.Fetched f -> {
@@ -75,6 +103,46 @@ public final class HttpCrlFetcher implements CrlFetcher {
         }
     }
 
+    /**
+     * RFC 6960 A.1.1: POSTs the request ({@code application/ocsp-request}) and returns the body, bounded by the same
+     * timeout and size limit as CRLs. Answers are not cached (each handshake asks; a responder that fails or stalls
+     * costs one timeout per handshake, then the CRLs and the policy decide).
+     */
+    @Override
+    public OcspAnswer queryOcsp(URI responder, byte[] request) {
+        String scheme = responder.getScheme() == null ? "" : responder.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) return new OcspAnswer.Failed("unsupported scheme '" + scheme + "'");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        HttpURLConnection c = null;
+        try {
+            c = (HttpURLConnection) responder.toURL().openConnection();
+            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+            c.setConnectTimeout(ms);
+            c.setReadTimeout(ms);
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setRequestProperty("Content-Type", "application/ocsp-request");
+            c.setRequestProperty("Accept", "application/ocsp-response");
+            c.setFixedLengthStreamingMode(request.length);
+            try (var out = c.getOutputStream()) {
+                out.write(request);
+            }
+            int status = c.getResponseCode();
+            if (status != HttpURLConnection.HTTP_OK) return new OcspAnswer.Failed("HTTP status " + status);
+            byte[] body = readBounded(c.getInputStream(), deadline);
+            if (body == null) return new OcspAnswer.Failed("OCSP response exceeds the limit of " + maxBytes + " bytes");
+            return new OcspAnswer.Answered(body);
+        } catch (SocketTimeoutException e) {
+            return new OcspAnswer.Failed("timed out after " + timeout);
+        } catch (DeadlineException e) {
+            return new OcspAnswer.Failed("timed out after " + timeout + " (server too slow)");
+        } catch (IOException | IllegalArgumentException e) {
+            return new OcspAnswer.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+        } finally {
+            if (c != null) c.disconnect();
+        }
+    }
+
     /** Forgets every cached CRL and failure (e.g. on {@code reload-settings}). */
     public void clear() {
         cache.clear();
@@ -85,13 +153,52 @@ public final class HttpCrlFetcher implements CrlFetcher {
         return e != null && clock.instant().isBefore(e.expires()) ? e : null;
     }
 
-    private Result download(URI uri) {
+    /**
+     * The download on its own virtual thread, waited for at most the timeout: a server that trickles its headers
+     * (each read within the socket timeout) cannot hold the handshake longer. The download slot is freed when that
+     * thread ends; a late one is disconnected.
+     */
+    private Result downloadWithin(URI uri) {
+        java.util.concurrent.CompletableFuture<Result> done = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<HttpURLConnection> conn = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t;
+        try {
+            t = Thread.ofVirtual().name("crl-download").start(() -> {
+                try {
+                    done.complete(download(uri, conn));
+                } catch (RuntimeException e) {
+                    done.complete(new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                } finally {
+                    downloads.release();
+                }
+            });
+        } catch (RuntimeException | OutOfMemoryError e) {
+            downloads.release();
+            return new Result.Failed("cannot start the download: " + e.getClass().getSimpleName());
+        }
+        try {
+            return done.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            t.interrupt();
+            HttpURLConnection c = conn.get();
+            if (c != null) Thread.ofVirtual().name("crl-disconnect").start(c::disconnect);
+            return new Result.Failed("timed out after " + timeout + " (server too slow)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result.Failed("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            return new Result.Failed("download failed");
+        }
+    }
+
+    private Result download(URI uri, java.util.concurrent.atomic.AtomicReference<HttpURLConnection> conn) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) return new Result.Failed("unsupported scheme '" + scheme + "'");
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpURLConnection c = null;
         try {
             c = (HttpURLConnection) uri.toURL().openConnection();
+            conn.set(c);
             int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
             c.setConnectTimeout(ms);
             c.setReadTimeout(ms);

@@ -71,7 +71,12 @@ public final class RadiusClient implements AutoCloseable {
     public RadiusOutcome send(List<RadiusAttribute> attributes) {
         if (closed) return new RadiusOutcome.Failed("client closed");
         try {
-            outstanding.acquire();
+            // bounded waiting too: with every slot taken by requests to a silent server, fail after what one
+            // request may take instead of queueing without limit
+            long wait = config.timeout().toNanos() * (config.retries() + 1L);
+            if (!outstanding.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                return new RadiusOutcome.Failed("too many RADIUS requests outstanding (" + config.maxOutstanding() + ")");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new RadiusOutcome.Failed("interrupted");

@@ -44,6 +44,7 @@ class HttpCrlFetcherTest {
     final AtomicInteger hits = new AtomicInteger();
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     final CountDownLatch release = new CountDownLatch(1);
+    final AtomicReference<String> ocspContentType = new AtomicReference<>();
     InstantSource clock = () -> now.get();
 
     @BeforeAll
@@ -83,6 +84,16 @@ class HttpCrlFetcherTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            x.close();
+        });
+        server.createContext("/ocsp", x -> {
+            byte[] body = x.getRequestBody().readAllBytes();
+            ocspContentType.set(x.getRequestHeaders().getFirst("Content-Type"));
+            byte[] answer = new byte[body.length + 1]; // echoes the request behind a marker byte
+            answer[0] = 0x42;
+            System.arraycopy(body, 0, answer, 1, body.length);
+            x.sendResponseHeaders(x.getRequestMethod().equals("POST") ? 200 : 405, answer.length);
+            x.getResponseBody().write(answer);
             x.close();
         });
         server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
@@ -144,5 +155,68 @@ class HttpCrlFetcherTest {
         }
         CrlFetcher.Result r = fetcher(Duration.ofSeconds(2), 1 << 20).fetch(URI.create("http://127.0.0.1:" + port + "/ca.crl"));
         assertThat(r).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class, x -> assertThat(x.reason()).contains("ConnectException"));
+    }
+
+    @Test
+    void downloadsAreBoundedAndASaturatedLookupFailsAtOnceWithoutCaching() throws Exception {
+        HttpCrlFetcher f = new HttpCrlFetcher(Duration.ofSeconds(60), 1 << 20, Duration.ofSeconds(60), Duration.ofHours(24), 1, clock);
+        var stalled = java.util.concurrent.CompletableFuture.supplyAsync(() -> f.fetch(uri("/stall.crl")),
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        while (hits.get() == 0) Thread.sleep(10); // the server holds the first download
+        assertThat(f.downloadsInProgress()).isEqualTo(1);
+        // the only slot is taken: another URI fails at once, and nothing is cached for it
+        assertThat(f.fetch(uri("/ca.crl"))).isEqualTo(new CrlFetcher.Result.Failed("too many CRL downloads in progress (1)"));
+        assertThat(stalled).isNotDone();
+        release.countDown();
+        assertThat(stalled.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(CrlFetcher.Result.Failed.class);
+        while (f.downloadsInProgress() > 0) Thread.sleep(10);
+        assertThat(f.fetch(uri("/ca.crl"))).isInstanceOf(CrlFetcher.Result.Fetched.class);
+    }
+
+    @Test
+    void aServerTricklingItsHeadersIsCutOffAtTheTimeout() throws Exception {
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread trickler = Thread.ofVirtual().start(() -> {
+                try (java.net.Socket s = ss.accept()) {
+                    byte[] status = "HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    s.getOutputStream().write(status);
+                    while (!Thread.currentThread().isInterrupted()) { // one byte well within every read timeout
+                        s.getOutputStream().write('a');
+                        s.getOutputStream().flush();
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    // the client went away
+                }
+            });
+            try {
+                HttpCrlFetcher f = fetcher(Duration.ofMillis(800), 1 << 20);
+                var r = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> f.fetch(URI.create("http://127.0.0.1:" + ss.getLocalPort() + "/ca.crl")),
+                        java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+                // a liveness bound, not a speed check: without the overall deadline this never returns
+                assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class,
+                        x -> assertThat(x.reason()).startsWith("timed out after PT0.8S"));
+            } finally {
+                trickler.interrupt();
+            }
+        }
+    }
+
+    @Test
+    void ocspRequestIsPostedAndTheAnswerReturned() {
+        byte[] request = {0x30, 0x03, 0x02, 0x01, 0x07};
+        CrlFetcher.OcspAnswer a = fetcher(Duration.ofSeconds(10), 1 << 20).queryOcsp(uri("/ocsp"), request);
+        assertThat(a).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Answered.class,
+                ok -> assertThat(ok.response()).containsExactly(0x42, 0x30, 0x03, 0x02, 0x01, 0x07));
+        assertThat(ocspContentType).hasValue("application/ocsp-request");
+    }
+
+    @Test
+    void ocspResponderThatStallsOrFailsGivesAReason() {
+        HttpCrlFetcher f = fetcher(Duration.ofMillis(500), 1 << 20);
+        assertThat(f.queryOcsp(uri("/stall.crl"), new byte[] {0x30, 0x00})).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Failed.class,
+                x -> assertThat(x.reason()).startsWith("timed out after PT0.5S"));
+        assertThat(f.queryOcsp(uri("/missing"), new byte[] {0x30, 0x00})).isEqualTo(new CrlFetcher.OcspAnswer.Failed("HTTP status 404"));
     }
 }

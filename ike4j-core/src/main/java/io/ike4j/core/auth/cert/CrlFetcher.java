@@ -4,14 +4,30 @@ import java.net.URI;
 import java.security.cert.X509CRL;
 
 /**
- * The seam to CRL distribution points (RFC 5280 4.2.1.13): the core asks for the CRL at a URI of a peer's
- * certificate while validating it. The core performs no I/O; an implementation (ike4j-platform's HTTP fetcher)
+ * The seam to CRL distribution points (RFC 5280 4.2.1.13) and OCSP responders (RFC 6960): the core asks for the
+ * CRL at a URI of a peer's certificate, or posts an OCSP request, while validating it. The core performs no I/O; an implementation (ike4j-platform's HTTP fetcher)
  * may block, bounded by its own timeout, and should cache by URI until the CRL's nextUpdate. The runtime handles
  * each input on its own virtual thread holding only that SA's lock, so a slow server delays that SA alone.
  */
 @FunctionalInterface
 public interface CrlFetcher {
     Result fetch(URI uri);
+
+    /**
+     * RFC 6960 A.1: POSTs the DER OCSP request to the responder at {@code responder} and returns the DER response
+     * (in {@link Result.Fetched}'s place: {@link OcspAnswer}). Bounded like {@link #fetch}; by default OCSP is not
+     * available through this seam.
+     */
+    default OcspAnswer queryOcsp(URI responder, byte[] request) {
+        return new OcspAnswer.Failed("OCSP not supported");
+    }
+
+    /** What an OCSP query gave; {@code reason} is log-ready. */
+    sealed interface OcspAnswer {
+        record Answered(byte[] response) implements OcspAnswer {}
+
+        record Failed(String reason) implements OcspAnswer {}
+    }
 
     /** What the fetch gave; {@code reason} is log-ready. */
     sealed interface Result {

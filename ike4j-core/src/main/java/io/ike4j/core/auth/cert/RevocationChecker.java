@@ -1,5 +1,9 @@
 package io.ike4j.core.auth.cert;
 
+import io.ike4j.core.auth.cert.ocsp.OcspRequests;
+import io.ike4j.core.auth.cert.ocsp.OcspResponses;
+import io.ike4j.core.auth.cert.ocsp.OcspStatus;
+import io.ike4j.core.auth.cert.ocsp.OcspUris;
 import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.cert.CRLReason;
@@ -15,8 +19,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * CRL checking of a validated path (RFC 5280 6.3, simplified to complete CRLs signed by the certificate's issuer):
- * for each certificate below the anchor, the configured CRLs ({@code x509crl/}) and, when a {@link CrlFetcher} is
+ * Revocation checking of a validated path: OCSP first (RFC 6960, the authorityInfoAccess responders, when a fetcher
+ * is present: good settles, revoked refuses), then CRLs (RFC 5280 6.3, simplified to complete CRLs signed by the
+ * certificate's issuer): for each certificate below the anchor, the configured CRLs ({@code x509crl/}) and, when a {@link CrlFetcher} is
  * present, the CRLs of its HTTP(S) distribution points. The {@link RevocationPolicy} decides what missing or stale
  * information means; every check that did not end in "good" is reported to {@code log} in words.
  *
@@ -51,6 +56,16 @@ public record RevocationChecker(RevocationPolicy policy, Optional<CrlFetcher> fe
     private Optional<ValidationResult.Refused> checkOne(X509Certificate cert, X509Certificate issuer, List<X509CRL> configured,
                                                         Date now) {
         String who = CertificateValidator.name(cert);
+        List<URI> ocspUris = OcspUris.of(cert).stream().filter(RevocationChecker::fetchable).toList();
+        if (fetcher.isPresent() && !ocspUris.isEmpty()) {
+            // RFC 6960: a good answer settles it (CRLs are not fetched), revoked refuses; otherwise CRLs decide
+            Optional<OcspStatus> ocsp = ocsp(cert, issuer, ocspUris, now);
+            if (ocsp.isPresent() && ocsp.get() instanceof OcspStatus.Good) return Optional.empty();
+            if (ocsp.isPresent() && ocsp.get() instanceof OcspStatus.Revoked r) {
+                return Optional.of(new ValidationResult.Refused(RefusalReason.REVOKED, who + " is revoked: OCSP says revoked on "
+                        + r.when() + ", reason: " + r.reason()));
+            }
+        }
         List<X509CRL> usable = new ArrayList<>();
         for (X509CRL c : configured) if (issuedBy(c, issuer)) usable.add(c);
         List<URI> uris = CrlDistributionPoints.uris(cert).stream().filter(RevocationChecker::fetchable).toList();
@@ -88,14 +103,15 @@ public record RevocationChecker(RevocationPolicy policy, Optional<CrlFetcher> fe
             } else {
                 status = Status.GOOD;
             }
-        } else if (!uris.isEmpty()) {
+        } else if (!uris.isEmpty() || (fetcher.isPresent() && !ocspUris.isEmpty())) {
             status = Status.UNAVAILABLE;
-            detail = "no CRL could be fetched for " + who + " from " + uris;
+            detail = uris.isEmpty() ? "no OCSP answer for " + who + " from " + ocspUris
+                    : "no CRL could be fetched for " + who + " from " + uris;
         }
         if (status == Status.GOOD) return Optional.empty();
         boolean fail = switch (policy) {
             case STRICT -> true;
-            case IFURI -> !uris.isEmpty();
+            case IFURI -> !uris.isEmpty() || !ocspUris.isEmpty();
             case RELAXED -> false;
         };
         if (fail) {
@@ -105,6 +121,27 @@ public record RevocationChecker(RevocationPolicy policy, Optional<CrlFetcher> fe
         if (status != Status.NONE) { // no CRL and no URI under relaxed: the common case, not worth a line
             log.accept("certificate status is not available: " + detail + ", accepted (revocation = "
                     + policy.name().toLowerCase(Locale.ROOT) + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** The first usable answer of the responders; every other outcome is logged. */
+    private Optional<OcspStatus> ocsp(X509Certificate cert, X509Certificate issuer, List<URI> responders, Date now) {
+        Optional<byte[]> request = OcspRequests.build(cert, issuer);
+        if (request.isEmpty()) return Optional.empty();
+        for (URI u : responders) {
+            switch (fetcher.get().queryOcsp(u, request.get())) {
+                case CrlFetcher.OcspAnswer.Failed f -> log.accept("OCSP request to " + u + " failed: " + f.reason());
+                case CrlFetcher.OcspAnswer.Answered a -> {
+                    OcspStatus st = OcspResponses.evaluate(a.response(), cert, issuer, now.toInstant());
+                    switch (st) {
+                        case OcspStatus.Good g -> { return Optional.of(st); }
+                        case OcspStatus.Revoked r -> { return Optional.of(st); }
+                        case OcspStatus.Unknown k -> log.accept("OCSP responder " + u + " does not know " + CertificateValidator.name(cert));
+                        case OcspStatus.Unusable x -> log.accept("OCSP answer of " + u + " unusable: " + x.reason());
+                    }
+                }
+            }
         }
         return Optional.empty();
     }

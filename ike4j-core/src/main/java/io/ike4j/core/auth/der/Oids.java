@@ -39,4 +39,9 @@ public final class Oids {
     public static final String KP_CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     /** RFC 4945 / strongSwan "ikeIntermediate" (iKEIntermediate, 1.3.6.1.5.5.8.2.2). */
     public static final String KP_IKE_INTERMEDIATE = "1.3.6.1.5.5.8.2.2";
+    // RFC 5280 4.2.2.1 authorityInfoAccess, RFC 6960 OCSP
+    public static final String AUTHORITY_INFO_ACCESS = "1.3.6.1.5.5.7.1.1";
+    public static final String AD_OCSP = "1.3.6.1.5.5.7.48.1";
+    public static final String OCSP_BASIC = "1.3.6.1.5.5.7.48.1.1";
+    public static final String KP_OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
 }

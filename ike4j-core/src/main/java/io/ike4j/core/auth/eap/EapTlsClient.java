@@ -14,6 +14,7 @@ public final class EapTlsClient implements EapClientMethod {
     private TlsEngineDriver tls;
     private boolean complete;
     private Optional<byte[]> msk = Optional.empty();
+    private Optional<byte[]> mskWithoutCommitment = Optional.empty();
 
     public EapTlsClient(EapTlsConfig config) {
         this.config = config;
@@ -60,8 +61,10 @@ public final class EapTlsClient implements EapClientMethod {
                 if (tls.isTls13() && app.length > 0 && !committed) return new EapStep.Failure("EAP-TLS: unexpected application data");
                 if (committed) complete = true;
                 // strongSwan 5.9.x ends TLS 1.3 with EAP-Success right after our Finished (no RFC 9190 2.5
-                // commitment message; accepted in STRONGSWAN_5 mode): the keys are settled with the handshake
+                // commitment message): a server that does so derives the MSK its way, whatever is configured.
+                // The keys are settled with the handshake.
                 msk = tls.msk();
+                if (tls.isTls13() && !complete) mskWithoutCommitment = tls.msk(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
             }
             fragments.queue(out);
             return respond(id, fragments.nextFragment()); // an empty Response when there is nothing to send
@@ -74,14 +77,19 @@ public final class EapTlsClient implements EapClientMethod {
         return new EapStep.Send(EapMessage.response(id, type(), typeData));
     }
 
+    /**
+     * EAP-Success is accepted once the handshake is complete: with the RFC 9190 2.5 commitment message (the
+     * configured MSK), or over TLS 1.3 without it, as strongSwan 5.9.x's server ends (its MSK, detected so that
+     * no setting is needed on the client).
+     */
     @Override
     public boolean mayAcceptSuccess() {
-        boolean withoutCommitment = config.tls13Msk() == EapTlsConfig.Tls13Msk.STRONGSWAN_5 && tls != null && tls.handshakeDone();
-        return (complete || withoutCommitment) && msk.isPresent();
+        if (tls == null || !tls.handshakeDone()) return false;
+        return complete ? msk.isPresent() : mskWithoutCommitment.isPresent();
     }
 
     @Override
     public Optional<byte[]> msk() {
-        return msk.map(byte[]::clone);
+        return (complete ? msk : mskWithoutCommitment).map(byte[]::clone);
     }
 }

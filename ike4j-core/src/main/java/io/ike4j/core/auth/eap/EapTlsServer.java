@@ -57,6 +57,12 @@ public final class EapTlsServer implements EapServerMethod {
         try {
             byte[] out = tls.exchange(data);
             if (tls.handshakeDone()) {
+                if (tls.isTls13() && config.tls13Msk() == EapTlsConfig.Tls13Msk.STRONGSWAN_5) {
+                    // strongSwan 5.9.x's client ends with its Finished and expects EAP-Success at once: no
+                    // NewSessionTicket, no RFC 9190 2.5 commitment message (either crashes its libtls)
+                    Optional<byte[]> msk = tls.msk();
+                    return msk.isPresent() ? new EapStep.Success(msk) : fail("EAP-TLS: keying material unavailable");
+                }
                 if (tls.isTls13()) out = concat(out, tls.wrapApplicationData(new byte[] {0})); // RFC 9190 2.5
                 finalFlightSent = true;
             }

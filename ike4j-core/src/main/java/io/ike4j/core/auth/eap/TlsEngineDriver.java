@@ -99,10 +99,17 @@ final class TlsEngineDriver {
      * TLS-Exporter("client EAP encryption", "", 128) ({@link EapTlsConfig.Tls13Msk#STRONGSWAN_5}).
      */
     Optional<byte[]> msk() {
+        return msk(tls13Msk);
+    }
+
+    /** The MSK with {@code mode} for TLS 1.3 (the configured one may be overridden by what the server did). */
+    Optional<byte[]> msk(EapTlsConfig.Tls13Msk mode) {
         if (!(engine.getSession() instanceof ExtendedSSLSession session)) return Optional.empty();
         try {
+            // TLS 1.2: the JDK exports only with the extended master secret (RFC 7627), so a TLS 1.2 peer without it
+            // (strongSwan 5.9.x) gets no MSK here: "Exporters require extended master secrets"
             byte[] km = isTls13()
-                    ? tls13Msk == EapTlsConfig.Tls13Msk.STRONGSWAN_5
+                    ? mode == EapTlsConfig.Tls13Msk.STRONGSWAN_5
                             ? session.exportKeyingMaterialData("client EAP encryption", null, 128)
                             : session.exportKeyingMaterialData("EXPORTER_EAP_TLS_Key_Material", new byte[] {13}, 128)
                     : session.exportKeyingMaterialData("client EAP encryption", null, 128);

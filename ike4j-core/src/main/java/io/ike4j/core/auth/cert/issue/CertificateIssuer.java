@@ -80,6 +80,13 @@ public final class CertificateIssuer {
                     .toArray(byte[][]::new);
             ext.add(Issuing.extension(Oids.CRL_DISTRIBUTION_POINTS, false, Der.sequence(points)));
         }
+        if (!t.ocspUris().isEmpty()) {
+            // AccessDescription { accessMethod id-ad-ocsp, accessLocation uniformResourceIdentifier [6] }
+            byte[][] access = t.ocspUris().stream()
+                    .map(uri -> Der.sequence(Der.oid(Oids.AD_OCSP), Der.implicitPrimitive(6, uri.getBytes(StandardCharsets.US_ASCII))))
+                    .toArray(byte[][]::new);
+            ext.add(Issuing.extension(Oids.AUTHORITY_INFO_ACCESS, false, Der.sequence(access)));
+        }
         return ext;
     }
 }

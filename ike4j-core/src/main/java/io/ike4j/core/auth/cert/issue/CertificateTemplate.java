@@ -14,7 +14,15 @@ import javax.security.auth.x500.X500Principal;
  */
 public record CertificateTemplate(X500Principal subject, PublicKey publicKey, BigInteger serial, Instant notBefore,
         Instant notAfter, boolean ca, int pathLength, List<SubjectAltName> subjectAltNames,
-        Set<ExtendedKeyUsage> extendedKeyUsages, List<String> crlDistributionPoints) {
+        Set<ExtendedKeyUsage> extendedKeyUsages, List<String> crlDistributionPoints, List<String> ocspUris) {
+    /** The shape before {@code ocspUris}: no authorityInfoAccess. */
+    public CertificateTemplate(X500Principal subject, PublicKey publicKey, BigInteger serial, Instant notBefore, Instant notAfter,
+                               boolean ca, int pathLength, List<SubjectAltName> subjectAltNames, Set<ExtendedKeyUsage> extendedKeyUsages,
+                               List<String> crlDistributionPoints) {
+        this(subject, publicKey, serial, notBefore, notAfter, ca, pathLength, subjectAltNames, extendedKeyUsages, crlDistributionPoints,
+                List.of());
+    }
+
     public CertificateTemplate {
         Objects.requireNonNull(subject);
         Objects.requireNonNull(publicKey);
@@ -23,6 +31,7 @@ public record CertificateTemplate(X500Principal subject, PublicKey publicKey, Bi
         subjectAltNames = List.copyOf(subjectAltNames);
         extendedKeyUsages = Set.copyOf(extendedKeyUsages);
         crlDistributionPoints = List.copyOf(crlDistributionPoints);
+        ocspUris = List.copyOf(ocspUris);
     }
 
     /** An end-entity template without SANs, EKUs or CDPs. */
@@ -36,16 +45,22 @@ public record CertificateTemplate(X500Principal subject, PublicKey publicKey, Bi
 
     public CertificateTemplate withSubjectAltNames(List<SubjectAltName> sans) {
         return new CertificateTemplate(subject, publicKey, serial, notBefore, notAfter, ca, pathLength, sans,
-                extendedKeyUsages, crlDistributionPoints);
+                extendedKeyUsages, crlDistributionPoints, ocspUris);
     }
 
     public CertificateTemplate withExtendedKeyUsages(Set<ExtendedKeyUsage> ekus) {
         return new CertificateTemplate(subject, publicKey, serial, notBefore, notAfter, ca, pathLength, subjectAltNames,
-                ekus, crlDistributionPoints);
+                ekus, crlDistributionPoints, ocspUris);
     }
 
     public CertificateTemplate withCrlDistributionPoints(List<String> uris) {
         return new CertificateTemplate(subject, publicKey, serial, notBefore, notAfter, ca, pathLength, subjectAltNames,
-                extendedKeyUsages, uris);
+                extendedKeyUsages, uris, ocspUris);
+    }
+
+    /** OCSP responder URIs for the authorityInfoAccess extension (RFC 5280 4.2.2.1, id-ad-ocsp). */
+    public CertificateTemplate withOcspUris(List<String> uris) {
+        return new CertificateTemplate(subject, publicKey, serial, notBefore, notAfter, ca, pathLength, subjectAltNames,
+                extendedKeyUsages, crlDistributionPoints, uris);
     }
 }

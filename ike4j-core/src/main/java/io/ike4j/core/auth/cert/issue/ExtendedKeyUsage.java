@@ -7,7 +7,8 @@ import java.util.Optional;
 public enum ExtendedKeyUsage {
     SERVER_AUTH("serverAuth", Oids.KP_SERVER_AUTH),
     CLIENT_AUTH("clientAuth", Oids.KP_CLIENT_AUTH),
-    IKE_INTERMEDIATE("ikeIntermediate", Oids.KP_IKE_INTERMEDIATE);
+    IKE_INTERMEDIATE("ikeIntermediate", Oids.KP_IKE_INTERMEDIATE),
+    OCSP_SIGNING("ocspSigning", Oids.KP_OCSP_SIGNING);
 
     private final String flag;
     private final String oid;
