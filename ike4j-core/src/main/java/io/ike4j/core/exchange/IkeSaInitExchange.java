@@ -131,7 +131,7 @@ public final class IkeSaInitExchange {
     private static void sendRequest(Session s, IkeSa sa, List<Proposal> props, KeyExchangeMethod method) {
         if (sa.keyExchange != null) sa.keyExchange.destroy();
         try {
-            sa.keyExchange = KeyExchangeUnit.initiate(method, s.context().random());
+            sa.keyExchange = KeyExchangeUnit.initiate(method, s);
         } catch (KeyExchangeException e) {
             SaLifecycle.fail(s, sa, 0, "key exchange " + method + " unavailable");
             return;
@@ -369,7 +369,7 @@ public final class IkeSaInitExchange {
         IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.data(), s.context().random());
+            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.data(), s);
         } catch (KeyExchangeException e) {
             answerPlain(s, in, h, List.of(NotifyPayload.of(e.reason().isSyntaxError() ? NotifyType.INVALID_SYNTAX
                     : NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));
