@@ -312,7 +312,10 @@ public final class IkeEngine implements Engine {
 
     private void datagram(Session s, EngineInput.DatagramReceived in) {
         byte[] d = in.data();
-        if (d.length < IkeHeader.SIZE) return;
+        if (d.length < IkeHeader.SIZE) { // RFC 7296 3.1: not even a header; nothing to answer to
+            s.log(EngineLog.Subsystem.NET, null, "dropped " + d.length + "-byte datagram from " + in.remote() + ": shorter than an IKE header");
+            return;
+        }
         if ((d[17] & 0xf0) == 0x10) { // ISAKMP major version 1 (RFC 2408 3.1): the IKEv1 state machine
             v1.datagram(s, in);
             return;
@@ -419,7 +422,10 @@ public final class IkeEngine implements Engine {
                     IkeAuthExchange.informationalDuringAuth(s, sa, msg.message());
                 }
             }
-            case CREATE_CHILD_SA -> CreateChildSaExchange.respond(s, sa, msg.message());
+            case CREATE_CHILD_SA -> {
+                if (sa.state == IkeSaState.CONNECTING && !sa.isInitiator()) IkeAuthExchange.childSaBeforeAuth(s, sa, msg.message());
+                else CreateChildSaExchange.respond(s, sa, msg.message());
+            }
             case IKE_FOLLOWUP_KE -> { // RFC 9370 2.2.4
                 if (sa.state == IkeSaState.ESTABLISHED) FollowupKeExchange.respond(s, sa, msg.message());
             }

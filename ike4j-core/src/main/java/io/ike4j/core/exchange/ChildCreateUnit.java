@@ -114,6 +114,10 @@ public final class ChildCreateUnit {
                 .map(TrafficSelectorPayload::selectors).orElse(List.of());
         List<TrafficSelectorSubstructure> tsr = tss.stream().filter(t -> !t.initiator()).findFirst()
                 .map(TrafficSelectorPayload::selectors).orElse(List.of());
+        if (tsi.size() > SelectorUnit.MAX_PEER_SELECTORS || tsr.size() > SelectorUnit.MAX_PEER_SELECTORS) {
+            return failed(s, sa, null, NotifyType.TS_UNACCEPTABLE, tsi.size() + " TSi / " + tsr.size()
+                    + " TSr selectors, more than " + SelectorUnit.MAX_PEER_SELECTORS + " per payload");
+        }
         ChildConfig config = null;
         List<TrafficSelectorSubstructure> nTsi = List.of(), nTsr = List.of();
         for (ChildConfig c : fixed != null ? List.of(fixed) : sa.connection.children()) {

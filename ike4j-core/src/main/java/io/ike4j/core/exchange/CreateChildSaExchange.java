@@ -309,6 +309,8 @@ public final class CreateChildSaExchange {
     }
 
     private static void answer(Session s, IkeSa sa, long mid, NotifyType type) {
+        // a refusal is explained in the log; TEMPORARY_FAILURE is the ordinary answer in a rekey collision, not a refusal
+        if (type != NotifyType.TEMPORARY_FAILURE) s.log(EngineLog.Subsystem.IKE, sa, "refusing CREATE_CHILD_SA request " + mid + ": sending " + type);
         Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, List.of(NotifyPayload.of(type, new byte[0])));
     }
 }

@@ -337,12 +337,33 @@ public final class IkeAuthExchange {
      */
     public static void informationalDuringAuth(Session s, IkeSa sa, IkeMessage m) {
         Messenger.sendResponse(s, sa, ExchangeType.INFORMATIONAL, m.header().messageId(), List.of());
+        boolean deletesIke = m.all(io.ike4j.core.codec.payload.DeletePayload.class).stream().anyMatch(d -> d.protocolId() == 1);
+        s.log(EngineLog.Subsystem.IKE, sa, "INFORMATIONAL request " + m.header().messageId() + " before IKE_AUTH completed"
+                + (deletesIke ? ": the peer deletes the IKE SA" : ": answered, nothing done"));
+        if (deletesIke) { // only the holder of the SK keys can ask; nothing is left to wait for
+            sa.auth.wipe();
+            SaLifecycle.fail(s, sa, 0, "deleted by the peer before IKE_AUTH completed");
+            return;
+        }
         if (m.all(NotifyPayload.class).stream().anyMatch(n -> n.notifyType() == NotifyType.AUTHENTICATION_FAILED.value())) {
             // e.g. strongSwan gives up after our MSCHAPv2 Failure Request: say why we sent it
             String why = sa.auth.eapServer == null ? "" : sa.auth.eapServer.failureSent().map(r -> " after EAP failure: " + r).orElse("");
             sa.auth.wipe();
             SaLifecycle.fail(s, sa, NotifyType.AUTHENTICATION_FAILED.value(), "peer reported AUTHENTICATION_FAILED during IKE_AUTH" + why);
         }
+    }
+
+    /**
+     * Responder, IKE_AUTH not finished: a CREATE_CHILD_SA request. RFC 7296 1.2: IKE_AUTH must follow IKE_SA_INIT, so
+     * the request is refused with INVALID_SYNTAX and the unauthenticated IKE SA dropped (strongSwan's TEMPORARY_FAILURE
+     * is meant for established SAs whose own exchange is still running).
+     */
+    public static void childSaBeforeAuth(Session s, IkeSa sa, IkeMessage m) {
+        long mid = m.header().messageId();
+        s.log(EngineLog.Subsystem.IKE, sa, "CREATE_CHILD_SA request " + mid + " before IKE_AUTH completed, sending INVALID_SYNTAX");
+        Messenger.sendResponse(s, sa, ExchangeType.CREATE_CHILD_SA, mid, List.of(NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0])));
+        sa.auth.wipe();
+        SaLifecycle.fail(s, sa, NotifyType.INVALID_SYNTAX.value(), "CREATE_CHILD_SA before IKE_AUTH");
     }
 
     /** Initiator: the IKE_AUTH response. */

@@ -323,7 +323,10 @@ public final class IkeSaInitExchange {
         ConnectionConfig chosenConn = null;
         ProposalSelection.Chosen chosen = null;
         Optional<KeyExchangeMethod> receivedKe = KeyExchangeMethod.of(ke.group());
-        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = m.first(SecurityAssociationPayload.class).orElseThrow().proposals();
+        // RFC 7296 3.3.1: in the initial IKE_SA_INIT the SPI Size of every proposal MUST be zero; one with an SPI is
+        // unacceptable (as libreswan), so only SPI-less proposals are considered (none left: NO_PROPOSAL_CHOSEN)
+        List<io.ike4j.core.codec.payload.ProposalSubstructure> offered = m.first(SecurityAssociationPayload.class).orElseThrow()
+                .proposals().stream().filter(p -> p.spi().length == 0).toList();
         for (ConnectionConfig c : candidates) {
             List<Proposal> ours = ProposalUnit.parse(ProtocolId.IKE, c.ikeProposals());
             if (ProposalSelector.select(ours, offered, ProposalSelector.Preference.CONFIGURED, receivedKe)

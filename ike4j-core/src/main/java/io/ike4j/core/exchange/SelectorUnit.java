@@ -23,6 +23,13 @@ import java.util.Optional;
 final class SelectorUnit {
     private SelectorUnit() {}
 
+    /**
+     * The most selectors a peer may put in one TS payload. Every narrowed selector becomes a route and a policy in the
+     * data plane; 255 of them (the count field's limit) kept a user-space daemon installing routes for seconds before
+     * it answered. Real configurations use a handful; above this the CHILD_SA is refused with TS_UNACCEPTABLE.
+     */
+    static final int MAX_PEER_SELECTORS = 32;
+
     /** Parses config entries (swanctl.conf syntax); entries that do not parse are skipped. */
     static List<ConfiguredSelector> configured(List<String> entries) {
         List<ConfiguredSelector> out = new ArrayList<>();

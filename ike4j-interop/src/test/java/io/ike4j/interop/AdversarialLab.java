@@ -1,0 +1,206 @@
+package io.ike4j.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ike4j.core.config.AuthConfig;
+import io.ike4j.core.config.ChildConfig;
+import io.ike4j.core.config.ConnectionConfig;
+import io.ike4j.core.config.EngineConfig;
+import io.ike4j.core.config.SharedSecret;
+import io.ike4j.daemon.control.ControlClient;
+import io.ike4j.daemon.control.ControlClientException;
+import io.ike4j.daemon.control.json.JsonValue.JsonObject;
+import io.ike4j.interop.NetnsLab.Side;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lab of {@link Ike4jAdversarialInteropTest}: ike4j's daemon on LEFT ({@code 192.0.2.1}) as responder with short
+ * half-open timeouts, strongSwan 5.9.8 on RIGHT ({@code 192.0.2.2}) as a legitimate initiator of connection
+ * {@code lab}, and an attacker in RIGHT's namespace at {@link #ATTACKER} (a second address, so the daemon's per-address
+ * limits never mix the two up) for which the daemon has connection {@code attack} (PSK, {@link #ATTACKER_ID}).
+ * Talks to the daemon's control socket directly ({@code stats}, {@code list-sas}): a CLI JVM per query would be slow.
+ */
+final class AdversarialLab implements AutoCloseable {
+    static final String ATTACKER = "192.0.2.66";
+    static final String ATTACKER_ID = "attacker.ike4j.test";
+    static final String TARGET_ID = "left.ike4j.test";
+    static final String PSK = "adversarial-lab-psk";
+    static final String PROPOSAL = "aes256gcm16-prfsha256-x25519";
+    static final String ATTACK_TS = "10.66.0.0/16";
+    /** The attacker's second address, where the daemon's connection {@code attack-eap} wants EAP-MD5 (server: PSK). */
+    static final String EAP_ATTACKER = "192.0.2.67";
+
+    /** The daemon's connection for the attacker (merged into ike4j's swanctl.conf next to the lab connection). */
+    private static final String ATTACK_CONF = """
+            connections {
+              attack {
+                version = 2
+                local_addrs = 192.0.2.1
+                remote_addrs = %1$s
+                proposals = %2$s
+                local {
+                  auth = psk
+                  id = %3$s
+                }
+                remote {
+                  auth = psk
+                  id = %4$s
+                }
+                children {
+                  net {
+                    local_ts = 10.1.0.0/16
+                    remote_ts = %5$s
+                    esp_proposals = aes128gcm16
+                  }
+                }
+              }
+            }
+            connections {
+              attack-eap {
+                version = 2
+                local_addrs = 192.0.2.1
+                remote_addrs = %7$s
+                proposals = %2$s
+                local {
+                  auth = psk
+                  id = %3$s
+                }
+                remote {
+                  auth = eap-md5
+                  id = %4$s
+                  eap_id = %%any
+                }
+                children {
+                  net {
+                    local_ts = 10.1.0.0/16
+                    remote_ts = %5$s
+                    esp_proposals = aes128gcm16
+                  }
+                }
+              }
+            }
+            secrets {
+              eap-carol {
+                id = carol
+                secret = "carol-password"
+              }
+              ike-attack {
+                id-1 = %3$s
+                id-2 = %4$s
+                secret = "%6$s"
+              }
+            }
+            """.formatted(ATTACKER, PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS, PSK, EAP_ATTACKER);
+
+    final NetnsLab lab;
+    final PeerPair pair;
+    final UdpRelay relay;
+    private String strongSwanSpi;
+
+    AdversarialLab(PeerLogsOnFailure logs, Ike4jPeer.Options options) {
+        lab = NetnsLab.direct();
+        try {
+            pair = PeerPair.start(lab, Side.LEFT, side -> side == Side.LEFT
+                            ? SwanctlConf.forLab(lab, side).proposals(PROPOSAL).extra(ATTACK_CONF)
+                            : SwanctlConf.forLab(lab, side).proposals(PROPOSAL),
+                    options, StrongSwanPeer.Options.defaults(), logs);
+            for (String a : new String[] {ATTACKER, EAP_ATTACKER}) {
+                lab.exec(Side.RIGHT, "ip", "addr", "add", a + "/32", "dev", lab.outerInterface(Side.RIGHT)).orThrow();
+            }
+            relay = new UdpRelay(lab.namespace(Side.RIGHT));
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /** strongSwan (the legitimate peer) initiates {@code lab}; remembers its SA, which every case must leave alone. */
+    void establishStrongSwan() {
+        PeerPair.Agreed a = pair.establish(PeerPair.Direction.STRONGSWAN_INITIATES, SwanctlConf.CONNECTION, SwanctlConf.CHILD);
+        strongSwanSpi = a.responder().initiatorSpi();
+    }
+
+    /** A new attacker with a fresh socket on {@code source} and a fresh engine (PSK, as {@link #ATTACKER_ID}). */
+    Adversary attacker(String source) {
+        UdpRelay.Socket socket = relay.open(source, 0);
+        // its real port, or the daemon's NAT detection (RFC 7296 2.23) would see a NAT in front of the attacker
+        ConnectionConfig.Builder c = ConnectionConfig.builder("attack").localAddrs(source).localPort(socket.port()).remoteAddrs(target())
+                .ikeProposals(PROPOSAL).local(AuthConfig.psk(ATTACKER_ID)).remote(AuthConfig.psk(TARGET_ID))
+                .child(ChildConfig.builder("net").localTs(ATTACK_TS).remoteTs("10.1.0.0/16").espProposals("aes128gcm16").build());
+        EngineConfig cfg = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(c.build()).build();
+        return new Adversary(socket, source, target(), 500, cfg, "attack", "net");
+    }
+
+    String target() {
+        return lab.outerAddress(Side.LEFT);
+    }
+
+    /** The daemon's {@code stats} answer data. */
+    JsonObject stats() {
+        return call("stats").object("data").orElseThrow();
+    }
+
+    /** The IKE SAs {@code list-sas} streams (one JSON object each). */
+    List<JsonObject> sas() {
+        List<JsonObject> sas = new ArrayList<>();
+        callWithEvents("list-sas", e -> e.object("sa").ifPresent(sas::add));
+        return sas;
+    }
+
+    private JsonObject call(String command) {
+        return callWithEvents(command, e -> { });
+    }
+
+    private JsonObject callWithEvents(String command, java.util.function.Consumer<JsonObject> events) {
+        try (ControlClient c = ControlClient.connect(Path.of(pair.ike4j().uri().substring("unix://".length())))) {
+            JsonObject r = c.call(command, JsonObject.builder().build(), events);
+            assertThat(r.bool("ok")).as(command + ": " + r).contains(true);
+            return r;
+        } catch (ControlClientException e) {
+            throw new AssertionError("control socket: " + e.getMessage() + "; daemon alive: " + pair.ike4j().alive(), e);
+        }
+    }
+
+    /**
+     * Waits (up to {@code wait}) until the daemon holds nothing but strongSwan's IKE SA: no half-open SA, one IKE SA,
+     * listed as strongSwan's, ESTABLISHED with the SPI it had. Fails with what is left otherwise.
+     */
+    void awaitOnlyStrongSwan(String after, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String state;
+        while (true) {
+            JsonObject s = stats();
+            List<JsonObject> sas = sas();
+            boolean ours = sas.size() == 1 && sas.getFirst().string("name").orElse("").equals(SwanctlConf.CONNECTION)
+                    && sas.getFirst().string("state").orElse("").equals("ESTABLISHED")
+                    && sas.getFirst().string("initiator-spi").orElse("").equals(strongSwanSpi);
+            state = "stats " + s + "; SAs " + sas;
+            if (ours && s.number("half-open").orElse(-1) == 0 && s.number("ike-sas").orElse(-1) == 1) return;
+            if (System.nanoTime() > deadline) break;
+            IkePeer.sleep(150);
+        }
+        throw new AssertionError(after + ": the daemon kept state (strongSwan's SPI " + strongSwanSpi + "): " + state);
+    }
+
+    /** strongSwan still lists its SA with the daemon as ESTABLISHED (same SPI). */
+    void assertStrongSwanUp() {
+        List<SaView> sas = pair.strongSwan().listSas();
+        assertThat(sas).as("strongSwan's SAs").anySatisfy(sa -> {
+            assertThat(sa.state()).isEqualTo("ESTABLISHED");
+            assertThat(sa.initiatorSpi()).isEqualTo(strongSwanSpi);
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (relay != null) relay.close();
+            pair.close();
+        } finally {
+            lab.close();
+        }
+    }
+}
