@@ -33,8 +33,13 @@ final class AuthMapping {
         for (AuthConfig r : rounds) {
             String w = rounds.size() == 1 ? where : where.substring(0, where.lastIndexOf('.') + 1) + r.section();
             if (!out.isEmpty() && r.auth().toLowerCase(Locale.ROOT).startsWith("xauth")) {
-                // IKEv1 XAuth (a second round in strongSwan's syntax): not served yet; the connection keeps its first round
-                warnings.add(w + ": auth = " + r.auth() + " (IKEv1 XAuth) is not served yet; only the first authentication round is used");
+                if (conn.version() != 1) { // IKEv1 XAuth (a second round in strongSwan's syntax)
+                    warnings.add(w + ": auth = " + r.auth() + " is IKEv1 XAuth (version = 1); ignored for IKEv2");
+                    continue;
+                }
+                Optional<io.ike4j.core.config.AuthConfig> x = xauth(w, r, local, warnings);
+                if (x.isEmpty()) return Optional.empty();
+                out.add(x.get());
                 continue;
             }
             Optional<io.ike4j.core.config.AuthConfig> m = map(w, conn, Optional.of(r), local, files, warnings);
@@ -42,6 +47,26 @@ final class AuthMapping {
             out.add(m.get());
         }
         return Optional.of(out);
+    }
+
+    /**
+     * {@code auth = xauth} / {@code xauth-generic} (draft-beaulieu-ike-xauth, user name and password from
+     * {@code secrets.xauth*}); on a gateway also {@code xauth-radius} (PAP to the {@code radius.servers} backend, as
+     * strongSwan's eap-radius) and {@code xauth-eap} (an EAP-MD5 conversation with that backend, as strongSwan's
+     * xauth-eap with {@code backend = radius}). A local round's {@code xauth_id} is the user name (default: the IKE
+     * identity).
+     */
+    private static Optional<io.ike4j.core.config.AuthConfig> xauth(String where, AuthConfig r, boolean local, List<String> warnings) {
+        String auth = r.auth().toLowerCase(Locale.ROOT);
+        var b = io.ike4j.core.config.AuthConfig.builder(AuthClass.XAUTH);
+        if (!local && auth.equals("xauth-radius")) b.eap(EapMethod.RADIUS);
+        else if (!local && auth.equals("xauth-eap")) b.eap(EapMethod.MD5);
+        else if (!auth.equals("xauth") && !auth.equals("xauth-generic")) {
+            warnings.add(where + ": auth = " + r.auth() + " is not supported (xauth, xauth-generic; xauth-radius, xauth-eap on remote rounds)");
+            return Optional.empty();
+        }
+        if (local) r.xauthId().ifPresent(b::eapId);
+        return Optional.of(b.build());
     }
 
     static Optional<io.ike4j.core.config.AuthConfig> map(String where, ConnectionConfig conn, Optional<AuthConfig> first, boolean local,

@@ -251,7 +251,7 @@ public final class Daemon implements AutoCloseable {
         long errors = runtime.failures() + t.malformedDropped() + t.sendErrors() + t.receiveErrors();
         return new StatsSnapshot(now - startedAt, startedAt, tracker.ikeSaCount(), halfOpen + engine.halfOpenCount(), tracker.childSaCount(),
                 t.ikeReceived() + t.keepalivesReceived() + espIn, t.ikeSent() + t.keepalivesSent() + espOut, bytesIn, bytesOut,
-                0, errors);
+                0, errors, dataPlane.installedCount());
     }
 
     /** The UDP ports actually bound (useful with ephemeral ports). */

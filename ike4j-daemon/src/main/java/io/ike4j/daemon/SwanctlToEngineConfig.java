@@ -100,8 +100,9 @@ public final class SwanctlToEngineConfig {
         files.caCerts.forEach(cred::caCert);
         files.crls.forEach(cred::crl);
         for (SecretConfig s : swanctl.secrets()) {
-            if (s.kind() != SecretConfig.Kind.IKE && s.kind() != SecretConfig.Kind.EAP && s.kind() != SecretConfig.Kind.PPK) {
-                continue; // xauth/ntlm: later
+            if (s.kind() != SecretConfig.Kind.IKE && s.kind() != SecretConfig.Kind.EAP && s.kind() != SecretConfig.Kind.PPK
+                    && s.kind() != SecretConfig.Kind.XAUTH) {
+                continue; // ntlm: later
             }
             if (s.secret().isEmpty()) {
                 warnings.add("secrets." + s.name() + ": no secret given, ignored");
@@ -115,7 +116,7 @@ public final class SwanctlToEngineConfig {
             List<Identity> ids = s.ids().stream().map(id -> AuthIdentities.parse(id).orElseGet(() -> Identity.of(id))).toList();
             SharedSecret secret = new SharedSecret(s.secret().get().bytes(), ids);
             if (s.kind() == SecretConfig.Kind.IKE) b.secret(secret);
-            else cred.eapSecret(secret);
+            else cred.eapSecret(secret); // eap and xauth: one kind of secret, as in strongSwan (SHARED_EAP)
         }
         EapTlsContexts.build(swanctl, files, warnings).ifPresent(cred::eapTls);
         radius(swanctl, warnings).ifPresent(cred::eapBackend);
@@ -169,9 +170,10 @@ public final class SwanctlToEngineConfig {
 
     /** The first {@code radius.servers} entry as the eap-radius backend (an ike4j extension of swanctl.conf). */
     private static Optional<EapBackend> radius(SwanctlConfig swanctl, List<String> warnings) {
-        boolean used = swanctl.connections().stream().flatMap(c -> c.remote().stream()).anyMatch(a -> a.auth().equals("eap-radius"));
+        boolean used = swanctl.connections().stream().flatMap(c -> c.remote().stream())
+                .anyMatch(a -> a.auth().equals("eap-radius") || a.auth().equals("xauth-radius") || a.auth().equals("xauth-eap"));
         if (swanctl.radiusServers().isEmpty()) {
-            if (used) warnings.add("auth = eap-radius used but no radius.servers section configured");
+            if (used) warnings.add("auth = eap-radius/xauth-radius/xauth-eap used but no radius.servers section configured");
             return Optional.empty();
         }
         RadiusServerConfig r = swanctl.radiusServers().getFirst();
@@ -233,9 +235,7 @@ public final class SwanctlToEngineConfig {
         b.local(local.get().getFirst()).remote(remote.get().getFirst()); // RFC 4739: further rounds follow
         local.get().stream().skip(1).forEach(b::addLocalRound);
         remote.get().stream().skip(1).forEach(b::addRemoteRound);
-        if (c.version() == 1 && (!c.vips().isEmpty() || !c.pools().isEmpty())) {
-            warnings.add(where + ": vips/pools need IKEv1 Mode Config, which is not served yet (IKEv2 serves them)");
-        }
+        b.modeConfigPush(!c.pull()); // IKEv1 Mode Config: pull (default) or push
         vips(where, c, warnings).forEach(v -> b.vips(List.of(v)));
         b.pools(c.pools().toArray(String[]::new));
         for (ChildConfig child : c.children()) {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Moving IKEv1 connections from strongSwan by copying their swanctl.conf sections (in the style of strongSwan's
  * swanctl/ikev1 test scenarios): every key strongSwan uses for IKEv1 parses without an "unknown" diagnostic; what the
- * engine serves arrives there; what it does not serve yet (XAuth rounds, pools/vips) is named in a warning rather
- * than silently dropped.
+ * engine serves arrives there (XAuth rounds, pools/vips, Mode Config push/pull); what it does not serve is named in a
+ * warning rather than silently dropped.
  */
 class Ikev1SwanctlMigrationTest {
 
@@ -163,22 +163,50 @@ class Ikev1SwanctlMigrationTest {
     }
 
     @Test
-    void xauthServerWithPoolsParsesAndNamesWhatIsNotServedYet() {
+    void xauthServerWithPoolsMapsTheXauthRoundPoolsAndSecrets() {
         SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_SERVER);
         ConnectionConfig c = m.config().connection("rw").orElseThrow();
         assertThat(c.version()).isEqualTo(1);
         assertThat(c.aggressive()).isTrue();
+        assertThat(c.remoteRounds()).extracting(io.ike4j.core.config.AuthConfig::method)
+                .containsExactly(io.ike4j.core.config.AuthClass.PSK, io.ike4j.core.config.AuthClass.XAUTH);
+        assertThat(c.virtualIps().pools()).containsExactly("rw_pool");
+        assertThat(c.virtualIps().push()).isFalse();
+        assertThat(m.config().credentials().eapSecrets().lookup(io.ike4j.core.config.Identity.fqdn("carol"),
+                io.ike4j.core.config.Identity.ANY)).map(s -> new String(s.secret())).contains("carol's password");
         assertThat(m.warnings()).anyMatch(w -> w.contains("offline dictionary"))
-                .anyMatch(w -> w.contains("only the first authentication round"))
-                .anyMatch(w -> w.contains("pools"));
+                .noneMatch(w -> w.contains("authentication round") || w.contains("Mode Config"));
     }
 
     @Test
-    void xauthClientWithVirtualIpRequestParses() {
-        SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_CLIENT);
+    void xauthClientWithVirtualIpRequestMapsXauthIdAndPushMode() {
+        SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_CLIENT.replace("vips = 0.0.0.0", "vips = 0.0.0.0\n    pull = no"));
         ConnectionConfig c = m.config().connection("home").orElseThrow();
         assertThat(c.version()).isEqualTo(1);
-        assertThat(m.warnings()).anyMatch(w -> w.contains("only the first authentication round"))
-                .anyMatch(w -> w.contains("vips"));
+        assertThat(c.localRounds()).hasSize(2);
+        assertThat(c.localRounds().get(1).method()).isEqualTo(io.ike4j.core.config.AuthClass.XAUTH);
+        assertThat(c.localRounds().get(1).eapId()).contains("carol");
+        assertThat(c.virtualIps().requested()).extracting(java.net.InetAddress::getHostAddress).containsExactly("0.0.0.0");
+        assertThat(c.virtualIps().push()).isTrue();
+        assertThat(m.warnings()).noneMatch(w -> w.contains("authentication round") || w.contains("vips"));
+    }
+
+    @Test
+    void xauthRadiusAndXauthEapUseTheAaaBackend() {
+        for (String auth : new String[] {"xauth-radius", "xauth-eap"}) {
+            SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_SERVER.replace("auth = xauth", "auth = " + auth));
+            ConnectionConfig c = m.config().connection("rw").orElseThrow();
+            assertThat(c.remoteRounds().get(1).method()).isEqualTo(io.ike4j.core.config.AuthClass.XAUTH);
+            assertThat(c.remoteRounds().get(1).eap()).contains(auth.equals("xauth-radius")
+                    ? io.ike4j.core.config.EapMethod.RADIUS : io.ike4j.core.config.EapMethod.MD5);
+            assertThat(m.warnings()).anyMatch(w -> w.contains("no radius.servers section"));
+        }
+    }
+
+    @Test
+    void xauthBackendsNotServedSkipTheConnectionInsteadOfDroppingTheSecondFactor() {
+        SwanctlToEngineConfig.Mapped m = load(RW_XAUTH_SERVER.replace("auth = xauth", "auth = xauth-pam"));
+        assertThat(m.config().connection("rw")).isEmpty();
+        assertThat(m.warnings()).anyMatch(w -> w.contains("xauth-pam is not supported"));
     }
 }

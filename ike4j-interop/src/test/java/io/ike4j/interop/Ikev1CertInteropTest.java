@@ -101,6 +101,35 @@ class Ikev1CertInteropTest extends SharedDirectLab {
         pair.terminate(d, ike);
     }
 
+    /**
+     * RSA certificates followed by XAuth (XAUTH_INIT_RSA; strongSwan: {@code pubkey} round, then {@code xauth}): the
+     * initiator is the XAuth client ({@code local-2}), the responder the gateway ({@code remote-2}), both directions.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Direction.class)
+    void rsaCertificatesWithXauth(Direction d) {
+        install("rsa");
+        String ike = freshConnection();
+        Side client = pair.side(pair.initiator(d));
+        String secrets = "secrets {\n  xauth-carol {\n    id = carol\n    secret = \"carol's xauth\"\n  }\n}\n";
+        pair.reload(side -> {
+            SwanctlConf c = certConf(ike, s -> "rsa-" + name(s)).apply(side).extra(secrets);
+            String local = "auth = pubkey\ncerts = rsa-" + name(side) + ".pem\nid = " + name(side) + ".ike4j.test";
+            String remote = "auth = pubkey\nid = " + name(side.other()) + ".ike4j.test";
+            return side == client ? c.localAuth(local + "\n}\nlocal-2 {\nauth = xauth\nxauth_id = carol")
+                    : c.remoteAuth(remote + "\n}\nremote-2 {\nauth = xauth");
+        });
+        LogSince swanLog = LogSince.mark(pair.strongSwan());
+        LogSince ike4jLog = LogSince.mark(pair.ike4j());
+        PeerPair.Agreed sa = pair.establish(d, ike, CHILD);
+        assertThat(sa.initiator().installedChild(CHILD)).isPresent();
+        assertThat(ike4jLog.text()).contains("authentication of right.ike4j.test with XAUTH_INIT_RSA successful")
+                .contains(d == Direction.IKE4J_INITIATES ? "XAuth authentication of 'carol' (myself) successful"
+                        : "XAuth authentication of 'carol' successful");
+        assertThat(swanLog.text()).contains("XAuth authentication of 'carol'");
+        pair.terminate(d, ike);
+    }
+
     /** A certificate from a CA the responder does not trust fails the exchange on both sides, no SA left. */
     @ParameterizedTest(name = "{0}")
     @EnumSource(Direction.class)

@@ -22,7 +22,7 @@ public final class StrongSwanPeer implements IkePeer {
     /** Plugins for PSK/certificate IKEv2 with userspace ESP; the Debian defaults load plugins that get in the way. */
     public static final String PLUGINS = "kernel-libipsec random nonce openssl pem pkcs1 pkcs8 x509 revocation constraints "
             + "pubkey curve25519 kernel-netlink socket-default vici updown hmac gcm aes sha2 sha1 kdf md5 "
-            + "eap-identity eap-md5 eap-mschapv2 eap-tls";
+            + "eap-identity eap-md5 eap-mschapv2 eap-tls xauth-generic";
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
@@ -232,6 +232,22 @@ public final class StrongSwanPeer implements IkePeer {
             throw new UncheckedIOException(e);
         }
         swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", inside(dir.resolve("swanctl.conf"))).orThrow();
+    }
+
+    /**
+     * Kills charon with SIGKILL (no DELETE sent, its TUN device and routes go with it) and waits until it is gone;
+     * {@link #start()} starts it again with the current configuration (its log is appended to).
+     */
+    public void kill() {
+        if (charon != null && charon.isAlive()) {
+            Commands.run("kill", "-KILL", "--", "-" + charon.pid());
+            try {
+                charon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted", e);
+            }
+        }
     }
 
     @Override

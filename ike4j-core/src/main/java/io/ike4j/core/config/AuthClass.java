@@ -7,5 +7,10 @@ public enum AuthClass {
     /** Public key signatures (certificates or raw keys) — later. */
     PUBKEY,
     /** EAP (RFC 7296 2.16) — later. */
-    EAP
+    EAP,
+    /**
+     * IKEv1 XAuth (draft-beaulieu-ike-xauth, generic user name/password; a second round in strongSwan's syntax). On a
+     * local round, {@link AuthConfig#eapId()} carries swanctl's {@code xauth_id}; passwords are EAP/XAuth secrets.
+     */
+    XAUTH
 }

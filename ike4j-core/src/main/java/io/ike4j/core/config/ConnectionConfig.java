@@ -131,6 +131,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         private Childless childless = Childless.ALLOW;
         private boolean mobike = true;
         private final List<InetAddress> vips = new ArrayList<>();
+        private boolean modeConfigPush;
         private final List<String> pools = new ArrayList<>();
         private final List<AuthConfig> moreLocal = new ArrayList<>();
         private final List<AuthConfig> moreRemote = new ArrayList<>();
@@ -171,6 +172,8 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
         public Builder mobike(boolean m) { mobike = m; return this; }
         /** {@code vips}: virtual IPs to request ({@code 0.0.0.0}, {@code ::} for any). */
         public Builder vips(List<InetAddress> v) { vips.addAll(v); return this; }
+        /** IKEv1 Mode Config push mode (swanctl {@code pull = no}). */
+        public Builder modeConfigPush(boolean p) { modeConfigPush = p; return this; }
         /** {@code pools}: pools the peer's virtual IP requests are served from. */
         public Builder pools(String... p) { pools.addAll(List.of(p)); return this; }
 
@@ -186,7 +189,7 @@ public record ConnectionConfig(String name, int version, List<String> localAddrs
             Duration rand = randTime != null ? randTime : over;
             return new ConnectionConfig(name, version, localAddrs, remoteAddrs, localPort, remotePort, proposals,
                     local, remote, children, rekeyTime, reauthTime, over, rand, dpdDelay, dpdTimeout, keyingTries,
-                    unique, encap, fragmentation, aggressive, childless, mobike, new VirtualIps(vips, pools), moreLocal, moreRemote, ppk);
+                    unique, encap, fragmentation, aggressive, childless, mobike, new VirtualIps(vips, pools, modeConfigPush), moreLocal, moreRemote, ppk);
         }
     }
 }

@@ -120,6 +120,7 @@ public final class IkeAuthExchange {
             case PSK -> "pre-shared key";
             case PUBKEY -> a.certs().isEmpty() && !a.pubkeys().isEmpty() ? "raw public key" : "public key";
             case EAP -> "EAP-" + a.eap().map(Enum::name).orElse("ANY");
+            case XAUTH -> "XAuth";
         };
     }
 

@@ -154,6 +154,18 @@ public final class IkeSaInitExchange {
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
     }
 
+    /**
+     * A retried IKE_SA_INIT has message ID 0 again (RFC 7296 1.2, 2.6), so a duplicated or late copy of the COOKIE or
+     * INVALID_KE_PAYLOAD answer that made us retry looks like an answer to the retry: one that asks for the cookie we
+     * now send, or the group we now offer, answers an earlier request and is ignored (2.21: unprotected errors may be).
+     */
+    private static boolean answersAnEarlierRequest(IkeSa sa, Optional<NotifyPayload> cookie, Optional<NotifyPayload> error) {
+        if (cookie.isPresent()) return sa.cookie != null && java.util.Arrays.equals(sa.cookie, cookie.get().data());
+        return error.isPresent() && error.get().notifyType() == NotifyType.INVALID_KE_PAYLOAD.value() && sa.initRetries > 0
+                && sa.keyExchange != null
+                && KeyExchangeUnit.requestedGroup(error.get()).map(g -> g == sa.keyExchange.method().value()).orElse(false);
+    }
+
     /** Initiator: the IKE_SA_INIT response (the caller checked the message ID and holds the lock). */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
         List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
@@ -165,6 +177,7 @@ public final class IkeSaInitExchange {
         Optional<NotifyPayload> error = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).findFirst();
         if (m.first(SecurityAssociationPayload.class).isEmpty()) {
             if (RedirectExchange.followInit(s, sa, m)) return; // RFC 5685 4.2
+            if (answersAnEarlierRequest(sa, cookie, error)) return; // keep waiting for the answer to the retry
             if (cookie.isPresent() && sa.initRetries < MAX_INIT_RETRIES && cookie.get().data().length > 0
                     && cookie.get().data().length <= 64) {
                 sa.initRetries++;

@@ -93,4 +93,30 @@ class Ikev1SignatureTest {
         assertThat(initiator.events(SaEvent.IkeSaEstablished.class)).isEmpty();
         assertThat(String.join("\n", (fromA ? t.b : t.a).log)).contains("NO_PROPOSAL_CHOSEN");
     }
+
+    /** RSA signatures with XAuth (XAUTH_INIT_RSA, strongSwan: pubkey + xauth rounds): signed Phase 1, then XAuth. */
+    @org.junit.jupiter.api.Test
+    void rsaSignaturesWithXauth() throws Exception {
+        AuthPki pki = new AuthPki("V1X", KeyKind.RSA);
+        AuthPki.Leaf moon = pki.leaf(MOON), sun = pki.leaf(SUN);
+        io.ike4j.core.config.SharedSecret carol = io.ike4j.core.config.SharedSecret.of("xauth pw", "carol");
+        EngineConfig a = side(pki, moon, MOON, SUN, "192.0.2.1", "192.0.2.2", AuthPki.credentials(moon).caCert(pki.inter).eapSecret(carol),
+                CertificateRequests.SendPolicy.ALWAYS).config();
+        EngineConfig b = side(pki, sun, SUN, MOON, "192.0.2.2", "192.0.2.1", AuthPki.credentials(sun).caCert(pki.inter).eapSecret(carol),
+                CertificateRequests.SendPolicy.ALWAYS).config();
+        ConnectionConfig ca = a.connections().getFirst(), cb = b.connections().getFirst();
+        a = new EngineConfig(List.of(ConnectionConfig.builder("gw").version(1).localAddrs("192.0.2.1").remoteAddrs("192.0.2.2")
+                .ikeProposals("aes128-sha256-modp2048").local(ca.local()).remote(ca.remote())
+                .addLocalRound(AuthConfig.builder(AuthClass.XAUTH).eapId("carol").build()).child(ca.children().getFirst()).build()),
+                a.credentials(), a.settings(), a.pools());
+        b = new EngineConfig(List.of(ConnectionConfig.builder("gw").version(1).localAddrs("192.0.2.2").remoteAddrs("192.0.2.1")
+                .ikeProposals("aes128-sha256-modp2048").local(cb.local()).remote(cb.remote())
+                .addRemoteRound(AuthConfig.builder(AuthClass.XAUTH).build()).child(cb.children().getFirst()).build()),
+                b.credentials(), b.settings(), b.pools());
+        TwoPeers t = run(a, b, true);
+        Ikev1EstablishTest.assertEstablished(t);
+        assertThat(String.join("\n", t.b.log)).contains("authentication of " + MOON + " with XAUTH_INIT_RSA successful")
+                .contains("XAuth authentication of 'carol' successful");
+        assertThat(String.join("\n", t.a.log)).contains("authentication of " + SUN + " with XAUTH_INIT_RSA successful");
+    }
 }

@@ -5,6 +5,7 @@ public final class RadiusAttributeType {
     private RadiusAttributeType() {}
 
     public static final int USER_NAME = 1;
+    public static final int USER_PASSWORD = 2;
     public static final int NAS_IP_ADDRESS = 4;
     public static final int SERVICE_TYPE = 6;
     public static final int FRAMED_MTU = 12;

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,14 @@ public final class RadiusClient implements AutoCloseable {
      * reply, retransmitting after each timeout.
      */
     public RadiusOutcome send(List<RadiusAttribute> attributes) {
+        return send(attributes, Optional.empty());
+    }
+
+    /**
+     * {@link #send(List)} with a User-Password attribute (RFC 2865 5.2, PAP) hidden with this request's authenticator;
+     * the caller wipes {@code userPassword}.
+     */
+    public RadiusOutcome send(List<RadiusAttribute> attributes, Optional<byte[]> userPassword) {
         if (closed) return new RadiusOutcome.Failed("client closed");
         try {
             // bounded waiting too: with every slot taken by requests to a silent server, fail after what one
@@ -87,6 +96,11 @@ public final class RadiusClient implements AutoCloseable {
             if (id < 0) return new RadiusOutcome.Failed("no free RADIUS identifier");
             byte[] requestAuth = random.bytes(16);
             List<RadiusAttribute> attrs = new ArrayList<>(attributes);
+            if (userPassword.isPresent()) {
+                Optional<byte[]> hidden = RadiusCrypto.hidePassword(userPassword.get(), config.secret(), requestAuth);
+                if (hidden.isEmpty()) return new RadiusOutcome.Failed("password longer than 128 octets");
+                attrs.add(new RadiusAttribute(RadiusAttributeType.USER_PASSWORD, hidden.get()));
+            }
             attrs.add(new RadiusAttribute(RadiusAttributeType.MESSAGE_AUTHENTICATOR, new byte[16]));
             byte[] packet;
             try {

@@ -111,6 +111,35 @@ public final class RadiusCrypto {
         return out;
     }
 
+    /**
+     * RFC 2865 5.2 User-Password: the password zero-padded to a multiple of 16 (at most 128 octets), b1 = MD5(S + RA),
+     * c1 = p1 xor b1, bi = MD5(S + c(i-1)), ci = pi xor bi. Empty if the password is longer than 128 octets.
+     */
+    public static Optional<byte[]> hidePassword(byte[] password, byte[] secret, byte[] requestAuthenticator) {
+        if (password.length > 128) return Optional.empty();
+        int len = Math.max(16, (password.length + 15) / 16 * 16);
+        byte[] out = java.util.Arrays.copyOf(password, len);
+        byte[] prev = requestAuthenticator;
+        for (int i = 0; i < len; i += 16) {
+            byte[] b = md5(secret, prev);
+            for (int k = 0; k < 16; k++) out[i + k] ^= b[k];
+            prev = java.util.Arrays.copyOfRange(out, i, i + 16);
+        }
+        return Optional.of(out);
+    }
+
+    /** The inverse of {@link #hidePassword} (a RADIUS server's view; for tests), padding zeros left in place. */
+    public static byte[] revealPassword(byte[] hidden, byte[] secret, byte[] requestAuthenticator) {
+        byte[] out = hidden.clone();
+        byte[] prev = requestAuthenticator;
+        for (int i = 0; i + 16 <= out.length; i += 16) {
+            byte[] b = md5(secret, prev);
+            prev = java.util.Arrays.copyOfRange(hidden, i, i + 16);
+            for (int k = 0; k < 16; k++) out[i + k] ^= b[k];
+        }
+        return out;
+    }
+
     static byte[] hmacMd5(byte[] key, byte[] data) {
         try {
             Mac mac = Mac.getInstance("HmacMD5");

@@ -15,7 +15,7 @@ import java.util.Optional;
  * a shared {@link RadiusClient}, whose socket is opened on first use. The proxy blocks on the network; the runtime
  * runs each engine input on its own virtual thread, so only the SA being authenticated waits.
  */
-public final class RadiusEapBackend implements EapBackend, AutoCloseable {
+public final class RadiusEapBackend implements EapBackend, io.ike4j.core.config.PasswordBackend, AutoCloseable {
     private final RadiusConfig config;
     private final RandomSource random;
     private RadiusClient client;
@@ -44,6 +44,30 @@ public final class RadiusEapBackend implements EapBackend, AutoCloseable {
         if (c.isEmpty()) return new Unavailable("RADIUS client socket: " + openFailure.getMessage());
         // RFC 3580 3.20/3.21 style station ids: our address (NAS side) and the peer's
         return new RadiusEapProxy(c.get(), Optional.of(local.getHostAddress()), Optional.of(remote.getHostAddress()));
+    }
+
+    /** XAuth with {@code auth = xauth-radius}: an Access-Request with User-Name and User-Password (PAP, RFC 2865 5.2). */
+    @Override
+    public Optional<String> check(String connection, InetAddress local, InetAddress remote, String user, byte[] password) {
+        Optional<RadiusClient> c = client();
+        if (c.isEmpty()) return Optional.of("RADIUS client socket: " + openFailure.getMessage());
+        java.util.List<RadiusAttribute> attrs = new java.util.ArrayList<>();
+        byte[] name = user.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        attrs.add(new RadiusAttribute(RadiusAttributeType.USER_NAME, java.util.Arrays.copyOf(name, Math.min(name.length, 253))));
+        config.nasIpAddress().ifPresent(ip -> {
+            if (ip.getAddress().length == 4) attrs.add(new RadiusAttribute(RadiusAttributeType.NAS_IP_ADDRESS, ip.getAddress()));
+        });
+        if (!config.nasIdentifier().isEmpty()) attrs.add(RadiusAttribute.text(RadiusAttributeType.NAS_IDENTIFIER, config.nasIdentifier()));
+        attrs.add(RadiusAttribute.integer(RadiusAttributeType.NAS_PORT_TYPE, 5)); // Virtual (RFC 2865 5.41)
+        attrs.add(RadiusAttribute.integer(RadiusAttributeType.SERVICE_TYPE, 2)); // Framed-User
+        attrs.add(RadiusAttribute.text(RadiusAttributeType.CALLED_STATION_ID, local.getHostAddress()));
+        attrs.add(RadiusAttribute.text(RadiusAttributeType.CALLING_STATION_ID, remote.getHostAddress()));
+        return switch (c.get().send(attrs, Optional.of(password))) {
+            case RadiusOutcome.TimedOut t -> Optional.of("RADIUS server did not answer after " + t.attempts() + " attempts");
+            case RadiusOutcome.Failed f -> Optional.of("RADIUS: " + f.reason());
+            case RadiusOutcome.Reply r -> r.packet().code() == RadiusCode.ACCESS_ACCEPT ? Optional.empty()
+                    : Optional.of("RADIUS " + r.packet().code());
+        };
     }
 
     @Override

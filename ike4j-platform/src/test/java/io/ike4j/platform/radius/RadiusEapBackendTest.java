@@ -39,6 +39,28 @@ class RadiusEapBackendTest {
         }
     }
 
+    /** IKEv1 xauth-radius: User-Name and the User-Password hidden per RFC 2865 5.2; Accept or Reject decides. */
+    @Test
+    void papCheckHidesThePasswordAndFollowsTheServersVerdict() throws Exception {
+        try (FakeRadiusServer srv = new FakeRadiusServer((req, n) -> {
+            byte[] hidden = req.first(RadiusAttributeType.USER_PASSWORD).orElseThrow().value();
+            byte[] plain = RadiusCrypto.revealPassword(hidden, SECRET, req.authenticator());
+            boolean ok = new String(plain, StandardCharsets.UTF_8).replace("\0", "").equals("carol's password");
+            return List.of(FakeRadiusServer.reply(ok ? RadiusCode.ACCESS_ACCEPT : RadiusCode.ACCESS_REJECT, req.identifier(),
+                    req.authenticator(), SECRET, List.of(), true));
+        });
+             RadiusEapBackend backend = new RadiusEapBackend(RadiusClientTest.config(srv), RandomSource.secure())) {
+            InetAddress gw = InetAddress.getByName("192.0.2.1"), peer = InetAddress.getByName("192.0.2.2");
+            assertThat(backend.check("rw", gw, peer, "carol", "carol's password".getBytes(StandardCharsets.UTF_8))).isEmpty();
+            assertThat(backend.check("rw", gw, peer, "carol", "guess".getBytes(StandardCharsets.UTF_8))).contains("RADIUS ACCESS_REJECT");
+            RadiusPacket sent = srv.requests.getFirst();
+            assertThat(sent.first(RadiusAttributeType.USER_NAME).map(a -> new String(a.value(), StandardCharsets.UTF_8))).contains("carol");
+            byte[] hidden = sent.first(RadiusAttributeType.USER_PASSWORD).orElseThrow().value();
+            assertThat(hidden).hasSize(16);
+            assertThat(new String(hidden, StandardCharsets.ISO_8859_1)).doesNotContain("carol");
+        }
+    }
+
     @Test
     void anUnansweringServerFailsTheConversationInsteadOfThrowing() throws Exception {
         // TEST-NET-1: nobody answers

@@ -3,7 +3,6 @@ package io.ike4j.core.exchange.v1;
 import io.ike4j.core.codec.v1.IsakmpDatagram;
 import io.ike4j.core.codec.v1.IsakmpMessage;
 import io.ike4j.core.codec.v1.Octets;
-import io.ike4j.core.codec.v1.V1AuthMethod;
 import io.ike4j.core.codec.v1.V1ExchangeType;
 import io.ike4j.core.codec.v1.V1NotifyType;
 import io.ike4j.core.codec.v1.V1Payload;
@@ -46,7 +45,7 @@ final class AggressiveMode {
         IsakmpSa sa = made.get();
         sa.replaces = replaces;
         sa.aggressive = true;
-        List<Phase1Suite> all = Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY);
+        List<Phase1Suite> all = Phase1Proposals.configured(c, V1SigAuth.pskMethod(c));
         sa.lock().lock();
         try {
             r.table.addInitiating(sa);
@@ -91,7 +90,7 @@ final class AggressiveMode {
         Phase1Proposals.Choice choice = null;
         for (ConnectionConfig c : Phase1.candidates(r, in.local(), in.remote())) {
             if (!c.aggressive() || peer.isEmpty() || c.remoteIdentity().matches(peer.get()) == Identity.MATCH_NONE) continue;
-            Optional<Phase1Proposals.Choice> ch = Phase1Proposals.select(Phase1Proposals.configured(c, V1AuthMethod.PRE_SHARED_KEY), offered.get());
+            Optional<Phase1Proposals.Choice> ch = Phase1Proposals.select(Phase1Proposals.configured(c, V1SigAuth.pskMethod(c)), offered.get());
             if (ch.isPresent()) {
                 conn = c;
                 choice = ch.get();
@@ -167,7 +166,7 @@ final class AggressiveMode {
 
     private static void message2(V1Run r, IsakmpSa sa, EngineInput.DatagramReceived in, IsakmpMessage m, byte[] datagram) {
         Optional<Phase1Proposals.Choice> c = m.first(V1Payload.Sa.class).flatMap(a -> Phase1Proposals.accept(
-                Phase1Proposals.configured(sa.connection, V1AuthMethod.PRE_SHARED_KEY), a));
+                Phase1Proposals.configured(sa.connection, V1SigAuth.pskMethod(sa.connection)), a));
         Optional<V1Payload.KeyExchange> ke = m.first(V1Payload.KeyExchange.class);
         Optional<V1Payload.Nonce> nr = m.first(V1Payload.Nonce.class);
         Optional<V1Payload.Identification> idr = m.first(V1Payload.Identification.class);

@@ -154,7 +154,7 @@ final class Phase1 {
         sa.remote = remote;
     }
 
-    /** Phase 1 is complete: event, timers (NAT keepalive, DPD, lifetime), INITIAL-CONTACT, first Quick Mode. */
+    /** Phase 1 is complete: event, timers (NAT keepalive, DPD, lifetime), INITIAL-CONTACT, XAuth/Mode Config, first Quick Mode. */
     static void established(V1Run r, IsakmpSa sa, boolean peerInitialContact) {
         sa.step = IsakmpSa.Step.ESTABLISHED;
         sa.establishedAtEpochSecond = Math.max(1, r.now().getEpochSecond());
@@ -170,10 +170,7 @@ final class Phase1 {
         if (peerInitialContact) V1Lifecycle.replaceOthers(r, sa);
         java.time.Duration reauth = !sa.connection.reauthTime().isZero() ? sa.connection.reauthTime() : sa.connection.rekeyTime();
         if (sa.isInitiator() && !reauth.isZero()) r.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, reauth);
-        Optional<io.ike4j.core.config.ChildConfig> child = sa.isInitiator() && sa.requestedChild != null
-                ? sa.connection.child(sa.requestedChild) : Optional.empty();
-        if (child.isPresent()) QuickMode.initiate(r, sa, child.get());
-        else replacedDone(r, sa);
+        ModeConfig.afterPhase1(r, sa); // XAuth, Mode Config, then the first Quick Mode
     }
 
     /** A reauthenticating SA is up (with its IPsec SA, if any): the one it replaces is deleted. */

@@ -56,7 +56,7 @@ final class QuickMode {
         }
         long mid = Informational.newMessageId(r, sa);
         QuickModeState qm = new QuickModeState(mid, true, c, r.nextId(), io.ike4j.core.exchange.ChildCreateUnit.newSpi(r.session));
-        qm.localTs = first(V1Selectors.fromConfig(c.localTs(), sa.local.address()));
+        qm.localTs = first(V1Selectors.fromConfig(c.localTs(), ModeConfig.localHost(sa)));
         qm.remoteTs = first(V1Selectors.fromConfig(c.remoteTs(), sa.remote.address()));
         if (qm.localTs.isEmpty() || qm.remoteTs.isEmpty()) {
             r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), c.name(), 0, "no usable traffic selectors"));
@@ -107,6 +107,10 @@ final class QuickMode {
             return;
         }
         QuickModeState qm = sa.quickModes.get(mid);
+        if (qm == null && !sa.cfg.ready) {
+            r.log(EngineLog.Subsystem.CHILD, sa, "Quick Mode before XAuth/Mode Config completed, dropped");
+            return;
+        }
         if (qm == null) request(r, sa, in, o.get(), datagram);
         else if (qm.initiator) answer(r, sa, qm, o.get(), datagram);
         else finish(r, sa, qm, o.get());

@@ -39,7 +39,7 @@ final class QuickModeResponder {
         }
         List<TrafficSelectorSubstructure> remote, local;
         if (ids.isEmpty()) { // RFC 2409 5.5: no IDs means the ISAKMP peers' addresses
-            remote = V1Selectors.fromConfig(List.of("dynamic"), sa.remote.address());
+            remote = V1Selectors.fromConfig(List.of("dynamic"), ModeConfig.peerHost(sa));
             local = V1Selectors.fromConfig(List.of("dynamic"), sa.local.address());
         } else {
             Optional<TrafficSelectorSubstructure> ci = V1Ids.selector(ids.get(0)), cr = V1Ids.selector(ids.get(1));
@@ -56,7 +56,7 @@ final class QuickModeResponder {
         boolean selectorsMatched = false;
         for (ChildConfig c : sa.connection.children()) {
             if (!V1Selectors.within(local, V1Selectors.fromConfig(c.localTs(), sa.local.address()))
-                    || !V1Selectors.within(remote, V1Selectors.fromConfig(c.remoteTs(), sa.remote.address()))) continue;
+                    || !V1Selectors.within(remote, V1Selectors.fromConfig(c.remoteTs(), ModeConfig.peerHost(sa)))) continue;
             selectorsMatched = true;
             Optional<Phase2Proposals.Choice> ch = Phase2Proposals.select(Phase2Proposals.configured(c), offered.get(), inboundSpi);
             if (ch.isPresent()) {

@@ -40,6 +40,7 @@ final class V1Lifecycle {
             r.cancelTimer(sa, TimerId.TimerKind.IKE_EXPIRE, 0);
             r.cancelTimer(sa, TimerId.TimerKind.IKE_REKEY, 0);
         }
+        ModeConfig.release(r, sa);
         r.table.remove(sa);
         sa.wipe();
         sa.step = IsakmpSa.Step.DESTROYED;

@@ -35,7 +35,7 @@ public final class V1Machine {
             for (IsakmpSa existing : table.all()) {
                 boolean[] used = {false};
                 locked(existing, sa -> {
-                    if (sa.established() && sa.connectionName().equals(c.name())) {
+                    if (sa.established() && sa.cfg.ready && sa.connectionName().equals(c.name())) {
                         QuickMode.initiate(r, sa, c.child(child).get());
                         used[0] = true;
                     }
@@ -91,6 +91,7 @@ public final class V1Machine {
                     if (sa.established() && dg instanceof IsakmpDatagram.Encrypted e) QuickMode.process(r, sa, in, e, d);
                 }
                 case INFORMATIONAL -> Informational.receive(r, sa, dg);
+                case TRANSACTION -> Transaction.process(r, sa, dg, d);
                 default -> r.log(EngineLog.Subsystem.NET, sa, "unsupported IKEv1 exchange " + ex.get() + " ignored");
             }
         });
@@ -105,7 +106,7 @@ public final class V1Machine {
                     if (V1Transport.retransmit(r, sa, t.detail())) return;
                     if (t.detail() == 0 || !sa.established()) {
                         V1Lifecycle.end(r, sa, "peer did not answer after " + r.settings().retransmitTries() + " retransmits");
-                    } else {
+                    } else if (!Transaction.timedOut(r, sa, t.detail())) {
                         sa.outstanding.remove(t.detail());
                         Optional.ofNullable(sa.quickModes.get(t.detail())).ifPresent(qm ->
                                 QuickMode.childFailed(r, sa, qm, 0, "peer did not answer Quick Mode"));

@@ -44,9 +44,25 @@ final class V1SigAuth {
 
     /** The Phase 1 authentication method {@code c} uses: from the local round and, for signatures, our key; empty if none. */
     static Optional<V1AuthMethod> method(Credentials cred, ConnectionConfig c) {
-        if (c.local().method() == AuthClass.PSK) return Optional.of(V1AuthMethod.PRE_SHARED_KEY);
+        if (c.local().method() == AuthClass.PSK) return Optional.of(pskMethod(c));
         if (c.local().method() != AuthClass.PUBKEY) return Optional.empty();
-        return ourChain(cred, c.local()).flatMap(chain -> KeyKind.of(chain.getFirst().getPublicKey())).flatMap(V1SigAuth::method);
+        Optional<V1AuthMethod> m = ourChain(cred, c.local()).flatMap(chain -> KeyKind.of(chain.getFirst().getPublicKey()))
+                .flatMap(V1SigAuth::method);
+        // draft-beaulieu-ike-xauth 5: RSA signatures followed by XAuth (strongSwan: pubkey + xauth rounds)
+        return m.map(x -> x == V1AuthMethod.RSA_SIGNATURES && pskMethod(c) == V1AuthMethod.XAUTH_INIT_PSK ? V1AuthMethod.XAUTH_INIT_RSA : x);
+    }
+
+    /** The signature method behind an XAuth authentication method (XAUTH_INIT/RESP_RSA sign as RSA_SIGNATURES). */
+    static V1AuthMethod base(V1AuthMethod m) {
+        return m == V1AuthMethod.XAUTH_INIT_RSA || m == V1AuthMethod.XAUTH_RESP_RSA ? V1AuthMethod.RSA_SIGNATURES : m;
+    }
+
+    /**
+     * PSK, or with an XAuth round on either side XAUTH_INIT_PSK (draft-beaulieu-ike-xauth 5: the XAuth client is the
+     * Phase 1 initiator, the remote access case; strongSwan computes the same value on both sides).
+     */
+    static V1AuthMethod pskMethod(ConnectionConfig c) {
+        return XAuth.isServer(c) || XAuth.clientRound(c).isPresent() ? V1AuthMethod.XAUTH_INIT_PSK : V1AuthMethod.PRE_SHARED_KEY;
     }
 
     static Optional<V1AuthMethod> method(KeyKind kind) {
@@ -74,7 +90,8 @@ final class V1SigAuth {
     }
 
     static boolean isSignature(IsakmpSa sa) {
-        return sa.suite != null && sa.suite.auth() != V1AuthMethod.PRE_SHARED_KEY;
+        return sa.suite != null && sa.suite.auth() != V1AuthMethod.PRE_SHARED_KEY && sa.suite.auth() != V1AuthMethod.XAUTH_INIT_PSK
+                && sa.suite.auth() != V1AuthMethod.XAUTH_RESP_PSK;
     }
 
     /** Our end-entity certificate with its issuers, for the first configured certificate whose private key we hold. */
@@ -118,7 +135,7 @@ final class V1SigAuth {
         Optional<List<X509Certificate>> chain = ourChain(cred, sa.connection.local());
         if (chain.isEmpty()) return new Made.Failed("no certificate with a private key for " + sa.localId);
         PublicKey pub = chain.get().getFirst().getPublicKey();
-        if (KeyKind.of(pub).flatMap(V1SigAuth::method).filter(m -> m == sa.suite.auth()).isEmpty()) {
+        if (KeyKind.of(pub).flatMap(V1SigAuth::method).filter(m -> m == base(sa.suite.auth())).isEmpty()) {
             return new Made.Failed("our key does not fit the negotiated authentication method " + sa.suite.auth());
         }
         KeyRef key = cred.keyFor(pub).orElseThrow();
@@ -184,7 +201,8 @@ final class V1SigAuth {
     }
 
     /** Checks an IKEv1 signature: the key must fit the method, lengths are checked before the JCA sees them. */
-    static Optional<String> verifySignature(PublicKey key, V1AuthMethod method, byte[] hash, byte[] signature) {
+    static Optional<String> verifySignature(PublicKey key, V1AuthMethod negotiated, byte[] hash, byte[] signature) {
+        V1AuthMethod method = base(negotiated);
         Optional<KeyKind> kind = KeyKind.of(key);
         if (kind.isEmpty() || kind.flatMap(V1SigAuth::method).filter(m -> m == method).isEmpty()) {
             return Optional.of("peer key " + kind.map(Enum::name).orElse(key.getAlgorithm()) + " does not fit " + method);

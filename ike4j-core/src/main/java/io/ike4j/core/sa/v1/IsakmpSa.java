@@ -80,6 +80,8 @@ public final class IsakmpSa {
     };
     public final Map<Long, QuickModeState> quickModes = new HashMap<>();
     public final List<IpsecSa> children = new ArrayList<>();
+    /** XAuth and Mode Config (Transaction exchanges) after Phase 1. */
+    public final ModeCfgState cfg = new ModeCfgState();
 
     public IsakmpSa(long id, boolean initiator, ConnectionConfig connection, long cookieI) {
         this.id = id;

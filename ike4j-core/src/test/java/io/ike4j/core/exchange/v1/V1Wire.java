@@ -55,6 +55,11 @@ public final class V1Wire {
         }
     }
 
+    /** The Phase 1 authentication method of a PSK connection (XAUTH_INIT_PSK with XAuth rounds). */
+    public static io.ike4j.core.codec.v1.V1AuthMethod pskMethod(io.ike4j.core.config.ConnectionConfig c) {
+        return V1SigAuth.pskMethod(c);
+    }
+
     /** A plain (unencrypted) message with the SA's cookies. */
     public static byte[] plain(IsakmpSa sa, V1ExchangeType exchange, long mid, List<V1Payload> payloads) {
         return V1Transport.plain(sa, exchange, mid, payloads);
