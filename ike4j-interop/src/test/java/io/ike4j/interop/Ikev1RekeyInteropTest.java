@@ -83,9 +83,18 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
         awaitPing(ping, out);
         String log = d == Direction.IKE4J_INITIATES ? ike4jLog.text() : swanLog.text();
         assertThat(count(log, "reauthenticating IKE_SA")).as("reauthentications by the initiator").isGreaterThanOrEqualTo(2);
+        if (d == Direction.STRONGSWAN_INITIATES) {
+            // strongSwan 5.9.8 reauthenticates IKEv1 by a new Main Mode only ("nothing to initiate": make_before_break
+            // is IKEv2's); its IPsec SAs stay with the old ISAKMP SA, which lives on to its hard lifetime, and every new
+            // ISAKMP SA schedules its own reauthentication: there is never just one ISAKMP SA while that timer runs.
+            // ike4j follows it: one agreed IPsec SA pair, and no ISAKMP SA strongSwan does not have too.
+            assertAgreedIpsecSaAndNoStaleIsakmpSa(conn);
+            pair.reset();
+            return;
+        }
         assertOneAgreedSa(conn);
         SaView now = pair.ike4j().ikeSa(conn).orElseThrow();
-        SaView before = d == Direction.IKE4J_INITIATES ? first.initiator() : first.responder();
+        SaView before = first.initiator();
         assertThat(now.initiatorSpi()).as("a new ISAKMP SA").isNotEqualTo(before.initiatorSpi());
         assertThat(now.initiator()).as("the roles are kept").isEqualTo(d == Direction.IKE4J_INITIATES);
         pair.reset();
@@ -156,6 +165,27 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
             IkePeer.sleep(300);
         }
         throw new AssertionError("never one agreed ISAKMP SA with one IPsec SA pair on both sides; last seen:" + last);
+    }
+
+    /** Both sides have one INSTALLED IPsec SA pair of {@code conn}, the same, and ike4j no ISAKMP SA strongSwan lacks. */
+    private void assertAgreedIpsecSaAndNoStaleIsakmpSa(String conn) {
+        String last = "";
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<SaView> l = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name())).toList();
+            List<SaView> r = pair.strongSwan().listSas().stream().filter(sa -> conn.equals(sa.name())).toList();
+            last = "\n  ike4j: " + l + "\n  strongSwan: " + r;
+            List<ChildSaView> lc = l.stream().flatMap(sa -> installed(sa).stream()).toList();
+            List<ChildSaView> rc = r.stream().flatMap(sa -> installed(sa).stream()).toList();
+            java.util.Set<String> swanSpis = r.stream().map(SaView::initiatorSpi).collect(java.util.stream.Collectors.toSet());
+            if (lc.size() == 1 && rc.size() == 1 && lc.getFirst().spiIn().equals(rc.getFirst().spiOut())
+                    && lc.getFirst().spiOut().equals(rc.getFirst().spiIn())
+                    && l.stream().allMatch(sa -> swanSpis.contains(sa.initiatorSpi()))) {
+                return;
+            }
+            IkePeer.sleep(300);
+        }
+        throw new AssertionError("never one agreed IPsec SA pair without stale ISAKMP SAs; last seen:" + last);
     }
 
     private static List<ChildSaView> installed(SaView sa) {
