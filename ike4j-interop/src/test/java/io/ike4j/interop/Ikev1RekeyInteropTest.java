@@ -88,6 +88,9 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
             // is IKEv2's); its IPsec SAs stay with the old ISAKMP SA, which lives on to its hard lifetime, and every new
             // ISAKMP SA schedules its own reauthentication: there is never just one ISAKMP SA while that timer runs.
             // ike4j follows it: one agreed IPsec SA pair, and no ISAKMP SA strongSwan does not have too.
+            // Known gap (not covered here: over_time 30 s outlives the ping): strongSwan moves its IPsec SAs onto the
+            // new ISAKMP SA, ike4j keeps them on the old one and removes them when that one expires; with over_time 4 s
+            // 63 of 160 pings were lost at that moment. ike4j must adopt them into the successor ISAKMP SA.
             assertAgreedIpsecSaAndNoStaleIsakmpSa(conn);
             pair.reset();
             return;
