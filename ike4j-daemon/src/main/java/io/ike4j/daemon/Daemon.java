@@ -108,7 +108,7 @@ public final class Daemon implements AutoCloseable {
                 EngineRuntime r = target.get(); // soft: rekey; hard: delete
                 if (r != null) r.submit(new io.ike4j.core.engine.EngineInput.ChildSaExpired(ikeSaId, childSaId, hard));
             });
-            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos()),
+            eng = SwanctlToEngineConfig.createEngine(initial, new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), options.retransmit(), options.dos(), options.crypto()),
                     java.util.Optional.ofNullable(options.configFile().toAbsolutePath().getParent()), clock, log, keyLogSink(keylog));
             rt = new EngineRuntime(eng, udp, dataPlane, clock);
             rt.addListener(tracker);
@@ -168,6 +168,7 @@ public final class Daemon implements AutoCloseable {
         }
         SwanctlConfig cfg = r.config();
         log.log(Subsystem.DMN, 0, "ike4j " + DaemonCommands.VERSION + " starting, " + cfg.connections().size() + " connections loaded");
+        log.log(Subsystem.LIB, 1, "crypto providers: " + options.crypto().describe() + " (the JDK's for the rest)");
         return new Daemon(options, log, clock, cfg);
     }
 
@@ -251,7 +252,7 @@ public final class Daemon implements AutoCloseable {
         long errors = runtime.failures() + t.malformedDropped() + t.sendErrors() + t.receiveErrors();
         return new StatsSnapshot(now - startedAt, startedAt, tracker.ikeSaCount(), halfOpen + engine.halfOpenCount(), tracker.childSaCount(),
                 t.ikeReceived() + t.keepalivesReceived() + espIn, t.ikeSent() + t.keepalivesSent() + espOut, bytesIn, bytesOut,
-                0, errors);
+                0, errors, dataPlane.installedCount());
     }
 
     /** The UDP ports actually bound (useful with ephemeral ports). */

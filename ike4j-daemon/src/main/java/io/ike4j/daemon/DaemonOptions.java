@@ -7,11 +7,12 @@ import java.util.Optional;
 /**
  * What {@code ike4j daemon} was started with. Ports 0 mean ephemeral (tests). {@code dataPlane} picks where
  * CHILD_SAs go ({@link DataPlaneKind}); {@code tunName}/{@code tunMtu} configure the user-space data plane's device,
- * {@code plainEsp} whether it sends unencapsulated CHILD_SAs as plain ESP over raw sockets (else always in UDP).
+ * {@code plainEsp} whether it sends unencapsulated CHILD_SAs as plain ESP over raw sockets (else always in UDP),
+ * {@code crypto} the JCA provider per primitive ({@code --crypto-provider}, {@link CryptoProviderOption}).
  */
 public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
                             DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit,
-                            boolean plainEsp, DosThresholds dos) {
+                            boolean plainEsp, DosThresholds dos, io.ike4j.core.crypto.CryptoProviders crypto) {
 
     public static final String DEFAULT_TUN = "ike4j0";
     public static final int DEFAULT_TUN_MTU = 1400;
@@ -42,7 +43,15 @@ public record DaemonOptions(Path configFile, Path socket, int ikePort, int natTr
     public DaemonOptions {
         if (retransmit == null) retransmit = Retransmission.DEFAULTS;
         if (dos == null) dos = DosThresholds.DEFAULTS;
+        if (crypto == null) crypto = CryptoProviderOption.defaults();
         if (tunMtu < 576 || tunMtu > 65535) throw new IllegalArgumentException("TUN MTU out of range: " + tunMtu);
+    }
+
+    /** With the default crypto providers ({@link CryptoProviderOption#defaults()}). */
+    public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,
+                         DataPlaneKind dataPlane, String tunName, int tunMtu, Retransmission retransmit, boolean plainEsp,
+                         DosThresholds dos) {
+        this(configFile, socket, ikePort, natTraversalPort, keylog, dataPlane, tunName, tunMtu, retransmit, plainEsp, dos, null);
     }
 
     public DaemonOptions(Path configFile, Path socket, int ikePort, int natTraversalPort, Optional<Path> keylog,

@@ -60,6 +60,28 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public int installedCount() {
+        return delegate.installedCount();
+    }
+
+    @Override
+    public boolean updateEndpoints(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi,
+                                   io.ike4j.core.engine.Endpoint local, io.ike4j.core.engine.Endpoint remote,
+                                   boolean udpEncapsulation) {
+        return delegate.updateEndpoints(ikeSaId, childSaId, inboundSpi, outboundSpi, local, remote, udpEncapsulation);
+    }
+
+    @Override
+    public void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) throws DataPlaneException {
+        delegate.addVirtualIp(address, peer);
+    }
+
+    @Override
+    public boolean removeVirtualIp(java.net.InetAddress address) {
+        return delegate.removeVirtualIp(address);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

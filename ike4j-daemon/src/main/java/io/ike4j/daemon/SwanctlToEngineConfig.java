@@ -38,12 +38,19 @@ public final class SwanctlToEngineConfig {
     }
 
     /** The UDP ports the daemon actually listens on (charon.port / charon.port_nat_t in strongSwan). */
-    public record Ports(int ike, int natTraversal, Retransmission retransmit, DosThresholds dos) {
+    public record Ports(int ike, int natTraversal, Retransmission retransmit, DosThresholds dos,
+                        io.ike4j.core.crypto.CryptoProviders crypto) {
         public static final Ports STANDARD = new Ports(500, 4500);
 
         public Ports {
             if (retransmit == null) retransmit = Retransmission.DEFAULTS;
             if (dos == null) dos = DosThresholds.DEFAULTS;
+            if (crypto == null) crypto = io.ike4j.core.crypto.CryptoProviders.JDK;
+        }
+
+        /** With the JDK's crypto providers. */
+        public Ports(int ike, int natTraversal, Retransmission retransmit, DosThresholds dos) {
+            this(ike, natTraversal, retransmit, dos, io.ike4j.core.crypto.CryptoProviders.JDK);
         }
 
         public Ports(int ike, int natTraversal, Retransmission retransmit) {
@@ -83,7 +90,7 @@ public final class SwanctlToEngineConfig {
                 .retransmitTries(ports.retransmit().tries())
                 .cookieThreshold(ports.dos().cookieThreshold()).cookieThresholdIp(ports.dos().cookieThresholdIp())
                 .blockThreshold(ports.dos().blockThreshold()).halfOpenLimit(ports.dos().halfOpenLimit())
-                .halfOpenTimeout(ports.dos().halfOpenTimeout());
+                .halfOpenTimeout(ports.dos().halfOpenTimeout()).crypto(ports.crypto());
         EngineConfig.Builder b = EngineConfig.builder();
         for (ConnectionConfig c : swanctl.connections()) {
             connection(c, ports, files, warnings).ifPresent(b::connection);
@@ -96,7 +103,7 @@ public final class SwanctlToEngineConfig {
         }
         b.settings(settings.build());
         pools(swanctl, warnings).forEach(b::pool);
-        Credentials.Builder cred = Credentials.builder().signer(files.signer(), files.keyRefs());
+        Credentials.Builder cred = Credentials.builder().signer(files.signer().withProviders(ports.crypto()), files.keyRefs());
         files.caCerts.forEach(cred::caCert);
         files.crls.forEach(cred::crl);
         for (SecretConfig s : swanctl.secrets()) {

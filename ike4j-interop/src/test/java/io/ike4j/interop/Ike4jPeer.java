@@ -94,6 +94,7 @@ public final class Ike4jPeer implements IkePeer {
     private final Path confFile;
     private final Path logFile;
     private final Path keylogFile;
+    private final Path earlierLog;
     private SwanctlConf conf;
     private Process daemon;
     private String logSnapshot = "";
@@ -119,6 +120,7 @@ public final class Ike4jPeer implements IkePeer {
         this.confFile = dir.resolve("swanctl.conf");
         this.logFile = dir.resolve("daemon.log");
         this.keylogFile = dir.resolve("ikev2_decryption_table");
+        this.earlierLog = dir.resolve("daemon-earlier.log");
     }
 
     public Ike4jPeer(NetnsLab lab, Side side, SwanctlConf conf) {
@@ -157,6 +159,7 @@ public final class Ike4jPeer implements IkePeer {
     public void start() {
         RepoRoot.ensureFreshJar();
         writeConf();
+        keepEarlierLog();
         List<String> cmd = new ArrayList<>(List.of(RepoRoot.cli().toString(), "daemon",
                 "--conf", confFile.toString(), "--uri", uri(), "--log", options.logLevels()));
         if (options.keylog()) {
@@ -172,6 +175,34 @@ public final class Ike4jPeer implements IkePeer {
         daemon = lab.spawn(namespace, Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
+    }
+
+    /** A restarted daemon writes a fresh log: the earlier run's is kept before it ({@link #log()} returns both). */
+    private void keepEarlierLog() {
+        try {
+            if (Files.exists(logFile) && Files.size(logFile) > 0) {
+                Files.write(earlierLog, Files.readAllBytes(logFile),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Kills the daemon with SIGKILL (no DELETE sent; its TUN device and routes go with the process) and waits until
+     * it is gone; {@link #start()} starts it again with the current configuration.
+     */
+    public void kill() {
+        if (daemon != null && daemon.isAlive()) {
+            Commands.run("kill", "-KILL", "--", "-" + daemon.pid());
+            try {
+                daemon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted", e);
+            }
+        }
     }
 
     private void writeConf() {
@@ -313,6 +344,12 @@ public final class Ike4jPeer implements IkePeer {
     private String readLog() {
         try {
             byte[] all = Files.readAllBytes(logFile);
+            if (Files.exists(earlierLog)) {
+                byte[] before = Files.readAllBytes(earlierLog);
+                byte[] both = java.util.Arrays.copyOf(before, before.length + all.length);
+                System.arraycopy(all, 0, both, before.length, all.length);
+                all = both;
+            }
             int from = Math.max(0, all.length - LOG_KEEP);
             return new String(all, from, all.length - from, StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -13,14 +13,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A throwaway network of namespaces for interop tests. Two topologies:
+ * A throwaway network of namespaces for interop tests. Four topologies:
  * <ul>
  *   <li>{@link #direct()}: LEFT {@code 192.0.2.1/24} and RIGHT {@code 192.0.2.2/24} on one veth link;</li>
  *   <li>{@link #natRouter(int)}: LEFT {@code 10.0.0.2/24} — router ({@code 10.0.0.1} inside,
  *       {@code 198.51.100.1} outside, masquerade on the way out) — RIGHT {@code 198.51.100.2/24}; optionally the
  *       router drops a random share of forwarded packets;</li>
  *   <li>{@link #threeHosts()}: LEFT {@code 192.0.2.1}, RIGHT {@code 192.0.2.2} and a third host {@code 192.0.2.3}
- *       (inner {@code 10.2.0.2}, a second gateway for RIGHT's subnet) on one bridge in the {@code -x} namespace.</li>
+ *       (inner {@code 10.2.0.2}, a second gateway for RIGHT's subnet) on one bridge in the {@code -x} namespace;</li>
+ *   <li>{@link #routed()}: LEFT — router — RIGHT as in {@link #natRouter(int)}, forwarding without NAT (each side reaches the other's
+ *       own address, so either may initiate), for faults in the middle ({@link #setFaults}).</li>
  * </ul>
  * Each host has an inner address on {@code lo} for tunnel-mode traffic: LEFT {@code 10.1.0.1/32} (selector
  * {@code 10.1.0.0/16}), RIGHT {@code 10.2.0.1/32} ({@code 10.2.0.0/16}).
@@ -53,6 +55,7 @@ public final class NetnsLab implements AutoCloseable {
 
     private final String name;
     private final boolean nat;
+    private final boolean router;
     private final Path workDir;
     private final List<String> namespaces = new ArrayList<>();
     private final List<Process> processes = new ArrayList<>();
@@ -61,19 +64,20 @@ public final class NetnsLab implements AutoCloseable {
     private final boolean three;
 
     private NetnsLab(boolean nat) {
-        this(nat, false);
+        this(nat, nat, false);
     }
 
-    private NetnsLab(boolean nat, boolean three) {
+    private NetnsLab(boolean router, boolean nat, boolean three) {
         this.three = three;
         this.name = LabNames.next();
         this.nat = nat;
+        this.router = router;
         this.workDir = LabNames.workRoot().resolve(name.substring(LabNames.PREFIX.length()));
         OPEN.add(this);
         try {
             Files.createDirectories(workDir);
-            if (nat) {
-                buildNat();
+            if (router) {
+                buildRouter();
             } else if (three) {
                 buildThree();
             } else {
@@ -104,6 +108,11 @@ public final class NetnsLab implements AutoCloseable {
         return lab;
     }
 
+    /** Topology (d): LEFT {@code 10.0.0.2} — router — RIGHT {@code 198.51.100.2}, routed without NAT. */
+    public static NetnsLab routed() {
+        return new NetnsLab(true, false, false);
+    }
+
     private void buildDirect() {
         String l = addNamespace("l");
         String r = addNamespace("r");
@@ -118,7 +127,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /** Topology (c): three hosts on one bridge (RFC 5685 redirect: a client and two gateways). */
     public static NetnsLab threeHosts() {
-        return new NetnsLab(false, true);
+        return new NetnsLab(false, false, true);
     }
 
     private void buildThree() {
@@ -149,7 +158,7 @@ public final class NetnsLab implements AutoCloseable {
         return name + "-b";
     }
 
-    private void buildNat() {
+    private void buildRouter() {
         String l = addNamespace("l");
         String r = addNamespace("r");
         String x = addNamespace("x");
@@ -165,14 +174,18 @@ public final class NetnsLab implements AutoCloseable {
         up(x, "outside");
         ip("-n", l, "route", "add", "default", "via", "10.0.0.1");
         exec(x, Commands.DEFAULT_TIMEOUT, "sysctl", "-qw", "net.ipv4.ip_forward=1").orThrow();
-        nft(x, """
-                table ip ike4j_nat {
-                  chain post {
-                    type nat hook postrouting priority 100;
-                    oifname "outside" masquerade
-                  }
-                }
-                """);
+        if (nat) {
+            nft(x, """
+                    table ip ike4j_nat {
+                      chain post {
+                        type nat hook postrouting priority 100;
+                        oifname "outside" masquerade
+                      }
+                    }
+                    """);
+        } else {
+            ip("-n", r, "route", "add", "10.0.0.0/24", "via", ROUTER_PUBLIC);
+        }
         addInner(l, Side.LEFT);
         addInner(r, Side.RIGHT);
     }
@@ -212,35 +225,65 @@ public final class NetnsLab implements AutoCloseable {
 
     /**
      * Makes the router drop {@code percent}% of forwarded packets (both directions) at random, using nftables'
-     * {@code numgen random mod 100 < N drop}; 0 removes the rule. Only for the NAT topology.
+     * {@code numgen random mod 100 < N drop}; 0 removes the rule. Only for the router topologies.
      */
     public void setDropPercent(int percent) {
-        if (!nat) {
-            throw new IllegalStateException("packet drop needs the router topology");
+        setFaults(percent, 0);
+    }
+
+    /**
+     * Makes the router drop {@code dropPercent}% of forwarded packets at random (both directions) and send another
+     * copy of {@code duplicatePercent}% of the rest ({@code numgen random mod 100 < N dup to <destination>}, nftables'
+     * {@code nf_dup_ipv4}: the copy goes to the same host a moment before the original); 0 and 0 remove the rules.
+     * Only for the router topologies.
+     */
+    public void setFaults(int dropPercent, int duplicatePercent) {
+        if (!router) {
+            throw new IllegalStateException("packet faults need a router topology");
         }
-        if (percent < 0 || percent > 100) {
-            throw new IllegalArgumentException("drop percent " + percent);
+        if (dropPercent < 0 || dropPercent > 100 || duplicatePercent < 0 || duplicatePercent > 100) {
+            throw new IllegalArgumentException("drop " + dropPercent + "%, duplicate " + duplicatePercent + "%");
         }
         String x = routerNamespace().orElseThrow();
         exec(x, Commands.DEFAULT_TIMEOUT, "nft", "delete", "table", "ip", "ike4j_drop");
-        if (percent > 0) {
+        if (dropPercent > 0 || duplicatePercent > 0) {
+            // LEFT's outer address: what crosses the router towards LEFT (behind the NAT: after un-NATting)
             nft(x, """
                     table ip ike4j_drop {
                       chain lossy {
                         type filter hook forward priority 0;
-                        numgen random mod 100 < %d counter drop
+                        numgen random mod 100 < %1$d counter drop
+                        ip daddr %3$s numgen random mod 100 < %2$d counter dup to %3$s device "outside"
+                        ip daddr %4$s numgen random mod 100 < %2$d counter dup to %4$s device "inside"
                       }
                     }
-                    """.formatted(percent));
+                    """.formatted(dropPercent, duplicatePercent, outerAddress(Side.RIGHT), outerAddress(Side.LEFT)));
         }
     }
 
     /** How many packets the router's random-drop rule has dropped so far (0 without the rule). */
     public long droppedPackets() {
+        return faultCounters()[0];
+    }
+
+    /** How many packets the router's duplication rules have copied so far (0 without them). */
+    public long duplicatedPackets() {
+        long[] c = faultCounters();
+        return c[1] + c[2];
+    }
+
+    private long[] faultCounters() {
         String x = routerNamespace().orElseThrow(() -> new IllegalStateException("no router"));
         ExecResult r = exec(x, Commands.DEFAULT_TIMEOUT, "nft", "list", "table", "ip", "ike4j_drop");
+        long[] out = new long[3];
+        if (!r.ok()) {
+            return out;
+        }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("counter packets (\\d+)").matcher(r.stdout());
-        return r.ok() && m.find() ? Long.parseLong(m.group(1)) : 0;
+        for (int i = 0; i < out.length && m.find(); i++) {
+            out[i] = Long.parseLong(m.group(1));
+        }
+        return out;
     }
 
     /** The lab's unique name ({@code i4j-<pid>-<n>}), the prefix of its namespaces. */
@@ -258,7 +301,7 @@ public final class NetnsLab implements AutoCloseable {
     }
 
     public Optional<String> routerNamespace() {
-        return nat ? Optional.of(name + "-x") : Optional.empty();
+        return router ? Optional.of(name + "-x") : Optional.empty();
     }
 
     /** The host's outer interface (inside its own namespace). */
@@ -268,7 +311,7 @@ public final class NetnsLab implements AutoCloseable {
 
     /** The address on the host's own outer interface. */
     public String outerAddress(Side side) {
-        if (nat) {
+        if (router) {
             return side == Side.LEFT ? "10.0.0.2" : "198.51.100.2";
         }
         return side == Side.LEFT ? "192.0.2.1" : "192.0.2.2";

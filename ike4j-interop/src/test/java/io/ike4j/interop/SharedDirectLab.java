@@ -40,7 +40,7 @@ abstract class SharedDirectLab {
     }
 
     private void open() {
-        lab = NetnsLab.direct();
+        lab = newLab();
         try {
             pair = PeerPair.start(lab, IKE4J_SIDE, side -> SwanctlConf.forLab(lab, side), ike4jOptions(),
                     strongSwanOptions(), setupLogs, strongSwanRoot());
@@ -95,6 +95,11 @@ abstract class SharedDirectLab {
      */
     java.nio.file.Path strongSwanRoot() {
         return null;
+    }
+
+    /** The lab of the class: a direct link unless a subclass needs another topology (e.g. {@link NetnsLab#routed()}). */
+    NetnsLab newLab() {
+        return NetnsLab.direct();
     }
 
     /** How ike4j's daemon is started; a subclass may add {@code --keylog}. */

@@ -234,6 +234,22 @@ public final class StrongSwanPeer implements IkePeer {
         swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", inside(dir.resolve("swanctl.conf"))).orThrow();
     }
 
+    /**
+     * Kills charon with SIGKILL (no DELETE sent, its TUN device and routes go with it) and waits until it is gone;
+     * {@link #start()} starts it again with the current configuration (its log is appended to).
+     */
+    public void kill() {
+        if (charon != null && charon.isAlive()) {
+            Commands.run("kill", "-KILL", "--", "-" + charon.pid());
+            try {
+                charon.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LabException("interrupted", e);
+            }
+        }
+    }
+
     @Override
     public boolean alive() {
         return charon != null && charon.isAlive();

@@ -16,7 +16,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
                              int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
                              int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
                              int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects,
-                             int cookieThresholdIp, int halfOpenLimit) {
+                             int cookieThresholdIp, int halfOpenLimit, io.ike4j.core.crypto.CryptoProviders crypto) {
     /** RFC 7296 2.23: the IKE port, and the port NAT traversal floats to. */
     public static final int IKE_PORT = 500;
     public static final int NAT_T_PORT = 4500;
@@ -25,6 +25,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
 
     public EngineSettings {
         redirects = java.util.List.copyOf(redirects == null ? java.util.List.of() : redirects);
+        crypto = crypto == null ? io.ike4j.core.crypto.CryptoProviders.JDK : crypto;
         if (retransmitTries < 0) throw new IllegalArgumentException("retransmit tries < 0");
         if (retransmitBase < 1.0) throw new IllegalArgumentException("retransmit base < 1");
         if (nonceSize < 16 || nonceSize > 256) throw new IllegalArgumentException("nonce size must be 16..256");
@@ -45,6 +46,18 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         this(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout, cookieThreshold,
                 blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize, nonceSize, replayWindow,
                 ikePort, natTraversalPort, redirects, Builder.COOKIE_THRESHOLD_IP, Builder.HALF_OPEN_LIMIT);
+    }
+
+    /** The shape before the per-primitive crypto provider choice existed: the JDK's providers. */
+    public EngineSettings(Duration retransmitTimeout, double retransmitBase, int retransmitTries,
+                          Duration retransmitLimit, Duration halfOpenTimeout, int cookieThreshold,
+                          int blockThreshold, Duration cookieSecretLifetime, Duration natKeepalive,
+                          int maxMessageSize, int fragmentSize, int nonceSize, int replayWindow,
+                          int ikePort, int natTraversalPort, java.util.List<RedirectRule> redirects,
+                          int cookieThresholdIp, int halfOpenLimit) {
+        this(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout, cookieThreshold,
+                blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize, nonceSize, replayWindow,
+                ikePort, natTraversalPort, redirects, cookieThresholdIp, halfOpenLimit, io.ike4j.core.crypto.CryptoProviders.JDK);
     }
 
     /** The shape before {@code redirects} (RFC 5685) existed: no redirect rules. */
@@ -100,6 +113,7 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         private int ikePort = IKE_PORT;
         private int natTraversalPort = NAT_T_PORT;
         private final java.util.List<RedirectRule> redirects = new java.util.ArrayList<>();
+        private io.ike4j.core.crypto.CryptoProviders crypto = io.ike4j.core.crypto.CryptoProviders.JDK;
 
         public Builder retransmitTimeout(Duration d) { retransmitTimeout = d; return this; }
         public Builder retransmitBase(double b) { retransmitBase = b; return this; }
@@ -128,10 +142,14 @@ public record EngineSettings(Duration retransmitTimeout, double retransmitBase, 
         /** A gateway-side redirect rule (RFC 5685); the first matching rule of a stage wins. */
         public Builder redirect(RedirectRule r) { redirects.add(r); return this; }
 
+        /** The JCA provider per primitive (default: the JDK's for everything). */
+        public Builder crypto(io.ike4j.core.crypto.CryptoProviders c) { crypto = c; return this; }
+
         public EngineSettings build() {
             return new EngineSettings(retransmitTimeout, retransmitBase, retransmitTries, retransmitLimit, halfOpenTimeout,
                     cookieThreshold, blockThreshold, cookieSecretLifetime, natKeepalive, maxMessageSize, fragmentSize,
-                    nonceSize, replayWindow, ikePort, natTraversalPort, redirects, cookieThresholdIp, halfOpenLimit);
+                    nonceSize, replayWindow, ikePort, natTraversalPort, redirects, cookieThresholdIp, halfOpenLimit,
+                    crypto);
         }
     }
 }

@@ -31,6 +31,27 @@ public final class SkProtections {
     }
 
     /**
+     * As {@link #forDirection(EncryptionAlgorithm, int, IntegrityAlgorithm, byte[], byte[], RandomSource, CryptoProvider)}
+     * with the engines chosen per primitive: AEAD for GCM/ChaCha20-Poly1305, CBC and MAC for AES-CBC with HMAC.
+     */
+    public static SkProtection forDirection(EncryptionAlgorithm encryption, int keyBits, IntegrityAlgorithm integrity,
+            byte[] encKey, byte[] integKey, RandomSource random, CryptoProviders providers) {
+        if (encryption != EncryptionAlgorithm.AES_CBC) {
+            return forDirection(encryption, keyBits, integrity, encKey, integKey, random, providers.aead());
+        }
+        CryptoProvider cbc = providers.engines(CryptoPrimitive.CBC);
+        CryptoProvider mac = providers.mac();
+        if (!isSupported(encryption, keyBits, integrity) || encKey == null || encKey.length != KeyMaterialLengths.encryption(encryption, keyBits)) {
+            return forDirection(encryption, keyBits, integrity, encKey, integKey, random, cbc); // throws the usual errors
+        }
+        Integrity integ = Integrity.of(integrity, mac);
+        if (integKey == null || integKey.length != integ.keyLength()) {
+            throw new IllegalArgumentException("integrity key must be " + integ.keyLength() + " bytes");
+        }
+        return new CbcProtection(encKey, integ, integKey, Objects.requireNonNull(random, "random"), cbc);
+    }
+
+    /**
      * @param encKey SK_ei or SK_er (for AEAD including the 4-byte salt: see {@link KeyMaterialLengths#encryption})
      * @param integKey SK_ai or SK_ar; ignored (may be null or empty) for AEAD
      * @throws IllegalArgumentException if the combination is unsupported or a key has the wrong length

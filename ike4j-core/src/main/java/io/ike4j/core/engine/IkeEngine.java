@@ -435,9 +435,13 @@ public final class IkeEngine implements Engine {
 
     private void response(Session s, IkeSa sa, EngineInput.DatagramReceived in, IkeMessage m, byte[] d) {
         long mid = m.header().messageId();
-        if (sa.outstanding == null || sa.outstanding.messageId() != mid) return;
         ExchangeType ex = m.header().exchange().orElseThrow();
-        if (ex != sa.outstanding.exchange()) return;
+        if (sa.outstanding == null || sa.outstanding.messageId() != mid || ex != sa.outstanding.exchange()) {
+            // RFC 7296 2.1: a late or duplicated response (e.g. to a retransmitted request already answered)
+            s.log(EngineLog.Subsystem.NET, sa, "ignored " + ex + " response " + mid + (sa.outstanding == null
+                    ? ": no request outstanding" : ": waiting for " + sa.outstanding.exchange() + " response " + sa.outstanding.messageId()));
+            return;
+        }
         if (ex == ExchangeType.IKE_SA_INIT) {
             if (sa.state == IkeSaState.CONNECTING && sa.keys == null) IkeSaInitExchange.processResponse(s, sa, m, d);
             return;

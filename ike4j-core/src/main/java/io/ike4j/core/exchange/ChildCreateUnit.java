@@ -146,7 +146,7 @@ public final class ChildCreateUnit {
                 return new Negotiated(List.of(KeyExchangeUnit.invalidKe(t.keyExchange())), Optional.empty());
             }
             try {
-                KeyExchangeResponse ker = KeyExchangeUnit.respond(t.keyExchange(), k.ke().get().data(), s.context().random());
+                KeyExchangeResponse ker = KeyExchangeUnit.respond(t.keyExchange(), k.ke().get().data(), s);
                 shared = ker.sharedSecret();
                 kePublic = ker.publicValue();
                 ker.destroy();
@@ -255,7 +255,7 @@ public final class ChildCreateUnit {
         byte[] skD = sa.keys.skD();
         try {
             // RFC 7296 2.17: KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr); RFC 9370 2.2.4: ... | SK(1) | ... | SK(n)
-            km = IkeKeyDerivation.childSaKeys(Prf.of(sa.transforms.prf()), skD, sharedSecret, ni, nr, additional,
+            km = IkeKeyDerivation.childSaKeys(EngineCrypto.prf(s, sa.transforms.prf()), skD, sharedSecret, ni, nr, additional,
                     KeyMaterialLengths.encryption(t.encryption(), t.encryptionKeyBits()),
                     KeyMaterialLengths.integrity(t.integrity()));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {

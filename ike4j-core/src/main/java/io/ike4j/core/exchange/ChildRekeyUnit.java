@@ -63,6 +63,8 @@ public final class ChildRekeyUnit {
         ChildSa survivor = fresh;
         ChildSa.RekeyCollision c = old.collision();
         old.collision(null);
+        // the peer deleted the old CHILD_SA before answering us: removedInCollision reported its new one already
+        boolean reported = c != null && old.state() == ChildSaState.DESTROYED;
         if (c != null && c.peerCreated().state() != ChildSaState.DESTROYED
                 && RekeyCollisions.oursLoses(ni, nr, c.nonceI(), c.nonceR())) {
             // RFC 7296 2.8.1: our exchange had the lowest nonce: we delete our new CHILD_SA, the peer deletes the old one
@@ -76,7 +78,7 @@ public final class ChildRekeyUnit {
             if (old.state() != ChildSaState.DESTROYED) sa.queue.add(new IkeSa.PendingTask.DeleteChild(old.id()));
         }
         if (old.state() != ChildSaState.DESTROYED) old.state(ChildSaState.REKEYED);
-        rekeyEvent(s, sa, old, survivor);
+        if (!reported || survivor != c.peerCreated()) rekeyEvent(s, sa, old, survivor);
     }
 
     /**
@@ -114,10 +116,14 @@ public final class ChildRekeyUnit {
         rekeyEvent(s, sa, old, fresh);
     }
 
-    /** A CHILD_SA whose rekeys crossed is deleted by the peer before our rekey was answered: the peer's new one won. */
+    /**
+     * A CHILD_SA whose rekeys crossed is deleted by the peer before our rekey was answered: the peer's new one carries
+     * its traffic now. The collision stays recorded: when the answer to our rekey arrives, the nonces still decide
+     * whether our new CHILD_SA is the redundant one we must delete (RFC 7296 2.8.1) — the peer, having won, waits for
+     * that Delete (a lossy link delays our answer past the peer's Delete).
+     */
     static void removedInCollision(Session s, IkeSa sa, ChildSa old) {
         ChildSa.RekeyCollision c = old.collision();
-        old.collision(null);
         if (c != null && c.peerCreated().state() != ChildSaState.DESTROYED) rekeyEvent(s, sa, old, c.peerCreated());
     }
 

@@ -75,7 +75,7 @@ public final class CreateChildSaExchange {
         m = m.filter(k -> k != KeyExchangeMethod.NONE);
         if (m.isEmpty()) return null;
         try {
-            return KeyExchangeUnit.initiate(m.get(), s.context().random());
+            return KeyExchangeUnit.initiate(m.get(), s);
         } catch (KeyExchangeException e) {
             return FAILED;
         }

@@ -56,7 +56,7 @@ public final class FollowupKeExchange {
             return;
         }
         try {
-            f.pending = KeyExchangeUnit.initiate(method, s.context().random());
+            f.pending = KeyExchangeUnit.initiate(method, s);
         } catch (KeyExchangeException e) {
             abort(s, sa, "key exchange " + SaInfos.name(method) + " unavailable");
             return;
@@ -134,7 +134,7 @@ public final class FollowupKeExchange {
         }
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchangeUnit.respond(expected, kei.get().data(), s.context().random());
+            ker = KeyExchangeUnit.respond(expected, kei.get().data(), s);
         } catch (KeyExchangeException e) {
             refuse(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]), "bad KEi: " + e.reason());
             return;

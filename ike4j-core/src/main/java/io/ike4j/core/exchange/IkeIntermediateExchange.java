@@ -48,7 +48,7 @@ public final class IkeIntermediateExchange {
         }
         KeyExchange ke;
         try {
-            ke = KeyExchangeUnit.initiate(method, s.context().random());
+            ke = KeyExchangeUnit.initiate(method, s);
         } catch (KeyExchangeException e) {
             SaLifecycle.fail(s, sa, 0, "key exchange " + method + " unavailable");
             return;
@@ -161,7 +161,7 @@ public final class IkeIntermediateExchange {
         }
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchangeUnit.respond(expected, kei.get().data(), s.context().random());
+            ker = KeyExchangeUnit.respond(expected, kei.get().data(), s);
         } catch (KeyExchangeException e) {
             NotifyType t = e.reason().isSyntaxError() ? NotifyType.INVALID_SYNTAX : NotifyType.NO_PROPOSAL_CHOSEN;
             refuse(s, sa, mid, NotifyPayload.of(t, new byte[0]), "bad KEi in IKE_INTERMEDIATE: " + e.reason());

@@ -85,7 +85,7 @@ public final class IkeRekeyExchange {
         }
         KeyExchange ke;
         try {
-            ke = KeyExchangeUnit.initiate(method, s.context().random());
+            ke = KeyExchangeUnit.initiate(method, s);
         } catch (KeyExchangeException e) {
             return false;
         }
@@ -233,7 +233,7 @@ public final class IkeRekeyExchange {
         }
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.get().data(), s.context().random());
+            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.get().data(), s);
         } catch (KeyExchangeException e) {
             answer(s, sa, mid, NotifyPayload.of(NotifyType.INVALID_SYNTAX, new byte[0]));
             return;

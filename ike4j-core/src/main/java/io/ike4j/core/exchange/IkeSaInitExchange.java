@@ -131,7 +131,7 @@ public final class IkeSaInitExchange {
     private static void sendRequest(Session s, IkeSa sa, List<Proposal> props, KeyExchangeMethod method) {
         if (sa.keyExchange != null) sa.keyExchange.destroy();
         try {
-            sa.keyExchange = KeyExchangeUnit.initiate(method, s.context().random());
+            sa.keyExchange = KeyExchangeUnit.initiate(method, s);
         } catch (KeyExchangeException e) {
             SaLifecycle.fail(s, sa, 0, "key exchange " + method + " unavailable");
             return;
@@ -154,6 +154,18 @@ public final class IkeSaInitExchange {
         sa.ownInitMessage = Messenger.sendRequest(s, sa, ExchangeType.IKE_SA_INIT, ps).getFirst();
     }
 
+    /**
+     * A retried IKE_SA_INIT has message ID 0 again (RFC 7296 1.2, 2.6), so a duplicated or late copy of the COOKIE or
+     * INVALID_KE_PAYLOAD answer that made us retry looks like an answer to the retry: one that asks for the cookie we
+     * now send, or the group we now offer, answers an earlier request and is ignored (2.21: unprotected errors may be).
+     */
+    private static boolean answersAnEarlierRequest(IkeSa sa, Optional<NotifyPayload> cookie, Optional<NotifyPayload> error) {
+        if (cookie.isPresent()) return sa.cookie != null && java.util.Arrays.equals(sa.cookie, cookie.get().data());
+        return error.isPresent() && error.get().notifyType() == NotifyType.INVALID_KE_PAYLOAD.value() && sa.initRetries > 0
+                && sa.keyExchange != null
+                && KeyExchangeUnit.requestedGroup(error.get()).map(g -> g == sa.keyExchange.method().value()).orElse(false);
+    }
+
     /** Initiator: the IKE_SA_INIT response (the caller checked the message ID and holds the lock). */
     public static void processResponse(Session s, IkeSa sa, IkeMessage m, byte[] datagram) {
         List<Proposal> props = ProposalUnit.parse(ProtocolId.IKE, sa.connection.ikeProposals());
@@ -165,6 +177,7 @@ public final class IkeSaInitExchange {
         Optional<NotifyPayload> error = m.all(NotifyPayload.class).stream().filter(NotifyPayload::isError).findFirst();
         if (m.first(SecurityAssociationPayload.class).isEmpty()) {
             if (RedirectExchange.followInit(s, sa, m)) return; // RFC 5685 4.2
+            if (answersAnEarlierRequest(sa, cookie, error)) return; // keep waiting for the answer to the retry
             if (cookie.isPresent() && sa.initRetries < MAX_INIT_RETRIES && cookie.get().data().length > 0
                     && cookie.get().data().length <= 64) {
                 sa.initRetries++;
@@ -356,7 +369,7 @@ public final class IkeSaInitExchange {
         IkeTransforms t = ProposalUnit.ikeTransforms(chosen.proposal());
         KeyExchangeResponse ker;
         try {
-            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.data(), s.context().random());
+            ker = KeyExchangeUnit.respond(t.keyExchange(), ke.data(), s);
         } catch (KeyExchangeException e) {
             answerPlain(s, in, h, List.of(NotifyPayload.of(e.reason().isSyntaxError() ? NotifyType.INVALID_SYNTAX
                     : NotifyType.NO_PROPOSAL_CHOSEN, new byte[0])));

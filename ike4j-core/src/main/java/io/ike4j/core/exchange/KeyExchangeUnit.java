@@ -24,6 +24,15 @@ public final class KeyExchangeUnit {
         return KeyExchanges.respond(method, peer, random);
     }
 
+    /** The session's randomness and the engine's provider for the method's group ({@link CryptoProviders}). */
+    static KeyExchange initiate(KeyExchangeMethod method, Session s) throws KeyExchangeException {
+        return KeyExchanges.initiate(method, s.context().random(), EngineCrypto.of(s).keyExchange(method));
+    }
+
+    static KeyExchangeResponse respond(KeyExchangeMethod method, byte[] peer, Session s) throws KeyExchangeException {
+        return KeyExchanges.respond(method, peer, s.context().random(), EngineCrypto.of(s).keyExchange(method));
+    }
+
     public static KeyExchangePayload payload(KeyExchangeMethod method, byte[] publicValue) {
         return new KeyExchangePayload(method.value(), publicValue);
     }

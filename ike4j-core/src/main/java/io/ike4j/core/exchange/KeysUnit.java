@@ -34,13 +34,13 @@ final class KeysUnit {
     static Optional<IkeSaKeys> rekeyed(Session s, IkeSa sa, IkeTransforms t, boolean newInitiator, byte[] shared,
                                        byte[] ni, byte[] nr, long spiI, long spiR, byte[] additional) {
         byte[] oldSkD = sa.keys.skD();
-        byte[] skeyseed = IkeKeyDerivation.rekeyedSkeyseed(Prf.of(sa.transforms.prf()), oldSkD, shared, ni, nr, additional);
+        byte[] skeyseed = IkeKeyDerivation.rekeyedSkeyseed(EngineCrypto.prf(s, sa.transforms.prf()), oldSkD, shared, ni, nr, additional);
         Arrays.fill(additional, (byte) 0);
         Arrays.fill(oldSkD, (byte) 0);
         Arrays.fill(shared, (byte) 0);
         io.ike4j.core.crypto.IkeSaKeys km;
         try {
-            km = IkeKeyDerivation.ikeSaKeys(Prf.of(t.prf()), skeyseed, ni, nr, spiBytes(spiI), spiBytes(spiR), lengths(t));
+            km = IkeKeyDerivation.ikeSaKeys(EngineCrypto.prf(s, t.prf()), skeyseed, ni, nr, spiBytes(spiI), spiBytes(spiR), lengths(t));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return Optional.empty();
         } finally {
@@ -77,7 +77,7 @@ final class KeysUnit {
         IkeTransforms t = sa.transforms;
         io.ike4j.core.crypto.IkeSaKeys km;
         try {
-            km = IkeKeyDerivation.initialIkeSaKeys(Prf.of(t.prf()), sa.nonceI, sa.nonceR, shared,
+            km = IkeKeyDerivation.initialIkeSaKeys(EngineCrypto.prf(s, t.prf()), sa.nonceI, sa.nonceR, shared,
                     spiBytes(sa.initiatorSpi()), spiBytes(sa.responderSpi), lengths(t));
         } catch (PrfPlusLengthException | IllegalArgumentException e) {
             return false;
@@ -96,9 +96,9 @@ final class KeysUnit {
         byte[] d = km.skD(), pi = km.skPi(), pr = km.skPr();
         try {
             SkProtection fromI = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    ei, ai, s.context().random());
+                    ei, ai, s.context().random(), EngineCrypto.of(s));
             SkProtection fromR = SkProtections.forDirection(t.encryption(), t.encryptionKeyBits(), t.integrity(),
-                    er, ar, s.context().random());
+                    er, ar, s.context().random(), EngineCrypto.of(s));
             s.context().keyLog().ifPresent(l -> l.ikeSaKeys(spiI, spiR, t.encryption(), t.encryptionKeyBits(),
                     ei.clone(), er.clone(), t.integrity() == null ? IntegrityAlgorithm.NONE : t.integrity(),
                     ai.clone(), ar.clone()));

@@ -43,7 +43,7 @@ public final class LocalAuthUnit {
      */
     public static Made make(Session s, IkeSa sa, AuthConfig local, Identity localId, Identity peerId, byte[] octets) {
         Credentials cred = s.context().config().credentials();
-        Prf prf = Prf.of(sa.transforms.prf());
+        Prf prf = EngineCrypto.prf(s, sa.transforms.prf());
         if (local.method() == AuthClass.PSK) {
             Optional<SharedSecret> psk = cred.sharedKeys().lookup(localId, peerId);
             if (psk.isEmpty()) return new Made.Failed("no shared key found for " + localId + " - " + peerId);

@@ -47,7 +47,7 @@ public final class PeerAuthUnit {
             return Optional.of("identity mismatch: peer " + peerId + " does not match " + describe(remote));
         }
         Credentials cred = s.context().config().credentials();
-        Prf prf = Prf.of(sa.transforms.prf());
+        Prf prf = EngineCrypto.prf(s, sa.transforms.prf());
         if (remote.method() == AuthClass.PSK) {
             if (auth.get().method() != AuthMethod.SHARED_KEY_MIC.value()) {
                 return Optional.of("peer used auth method " + auth.get().method() + ", PSK expected");
@@ -66,7 +66,7 @@ public final class PeerAuthUnit {
         if (auth.get().method() == AuthMethod.SHARED_KEY_MIC.value()) return Optional.of("peer used PSK, public key expected");
         List<X509Certificate> certs = CertUnit.peerCerts(m);
         if (certs.isEmpty() && !remote.certs().isEmpty()) certs = List.of(remote.certs().getFirst());
-        SignatureVerifier verifier = new SignatureVerifier();
+        SignatureVerifier verifier = new SignatureVerifier(SignatureVerifier.DEFAULT_MIN_RSA_BITS, EngineCrypto.of(s));
         if (certs.isEmpty()) {
             if (remote.pubkeys().isEmpty()) return Optional.of("peer " + peerId + " sent no certificate and no public key is configured");
             String last = "no configured public key";

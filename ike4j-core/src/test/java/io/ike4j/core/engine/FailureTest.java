@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ike4j.core.codec.NotifyType;
 import io.ike4j.core.config.EngineSettings;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailureTest {
@@ -93,6 +94,44 @@ class FailureTest {
         assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
         assertThat(t.delivered).isEqualTo(6); // COOKIE round trip + 4
         EstablishTest.assertKeysMatch(EstablishTest.installed(t.a), EstablishTest.installed(t.b));
+    }
+
+    /** Every datagram of B's is delivered twice (a duplicating link, as the fault interop test's router). */
+    private static TwoPeers establishWithBDuplicating(Configs c) throws Exception {
+        TwoPeers t = c.peers();
+        t.network = p -> p.from() == t.b ? List.of(p, p) : List.of(p);
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.run(Duration.ofSeconds(30));
+        return t;
+    }
+
+    /**
+     * Regression (found by Ike4jFaultInteropTest with duplicated packets): the copy of an INVALID_KE_PAYLOAD answer
+     * arrives after we retried with the group it asks for; it answers our first request, not the retry (RFC 7296 1.2,
+     * 2.21), and must not fail the IKE SA.
+     */
+    @Test
+    void duplicatedInvalidKePayloadAnswerIsIgnoredAfterTheRetry() throws Exception {
+        Configs c = new Configs();
+        c.ike = "aes128-sha256-modp2048-ecp256";
+        c.ikeB = "aes128-sha256-ecp256";
+        TwoPeers t = establishWithBDuplicating(c);
+        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).isEmpty();
+        assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
+        assertThat(t.a.engine.listSas()).singleElement().satisfies(i -> assertThat(i.keyExchange()).isEqualTo("ECP_256"));
+        assertThat(t.b.engine.listSas()).hasSize(1);
+    }
+
+    /** The same for a duplicated COOKIE answer: it does not make us start over a second time (RFC 7296 2.6). */
+    @Test
+    void duplicatedCookieAnswerIsIgnoredAfterTheRetry() throws Exception {
+        Configs c = new Configs();
+        c.settingsB = EngineSettings.builder().cookieThreshold(0).build();
+        TwoPeers t = establishWithBDuplicating(c);
+        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).isEmpty();
+        assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
+        assertThat(t.a.log.stream().filter(l -> l.contains("received COOKIE"))).hasSize(1);
+        assertThat(t.b.engine.listSas()).hasSize(1);
     }
 
     @Test

@@ -145,6 +145,31 @@ class RekeyCollisionTest {
         assertThat(TwoPeers.tableSizes(t.b)).containsExactly(0, 0);
     }
 
+    /**
+     * Regression (found by Ike4jFaultInteropTest on a lossy link): the CHILD_SA rekeys cross, B's completes first and
+     * B, having won, deletes the old CHILD_SA; that Delete reaches A before the (delayed) answer to A's own rekey. A
+     * must still resolve the collision when that answer arrives (RFC 7296 2.8.1): when A's exchange had the lowest
+     * nonce, A deletes its redundant new CHILD_SA. A used to forget the collision with the old SA and keep both new
+     * CHILD_SAs, a duplicate that both sides then rekeyed forever.
+     */
+    @Test
+    void peerDeletingTheOldChildSaBeforeOurRekeyIsAnsweredStillResolvesTheCollision() throws Exception {
+        TwoPeers t = established();
+        int aLost = 0;
+        for (int round = 0; round < 8; round++) {
+            t.input(t.a, new EngineInput.RekeyChild(ikeId(t.a), childId(t.a)));
+            t.input(t.b, new EngineInput.RekeyChild(ikeId(t.b), childId(t.b)));
+            assertThat(t.deliver(t.b, false)).isTrue(); // B's rekey reaches A: A answers, its own is in flight
+            assertThat(t.deliver(t.a, false)).isTrue(); // A's rekey reaches B: B answers (held back)
+            assertThat(t.deliver(t.a, true)).isTrue(); // A's answer completes B's rekey: B deletes old or its redundant SA
+            assertThat(t.deliver(t.b, false)).isTrue(); // that Delete reaches A before the answer to A's rekey
+            t.run(Duration.ofSeconds(90));
+            assertConsistent(t, 1);
+            aLost = (int) t.a.log.stream().filter(l -> l.contains("collision lost")).count();
+        }
+        assertThat(aLost).as("rounds A's exchange lost (the case of the regression)").isPositive();
+    }
+
     @ParameterizedTest
     @EnumSource(Order.class)
     void childRekeyCrossingItsDeleteLeavesNoChildSa(Order order) throws Exception {

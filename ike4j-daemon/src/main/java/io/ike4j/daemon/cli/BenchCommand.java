@@ -41,14 +41,15 @@ final class BenchCommand implements Command {
     @Override
     public String summary() {
         return "bench --conf FILE [--conn NAME] [--child NAME] [--count N] [--concurrency C] [--delete] [--port P] "
-                + "[--natt-port P] [--timeout S] [--json] [--quiet]   handshake load generator (fake data plane)";
+                + "[--natt-port P] [--timeout S] [--crypto-provider SPEC] [--json] [--quiet]   handshake load generator (fake data plane)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs o;
         try {
-            o = CliArgs.parse(args, Set.of("conf", "conn", "child", "count", "concurrency", "port", "natt-port", "timeout"),
+            o = CliArgs.parse(args, Set.of("conf", "conn", "child", "count", "concurrency", "port", "natt-port", "timeout",
+                    "crypto-provider"),
                     Set.of("delete", "json", "quiet"));
             if (o.value("conf").isEmpty()) throw new CliArgs.UsageException("--conf is required");
         } catch (CliArgs.UsageException e) {
@@ -70,7 +71,9 @@ final class BenchCommand implements Command {
         BenchPlan plan;
         int port;
         int nattPort;
+        io.ike4j.core.crypto.CryptoProviders crypto;
         try {
+            crypto = DaemonCommand.cryptoProviders(o);
             plan = plan(o, loaded.config());
             port = o.port("port", 0);
             nattPort = o.port("natt-port", 0);
@@ -79,7 +82,7 @@ final class BenchCommand implements Command {
             return USAGE;
         }
         try {
-            BenchResult r = bench(loaded.config(), conf, plan, port, nattPort, o.flag("quiet") ? line -> { } : err::println);
+            BenchResult r = bench(loaded.config(), conf, plan, port, nattPort, crypto, o.flag("quiet") ? line -> { } : err::println);
             out.print(o.flag("json") ? r.json() + System.lineSeparator() : r.text());
             return r.established() == plan.count() ? OK : FAILED;
         } catch (IOException e) {
@@ -120,13 +123,19 @@ final class BenchCommand implements Command {
 
     static BenchResult bench(SwanctlConfig config, Path conf, BenchPlan plan, int port, int nattPort,
                              java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
+        return bench(config, conf, plan, port, nattPort, io.ike4j.daemon.CryptoProviderOption.defaults(), progress);
+    }
+
+    static BenchResult bench(SwanctlConfig config, Path conf, BenchPlan plan, int port, int nattPort,
+                             io.ike4j.core.crypto.CryptoProviders crypto,
+                             java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
         AtomicReference<EngineRuntime> target = new AtomicReference<>();
         try (UdpTransport udp = UdpTransport.open(new TransportConfig(port, nattPort, List.of()), (local, remote, data) -> {
             EngineRuntime r = target.get();
             if (r != null) r.onIkeDatagram(local, remote, data);
         }, EspSink.DROP); InMemoryDataPlane plane = new InMemoryDataPlane()) {
             SwanctlToEngineConfig.Mapped mapped = SwanctlToEngineConfig.map(config,
-                    new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort()),
+                    new SwanctlToEngineConfig.Ports(udp.ikePort(), udp.natTraversalPort(), null, null, crypto),
                     Optional.ofNullable(conf.toAbsolutePath().getParent()));
             mapped.warnings().forEach(w -> progress.accept("config: " + w));
             Engine engine = Engine.create(new EngineContext(mapped.config(), InstantSource.system(), RandomSource.secure(),

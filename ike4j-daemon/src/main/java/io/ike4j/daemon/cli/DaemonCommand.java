@@ -25,7 +25,8 @@ final class DaemonCommand implements Command {
     public String summary() {
         return "daemon --conf FILE [--uri unix:///PATH] [--port 500] [--natt-port 4500] [--keylog FILE] [--log ike=2,net=1|LEVEL]"
                 + " [--dataplane auto|userspace|xfrm|none] [--tun ike4j0] [--tun-mtu 1400] [--plain-esp yes|no]"
-                + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s]";
+                + " [--retransmit timeout=4s,base=1.8,tries=5] [--dos cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s]"
+                + " [--crypto-provider jdk|default|PRIMITIVE=jdk|bc,...]";
     }
 
     static final String HELP = """
@@ -57,7 +58,20 @@ final class DaemonCommand implements Command {
                                    from an address holding that many (0 = off), every new IKE_SA_INIT ignored at
                                    that many half-open IKE_SAs in all (the memory bound; 0 = off), how long a
                                    half-open IKE_SA is kept, and how long a handshake waits for a CRL download
-            """;
+              --crypto-provider SPEC
+                                 the JCA provider per primitive: jdk (all JDK), default (%s), or
+                                 PRIMITIVE=jdk|bc,... over the defaults; primitives x25519 x448 ecdh modp mlkem
+                                 ecdsa eddsa rsa aead cbc mac, or all (bc = BouncyCastle)
+            """.formatted(io.ike4j.daemon.CryptoProviderOption.DEFAULT_SPEC);
+
+    /** {@code --crypto-provider SPEC} ({@link io.ike4j.daemon.CryptoProviderOption}); the defaults without it. */
+    static io.ike4j.core.crypto.CryptoProviders cryptoProviders(CliArgs a) throws CliArgs.UsageException {
+        try {
+            return io.ike4j.daemon.CryptoProviderOption.parse(a.value("crypto-provider").orElse("default"));
+        } catch (io.ike4j.daemon.CryptoProviderOption.SpecException e) {
+            throw new CliArgs.UsageException("--crypto-provider: " + e.getMessage());
+        }
+    }
 
     @Override
     public int run(List<String> argv, PrintStream out, PrintStream err) {
@@ -69,7 +83,7 @@ final class DaemonCommand implements Command {
                 return OK;
             }
             CliArgs a = CliArgs.parse(argv, Set.of("conf", "uri", "port", "natt-port", "keylog", "log", "dataplane", "tun",
-                    "tun-mtu", "plain-esp", "retransmit", "dos"), Set.of());
+                    "tun-mtu", "plain-esp", "retransmit", "dos", "crypto-provider"), Set.of());
             Path conf = Path.of(a.value("conf").orElseThrow(() -> new CliArgs.UsageException("daemon needs --conf FILE")));
             ControlUri uri = a.value("uri").isEmpty() ? ControlUri.DEFAULT
                     : ControlUri.parse(a.value("uri").get()).orElseThrow(() -> new CliArgs.UsageException("--uri must look like unix:///path"));
@@ -94,7 +108,8 @@ final class DaemonCommand implements Command {
             DosThresholds dos = ds == null ? DosThresholds.DEFAULTS : DosThresholds.parse(ds).orElseThrow(() -> new CliArgs.UsageException(
                     "--dos wants cookie-threshold=N,cookie-threshold-ip=N,block-threshold=N,half-open-limit=N,half-open-timeout=SECONDS,crl-timeout=SECONDS, not " + ds));
             options = new DaemonOptions(conf, uri.path(), a.port("port", 500), a.port("natt-port", 4500),
-                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"), dos);
+                    a.value("keylog").map(Path::of), kind, tun, mtu, retransmit, plain.equals("yes"), dos,
+                    cryptoProviders(a));
         } catch (CliArgs.UsageException | LogLevels.LogLevelException e) {
             err.println("ike4j: " + e.getMessage());
             return USAGE;

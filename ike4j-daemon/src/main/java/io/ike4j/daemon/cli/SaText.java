@@ -69,7 +69,7 @@ final class SaText {
     static String renderStats(JsonObject d) {
         return "uptime: " + n(d, "uptime") + "s, since epoch " + n(d, "since") + "\n"
                 + "IKE_SAs: " + n(d, "ike-sas") + " total, " + n(d, "half-open") + " half-open\n"
-                + "CHILD_SAs: " + n(d, "child-sas") + "\n"
+                + "CHILD_SAs: " + n(d, "child-sas") + ", installed in the data plane: " + n(d, "installed-child-sas") + "\n"
                 + "packets: " + n(d, "packets-in") + " in, " + n(d, "packets-out") + " out\n"
                 + "bytes: " + n(d, "bytes-in") + " in, " + n(d, "bytes-out") + " out\n"
                 + "retransmits: " + n(d, "retransmits") + ", errors: " + n(d, "errors") + "\n";

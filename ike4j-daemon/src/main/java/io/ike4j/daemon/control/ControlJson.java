@@ -52,6 +52,7 @@ public final class ControlJson {
                 .put("ike-sas", s.ikeSas())
                 .put("half-open", s.halfOpenSas())
                 .put("child-sas", s.childSas())
+                .put("installed-child-sas", s.installedChildSas())
                 .put("packets-in", s.packetsIn())
                 .put("packets-out", s.packetsOut())
                 .put("bytes-in", s.bytesIn())

@@ -88,6 +88,14 @@ public interface DataPlane extends AutoCloseable {
     /** Traffic counters of an installed CHILD_SA. */
     Optional<SaCounters> counters(long ikeSaId, long childSaId);
 
+    /**
+     * How many CHILD_SAs (each an inbound and an outbound SA) the backend holds installed right now, or -1 if it
+     * cannot tell (the default). Fault tests compare it with the SAs the daemon lists: nothing may leak.
+     */
+    default int installedCount() {
+        return -1;
+    }
+
     /** Releases the backend; installed SAs are removed (and wiped). Idempotent. */
     @Override
     void close();

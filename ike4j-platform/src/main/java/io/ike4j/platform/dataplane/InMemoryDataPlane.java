@@ -107,6 +107,11 @@ public final class InMemoryDataPlane implements DataPlane {
     }
 
     @Override
+    public int installedCount() {
+        return installed.size();
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         return Optional.ofNullable(counters.get(new Key(ikeSaId, childSaId)));
     }

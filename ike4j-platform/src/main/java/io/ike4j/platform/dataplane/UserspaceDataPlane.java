@@ -372,6 +372,11 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     }
 
     @Override
+    public int installedCount() {
+        return installed.size();
+    }
+
+    @Override
     public Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         Installed i = installed.get(new Key(ikeSaId, childSaId));
         if (i == null) return Optional.empty();

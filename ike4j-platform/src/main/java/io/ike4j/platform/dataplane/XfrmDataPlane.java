@@ -395,6 +395,11 @@ public final class XfrmDataPlane implements DataPlane {
     }
 
     @Override
+    public synchronized int installedCount() {
+        return installed.size();
+    }
+
+    @Override
     public synchronized Optional<SaCounters> counters(long ikeSaId, long childSaId) {
         Installed i = installed.get(new Key(ikeSaId, childSaId));
         if (i == null) return Optional.empty();

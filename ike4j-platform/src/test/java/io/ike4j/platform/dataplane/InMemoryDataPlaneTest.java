@@ -23,6 +23,7 @@ class InMemoryDataPlaneTest {
         assertThat(sa.inbound().encryptionKey()).isEqualTo(key(1));
         assertThat(a.findByInboundSpi(0xc1)).containsSame(sa);
         assertThat(a.installed()).containsExactly(sa);
+        assertThat(a.installedCount()).isEqualTo(1);
         assertThat(a.counters(1, 2)).contains(SaCounters.ZERO);
     }
 
@@ -57,6 +58,7 @@ class InMemoryDataPlaneTest {
         assertThat(sa.inbound().encryptionKey()).containsOnly(0);
         assertThat(sa.outbound().encryptionKey()).containsOnly(0);
         assertThat(a.installed()).isEmpty();
+        assertThat(a.installedCount()).isZero();
         assertThat(a.findByInboundSpi(0xc1)).isEmpty();
         assertThat(a.counters(1, 2)).isEmpty();
         // a wiped SA mirrors nothing, not even a wiped twin

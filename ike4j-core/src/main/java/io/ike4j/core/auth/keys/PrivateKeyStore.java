@@ -1,6 +1,7 @@
 package io.ike4j.core.auth.keys;
 
 import io.ike4j.core.auth.signature.SignatureScheme;
+import io.ike4j.core.crypto.CryptoProviders;
 import io.ike4j.core.crypto.RandomSource;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
@@ -17,10 +18,17 @@ import java.util.Set;
 public final class PrivateKeyStore implements Signer {
     private final Map<KeyRef, PrivateKeyHandle> keys;
     private final RandomSource random;
+    private final CryptoProviders providers;
 
-    private PrivateKeyStore(Map<KeyRef, PrivateKeyHandle> keys, RandomSource random) {
+    private PrivateKeyStore(Map<KeyRef, PrivateKeyHandle> keys, RandomSource random, CryptoProviders providers) {
         this.keys = Map.copyOf(keys);
         this.random = random;
+        this.providers = providers == null ? CryptoProviders.JDK : providers;
+    }
+
+    /** The same keys, signing with the providers chosen per algorithm (ECDSA, EdDSA, RSA). */
+    public PrivateKeyStore withProviders(CryptoProviders chosen) {
+        return new PrivateKeyStore(keys, random, chosen);
     }
 
     public static Builder builder(RandomSource random) {
@@ -41,7 +49,7 @@ public final class PrivateKeyStore implements Signer {
         }
 
         public PrivateKeyStore build() {
-            return new PrivateKeyStore(keys, random);
+            return new PrivateKeyStore(keys, random, CryptoProviders.JDK);
         }
     }
 
@@ -62,7 +70,7 @@ public final class PrivateKeyStore implements Signer {
             return new SignResult.Failed(SignResult.Reason.SCHEME_MISMATCH, scheme + " does not fit a " + h.kind() + " key");
         }
         try {
-            Signature s = Signature.getInstance(scheme.jcaAlgorithm());
+            Signature s = SignatureEngines.of(providers, h.kind(), scheme.jcaAlgorithm());
             int salt = scheme.defaultSaltLength();
             if (scheme.parameterSpec(salt).isPresent()) s.setParameter(scheme.parameterSpec(salt).get());
             s.initSign(h.key(), JcaRandom.of(random));
@@ -80,7 +88,7 @@ public final class PrivateKeyStore implements Signer {
         String alg = h.kind() == KeyKind.RSA ? "NONEwithRSA" : h.kind().isEcdsa() ? "NONEwithECDSAinP1363Format" : null;
         if (alg == null) return new SignResult.Failed(SignResult.Reason.SCHEME_MISMATCH, "no IKEv1 signature with a " + h.kind() + " key");
         try {
-            Signature s = Signature.getInstance(alg);
+            Signature s = SignatureEngines.of(providers, h.kind(), alg);
             s.initSign(h.key(), JcaRandom.of(random));
             s.update(hash);
             return new SignResult.Signed(s.sign(), 0);

@@ -4,6 +4,7 @@ import io.ike4j.core.auth.signature.AuthFailure;
 import io.ike4j.core.auth.signature.AuthSignature;
 import io.ike4j.core.auth.signature.SignatureScheme;
 import io.ike4j.core.auth.signature.VerifyResult;
+import io.ike4j.core.crypto.CryptoProviders;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
@@ -18,9 +19,15 @@ public final class SignatureVerifier {
     public static final int DEFAULT_MIN_RSA_BITS = 2048;
 
     private final int minRsaBits;
+    private final CryptoProviders providers;
+
+    public SignatureVerifier(int minRsaBits, CryptoProviders providers) {
+        this.minRsaBits = minRsaBits;
+        this.providers = providers == null ? CryptoProviders.JDK : providers;
+    }
 
     public SignatureVerifier(int minRsaBits) {
-        this.minRsaBits = minRsaBits;
+        this(minRsaBits, CryptoProviders.JDK);
     }
 
     public SignatureVerifier() {
@@ -42,7 +49,7 @@ public final class SignatureVerifier {
         String lengthProblem = lengthProblem(kind.get(), bits, scheme, saltLength, signature);
         if (lengthProblem != null) return invalid(AuthFailure.BAD_SIGNATURE_LENGTH, lengthProblem);
         try {
-            Signature v = Signature.getInstance(scheme.jcaAlgorithm());
+            Signature v = SignatureEngines.of(providers, kind.get(), scheme.jcaAlgorithm());
             if (scheme.parameterSpec(saltLength).isPresent()) v.setParameter(scheme.parameterSpec(saltLength).get());
             v.initVerify(key);
             v.update(octets);
