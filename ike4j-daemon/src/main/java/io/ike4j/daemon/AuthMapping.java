@@ -106,6 +106,14 @@ final class AuthMapping {
             case IFURI -> io.ike4j.core.auth.cert.RevocationPolicy.IFURI;
             case RELAXED -> io.ike4j.core.auth.cert.RevocationPolicy.RELAXED;
         });
+        if (r.eapTlsMsk() == AuthConfig.EapTlsMsk.STRONGSWAN5) {
+            // only ike4j as EAP-TLS server (a remote round) chooses; as a client it follows the server by itself
+            if (local || method != AuthClass.EAP) {
+                warnings.add(where + ".eap_tls_msk: applies to a remote eap/eap-tls round only; ignored");
+            } else {
+                b.eapTlsMsk(io.ike4j.core.auth.eap.EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+            }
+        }
         for (String name : r.certs()) {
             files.ownCert(name).ifPresentOrElse(b::cert, () -> warnings.add(where + ".certs: " + name + " not loaded"));
         }

@@ -20,7 +20,10 @@ import javax.net.ssl.TrustManagerFactory;
 /**
  * EAP-TLS keys for the engine: the certificate of the first connection using {@code eap-tls} (its {@code local.certs},
  * as strongSwan's eap-tls uses the local certificate on both sides) with its private key, trusting every CA
- * certificate in x509ca/. JSSE needs the key itself here: it is handed to the TLS stack only.
+ * certificate in x509ca/. JSSE needs the key itself here: it is handed to the TLS stack only. The TLS 1.3 MSK is RFC
+ * 9190's unless a remote round says {@code eap_tls_msk = strongswan5} (see {@code AuthMapping}); as a client ike4j
+ * follows the server by itself ({@code EapTlsClient}). TLS 1.2 peers must offer the extended master secret (RFC 7627):
+ * the JDK exports no keying material without it, and strongSwan 5.9.x does not offer it.
  */
 final class EapTlsContexts {
     private EapTlsContexts() {}
@@ -49,7 +52,7 @@ final class EapTlsContexts {
                     Optional<PrivateKeyHandle> key = cert.flatMap(x -> files.keyHandle(x.getPublicKey()));
                     if (key.isEmpty()) continue;
                     try {
-                        return Optional.of(EapTlsConfig.of(context(cert.get(), key.get(), files.caCerts)).withTls13Msk(tls13Msk()));
+                        return Optional.of(EapTlsConfig.of(context(cert.get(), key.get(), files.caCerts)));
                     } catch (Exception e) {
                         warnings.add("connections." + c.name() + ": EAP-TLS context not built: " + e.getClass().getSimpleName());
                         return Optional.empty();
@@ -84,17 +87,5 @@ final class EapTlsContexts {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
         return ctx;
-    }
-
-    /**
-     * The TLS 1.3 MSK derivation of ike4j as EAP-TLS <em>server</em>: RFC 9190, or strongSwan 5.9.x's with
-     * {@code -Dike4j.eap-tls.tls13-msk=strongswan} (for strongSwan 5.9 clients with {@code libtls.version_max = 1.3};
-     * the server then also ends with EAP-Success right after the client's Finished). As a client ike4j follows the
-     * server by itself (see {@code EapTlsClient}). TLS 1.2 peers must offer the extended master secret (RFC 7627):
-     * the JDK exports no keying material without it, and strongSwan 5.9.x does not offer it.
-     */
-    static EapTlsConfig.Tls13Msk tls13Msk() {
-        return "strongswan".equalsIgnoreCase(System.getProperty("ike4j.eap-tls.tls13-msk", ""))
-                ? EapTlsConfig.Tls13Msk.STRONGSWAN_5 : EapTlsConfig.Tls13Msk.RFC_9190;
     }
 }

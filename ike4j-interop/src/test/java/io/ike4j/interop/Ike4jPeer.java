@@ -29,11 +29,11 @@ public final class Ike4jPeer implements IkePeer {
     private static final int LOG_KEEP = 256 * 1024;
 
     /**
-     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 clients (see Ike4jEapInteropTest): ike4j as server derives the MSK
-     * strongSwan's way. As a client it needs nothing (the daemon disables the JDK's certificate_authorities
-     * extension itself and follows the server's MSK convention).
+     * EAP-TLS over TLS 1.3 with strongSwan 5.9.8 clients (see Ike4jEapInteropTest): the setting of ike4j's remote
+     * round (ike4j as EAP-TLS server) that derives the MSK strongSwan's way. As a client ike4j needs nothing (the
+     * daemon disables the JDK's certificate_authorities extension itself and follows the server's MSK convention).
      */
-    static final String EAP_TLS_WITH_STRONGSWAN_5 = "-Dike4j.eap-tls.tls13-msk=strongswan";
+    public static final String EAP_TLS_WITH_STRONGSWAN_5 = "eap_tls_msk = strongswan5";
 
     /**
      * Tunables: how long {@code initiate} may take, whether to write a key log ({@code --keylog}), the data plane
@@ -172,7 +172,7 @@ public final class Ike4jPeer implements IkePeer {
         });
         cmd.addAll(options.daemonArgs());
         // bin/ike4j takes $JAVA_HOME first when it is a JDK 25: this JVM's (the tests run on one)
-        daemon = lab.spawn(namespace, Map.of("JAVA_HOME", System.getProperty("java.home"), "JAVA_TOOL_OPTIONS", EAP_TLS_WITH_STRONGSWAN_5), logFile,
+        daemon = lab.spawn(namespace, Map.of("JAVA_HOME", System.getProperty("java.home")), logFile,
                 cmd.toArray(String[]::new));
         awaitSocket(Duration.ofSeconds(30));
     }

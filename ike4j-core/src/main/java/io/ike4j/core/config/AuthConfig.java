@@ -3,6 +3,7 @@ package io.ike4j.core.config;
 import io.ike4j.core.auth.cert.CertificateRequests;
 import io.ike4j.core.auth.cert.IdentityPattern;
 import io.ike4j.core.auth.cert.RevocationPolicy;
+import io.ike4j.core.auth.eap.EapTlsConfig;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -28,12 +29,16 @@ import java.util.Optional;
  *       {@code rsa_pss} option / {@code rsa/pss} signature constraint).</li>
  *   <li>{@code revocation}: remote side, what missing CRL information means ({@code strict}, {@code ifuri},
  *       {@code relaxed}).</li>
+ *   <li>{@code eapTlsMsk}: remote side, how ike4j as EAP-TLS server derives the TLS 1.3 MSK for this peer
+ *       ({@link EapTlsConfig.Tls13Msk#STRONGSWAN_5} for strongSwan 5.9 clients, which cannot be recognised before
+ *       EAP-Success); {@code RFC_9190} (the default) leaves the choice to {@link Credentials#eapTls()}.</li>
  * </ul>
  */
 public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional<IdentityPattern> idPattern,
                          List<X509Certificate> certs, List<X509Certificate> cacerts, List<PublicKey> pubkeys,
                          Optional<EapMethod> eap, Optional<String> eapId, CertificateRequests.SendPolicy sendCert,
-                         boolean sendCertreq, boolean rsaPss, RevocationPolicy revocation) {
+                         boolean sendCertreq, boolean rsaPss, RevocationPolicy revocation,
+                         EapTlsConfig.Tls13Msk eapTlsMsk) {
     public AuthConfig {
         if (method == null) throw new IllegalArgumentException("auth method required");
         identity = identity == null ? Optional.empty() : identity;
@@ -46,6 +51,21 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         sendCert = sendCert == null ? CertificateRequests.SendPolicy.IF_ASKED : sendCert;
         if (method == AuthClass.EAP && eap.isEmpty()) eap = Optional.of(EapMethod.ANY);
         revocation = revocation == null ? RevocationPolicy.RELAXED : revocation;
+        eapTlsMsk = eapTlsMsk == null ? EapTlsConfig.Tls13Msk.RFC_9190 : eapTlsMsk;
+    }
+
+    /** The shape before {@code eapTlsMsk}: RFC 9190 TLS 1.3 keys. */
+    public AuthConfig(AuthClass method, Optional<Identity> identity, Optional<IdentityPattern> idPattern,
+                      List<X509Certificate> certs, List<X509Certificate> cacerts, List<PublicKey> pubkeys,
+                      Optional<EapMethod> eap, Optional<String> eapId, CertificateRequests.SendPolicy sendCert,
+                      boolean sendCertreq, boolean rsaPss, RevocationPolicy revocation) {
+        this(method, identity, idPattern, certs, cacerts, pubkeys, eap, eapId, sendCert, sendCertreq, rsaPss,
+                revocation, EapTlsConfig.Tls13Msk.RFC_9190);
+    }
+
+    /** The EAP-TLS settings for this (remote) round: {@code base} with this round's TLS 1.3 MSK if it is not the default. */
+    public EapTlsConfig eapTls(EapTlsConfig base) {
+        return eapTlsMsk == EapTlsConfig.Tls13Msk.RFC_9190 ? base : base.withTls13Msk(eapTlsMsk);
     }
 
     /** The shape before {@code revocation}: relaxed (strongSwan's default). */
@@ -107,6 +127,7 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         private boolean sendCertreq = true;
         private boolean rsaPss;
         private RevocationPolicy revocation = RevocationPolicy.RELAXED;
+        private EapTlsConfig.Tls13Msk eapTlsMsk = EapTlsConfig.Tls13Msk.RFC_9190;
 
         private Builder(AuthClass method) {
             this.method = method;
@@ -124,10 +145,11 @@ public record AuthConfig(AuthClass method, Optional<Identity> identity, Optional
         public Builder sendCertreq(boolean b) { sendCertreq = b; return this; }
         public Builder rsaPss(boolean b) { rsaPss = b; return this; }
         public Builder revocation(RevocationPolicy p) { revocation = p; return this; }
+        public Builder eapTlsMsk(EapTlsConfig.Tls13Msk m) { eapTlsMsk = m; return this; }
 
         public AuthConfig build() {
             return new AuthConfig(method, Optional.ofNullable(identity), Optional.ofNullable(idPattern), certs, cacerts,
-                    pubkeys, Optional.ofNullable(eap), Optional.ofNullable(eapId), sendCert, sendCertreq, rsaPss, revocation);
+                    pubkeys, Optional.ofNullable(eap), Optional.ofNullable(eapId), sendCert, sendCertreq, rsaPss, revocation, eapTlsMsk);
         }
     }
 }

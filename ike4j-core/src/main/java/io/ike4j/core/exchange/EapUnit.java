@@ -67,7 +67,7 @@ public final class EapUnit {
             b.method(EapType.MSCHAPV2.value(), () -> new EapMsChapV2Server(random, lookup, serverName));
         }
         if ((m == EapMethod.TLS || any) && cred.eapTls().isPresent()) {
-            b.method(EapType.TLS.value(), () -> new EapTlsServer(cred.eapTls().get()));
+            b.method(EapType.TLS.value(), () -> new EapTlsServer(remote.eapTls(cred.eapTls().get())));
         }
         if (m == EapMethod.MD5 || any) b.method(EapType.MD5_CHALLENGE.value(), () -> new EapMd5Server(random, lookup, serverName));
         if (m == EapMethod.TLS && cred.eapTls().isEmpty()) return Optional.empty();

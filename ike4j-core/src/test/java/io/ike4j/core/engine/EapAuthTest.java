@@ -173,6 +173,25 @@ class EapAuthTest {
         assertEstablished(t);
     }
 
+    /**
+     * The remote round's {@code eapTlsMsk} (swanctl {@code eap_tls_msk = strongswan5}) puts ike4j as server in strongSwan
+     * 5.9.x's mode although the credentials' EAP-TLS settings are RFC 9190: a client in that mode gets in (against an
+     * RFC 9190 server it would not, see {@link #eapTlsWithStrongSwan5Keys}).
+     */
+    @Test
+    void remoteRoundSelectsStrongSwan5Keys() throws Exception {
+        EapTlsConfig server = EapTlsConfig.of(context("server.p12", "trust.p12"));
+        EapTlsConfig client = EapTlsConfig.of(context("client.p12", "trust.p12")).withTls13Msk(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+        AuthConfig remote = AuthConfig.builder(AuthClass.EAP).eap(EapMethod.TLS).eapId("%any")
+                .eapTlsMsk(EapTlsConfig.Tls13Msk.STRONGSWAN_5).build();
+        assertThat(remote.eapTls(server).tls13Msk()).isEqualTo(EapTlsConfig.Tls13Msk.STRONGSWAN_5);
+        AuthConfig local = AuthConfig.builder(AuthClass.PUBKEY).identity(SUN).cert(sun.cert()).sendCert(
+                io.ike4j.core.auth.cert.CertificateRequests.SendPolicy.ALWAYS).build();
+        Credentials cred = AuthPki.credentials(sun).caCert(pki.inter).caCert(pki.root).eapTls(server).build();
+        TwoPeers t = run(initiator(client(EapMethod.TLS), serverCert(), "unused", Optional.of(client)), side(false, local, remote, cred));
+        assertEstablished(t);
+    }
+
     /** RFC 5998: EAP-TLS is mutual; with an EAP local round on the server both sides skip the signature AUTH. */
     @Test
     void eapOnlyWithEapTls() throws Exception {

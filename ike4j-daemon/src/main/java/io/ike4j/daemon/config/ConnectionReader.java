@@ -25,6 +25,8 @@ final class ConnectionReader {
             "keep", Unique.KEEP, "replace", Unique.REPLACE);
     private static final Map<String, AuthConfig.Revocation> REVOCATION = Map.of("strict", AuthConfig.Revocation.STRICT,
             "ifuri", AuthConfig.Revocation.IFURI, "relaxed", AuthConfig.Revocation.RELAXED);
+    private static final Map<String, AuthConfig.EapTlsMsk> EAP_TLS_MSK = Map.of("rfc9190", AuthConfig.EapTlsMsk.RFC9190,
+            "strongswan5", AuthConfig.EapTlsMsk.STRONGSWAN5);
     /** Accepted but not modelled yet (mediation, served by later work); no "unknown" warning. */
     private static final List<String> ACCEPTED_UNMODELLED = List.of("mediation", "mediated_by", "mediation_peer",
             "ocsp", "ppk_id", "ppk_required");
@@ -111,7 +113,9 @@ final class ConnectionReader {
         AuthConfig a = new AuthConfig(sec.name(), sec.location(), round, auth, r.str("id"), r.str("eap_id"),
                 r.str("aaa_id"), r.str("xauth_id"), r.str("ca_id"), r.list("certs", List.of()),
                 r.list("cacerts", List.of()), r.list("pubkeys", List.of()), r.list("groups", List.of()),
-                r.list("cert_policy", List.of()), r.choice("revocation", AuthConfig.Revocation.RELAXED, REVOCATION));
+                r.list("cert_policy", List.of()), r.choice("revocation", AuthConfig.Revocation.RELAXED, REVOCATION),
+                // ike4j extension: the TLS 1.3 MSK of ike4j as EAP-TLS server (strongSwan 5.9 clients need strongswan5)
+                r.choice("eap_tls_msk", AuthConfig.EapTlsMsk.RFC9190, EAP_TLS_MSK));
         // certificate selection sub-sections (cert<suffix>, cacert<suffix>) are served by later work
         sec.sections().keySet().stream().filter(n -> n.startsWith("cert") || n.startsWith("cacert"))
                 .forEach(r::markSection);

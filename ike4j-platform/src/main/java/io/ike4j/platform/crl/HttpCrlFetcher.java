@@ -25,7 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
  * Concurrent lookups of one URI wait for one fetch, and at most {@code maxConcurrent} downloads run at once (a lookup
  * that finds none free within the timeout fails without caching): the blocking stays on the virtual thread of the
- * handshake that needs the CRL, bounded in time and number, and never on anybody else's.
+ * handshake that needs the CRL, bounded in time and number, and never on anybody else's. OCSP queries take the same
+ * download slots, and an answer the core found usable is reused for the same certificate (issuer and serial) until
+ * its nextUpdate (at most {@code maxCacheTime}; {@link #DEFAULT_OCSP_CACHE} when it has none).
  */
 public final class HttpCrlFetcher implements CrlFetcher {
     /** strongSwan's curl plugin waits up to its configured timeout; these are ike4j's defaults. */
@@ -35,8 +37,14 @@ public final class HttpCrlFetcher implements CrlFetcher {
     public static final Duration DEFAULT_MAX_CACHE = Duration.ofHours(24);
     /** Downloads at once: a handful of CAs' distribution points, with room for slow ones. */
     public static final int DEFAULT_MAX_CONCURRENT = 16;
+    /** How long an OCSP answer without nextUpdate is reused (RFC 6960 2.4: newer information is always available). */
+    public static final Duration DEFAULT_OCSP_CACHE = Duration.ofMinutes(5);
+    /** OCSP answers kept at most (one per peer certificate seen; expired ones are dropped first). */
+    static final int MAX_OCSP_ENTRIES = 10_000;
 
     private record Entry(Result result, Instant expires) {}
+
+    private record OcspEntry(byte[] response, Instant expires) {}
 
     private final Duration timeout;
     private final int maxBytes;
@@ -45,6 +53,8 @@ public final class HttpCrlFetcher implements CrlFetcher {
     private final InstantSource clock;
     private final ConcurrentHashMap<URI, Entry> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
+    /** By the DER request, which names exactly one certificate (CertID: issuer hashes and serial; no nonce). */
+    private final ConcurrentHashMap<String, OcspEntry> ocspCache = new ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore downloads;
     private final int maxConcurrent;
 
@@ -105,13 +115,47 @@ public final class HttpCrlFetcher implements CrlFetcher {
 
     /**
      * RFC 6960 A.1.1: POSTs the request ({@code application/ocsp-request}) and returns the body, bounded by the same
-     * timeout and size limit as CRLs. Answers are not cached (each handshake asks; a responder that fails or stalls
-     * costs one timeout per handshake, then the CRLs and the policy decide).
+     * timeout and size limit as CRLs, in one of the download slots (none free: fails at once). A remembered usable
+     * answer for the same request is returned without asking; failures are not cached (the CRLs and the policy decide).
      */
     @Override
     public OcspAnswer queryOcsp(URI responder, byte[] request) {
+        OcspEntry cached = ocspCache.get(key(request));
+        if (cached != null && clock.instant().isBefore(cached.expires())) return new OcspAnswer.Answered(cached.response().clone());
         String scheme = responder.getScheme() == null ? "" : responder.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) return new OcspAnswer.Failed("unsupported scheme '" + scheme + "'");
+        if (!downloads.tryAcquire()) return new OcspAnswer.Failed("too many downloads in progress (" + maxConcurrent + ")");
+        try {
+            return post(responder, request);
+        } finally {
+            downloads.release();
+        }
+    }
+
+    @Override
+    public void rememberOcsp(byte[] request, byte[] response, java.util.Optional<Instant> nextUpdate) {
+        Instant now = clock.instant();
+        Instant max = now.plus(maxCacheTime);
+        Instant expires = nextUpdate.orElse(now.plus(DEFAULT_OCSP_CACHE));
+        if (expires.isAfter(max)) expires = max;
+        if (!expires.isAfter(now)) return;
+        if (ocspCache.size() >= MAX_OCSP_ENTRIES) {
+            ocspCache.values().removeIf(e -> !now.isBefore(e.expires()));
+            if (ocspCache.size() >= MAX_OCSP_ENTRIES) return;
+        }
+        ocspCache.put(key(request), new OcspEntry(response.clone(), expires));
+    }
+
+    /** OCSP answers remembered now (for diagnostics and tests). */
+    public int ocspAnswersCached() {
+        return ocspCache.size();
+    }
+
+    private static String key(byte[] request) {
+        return java.util.HexFormat.of().formatHex(request);
+    }
+
+    private OcspAnswer post(URI responder, byte[] request) {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpURLConnection c = null;
         try {
@@ -143,9 +187,10 @@ public final class HttpCrlFetcher implements CrlFetcher {
         }
     }
 
-    /** Forgets every cached CRL and failure (e.g. on {@code reload-settings}). */
+    /** Forgets every cached CRL, failure and OCSP answer (e.g. on {@code reload-settings}). */
     public void clear() {
         cache.clear();
+        ocspCache.clear();
     }
 
     private Entry fresh(URI uri) {

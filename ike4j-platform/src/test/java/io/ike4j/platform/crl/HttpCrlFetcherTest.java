@@ -42,6 +42,7 @@ class HttpCrlFetcherTest {
     static BigInteger revokedSerial = BigInteger.valueOf(42);
     HttpServer server;
     final AtomicInteger hits = new AtomicInteger();
+    final AtomicInteger ocspHits = new AtomicInteger();
     final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
     final CountDownLatch release = new CountDownLatch(1);
     final AtomicReference<String> ocspContentType = new AtomicReference<>();
@@ -87,6 +88,7 @@ class HttpCrlFetcherTest {
             x.close();
         });
         server.createContext("/ocsp", x -> {
+            ocspHits.incrementAndGet();
             byte[] body = x.getRequestBody().readAllBytes();
             ocspContentType.set(x.getRequestHeaders().getFirst("Content-Type"));
             byte[] answer = new byte[body.length + 1]; // echoes the request behind a marker byte
@@ -218,5 +220,56 @@ class HttpCrlFetcherTest {
         assertThat(f.queryOcsp(uri("/stall.crl"), new byte[] {0x30, 0x00})).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Failed.class,
                 x -> assertThat(x.reason()).startsWith("timed out after PT0.5S"));
         assertThat(f.queryOcsp(uri("/missing"), new byte[] {0x30, 0x00})).isEqualTo(new CrlFetcher.OcspAnswer.Failed("HTTP status 404"));
+    }
+
+    @Test
+    void ocspTakesADownloadSlotAndASaturatedQueryFailsAtOnce() throws Exception {
+        HttpCrlFetcher f = new HttpCrlFetcher(Duration.ofSeconds(60), 1 << 20, Duration.ofSeconds(60), Duration.ofHours(24), 1, clock);
+        var stalled = java.util.concurrent.CompletableFuture.supplyAsync(() -> f.fetch(uri("/stall.crl")),
+                java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        while (hits.get() == 0) Thread.sleep(10); // the server holds the only slot
+        assertThat(f.queryOcsp(uri("/ocsp"), new byte[] {0x30, 0x00}))
+                .isEqualTo(new CrlFetcher.OcspAnswer.Failed("too many downloads in progress (1)"));
+        assertThat(ocspHits).hasValue(0);
+        release.countDown();
+        stalled.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        while (f.downloadsInProgress() > 0) Thread.sleep(10);
+        assertThat(f.queryOcsp(uri("/ocsp"), new byte[] {0x30, 0x00})).isInstanceOf(CrlFetcher.OcspAnswer.Answered.class);
+        assertThat(f.downloadsInProgress()).isZero(); // the OCSP query gave its slot back
+    }
+
+    @Test
+    void aRememberedOcspAnswerIsReusedUntilItsNextUpdate() {
+        HttpCrlFetcher f = fetcher(Duration.ofSeconds(10), 1 << 20);
+        byte[] request = {0x30, 0x03, 0x02, 0x01, 0x07}, other = {0x30, 0x03, 0x02, 0x01, 0x08};
+        byte[] answer = ((CrlFetcher.OcspAnswer.Answered) f.queryOcsp(uri("/ocsp"), request)).response();
+        f.rememberOcsp(request, answer, java.util.Optional.of(now.get().plus(Duration.ofHours(1))));
+        assertThat(f.queryOcsp(uri("/ocsp"), request)).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Answered.class,
+                a -> assertThat(a.response()).containsExactly(answer));
+        assertThat(ocspHits).hasValue(1); // answered from the cache, whichever responder is named
+        assertThat(f.queryOcsp(uri("/elsewhere"), request)).isInstanceOf(CrlFetcher.OcspAnswer.Answered.class);
+        f.queryOcsp(uri("/ocsp"), other); // another certificate is asked for
+        assertThat(ocspHits).hasValue(2);
+        now.set(now.get().plus(Duration.ofHours(1)));
+        f.queryOcsp(uri("/ocsp"), request); // nextUpdate reached: asked again
+        assertThat(ocspHits).hasValue(3);
+    }
+
+    @Test
+    void anOcspAnswerWithoutNextUpdateIsReusedForTheDefaultTime() {
+        HttpCrlFetcher f = fetcher(Duration.ofSeconds(10), 1 << 20);
+        byte[] request = {0x30, 0x00};
+        f.rememberOcsp(request, new byte[] {0x01}, java.util.Optional.empty());
+        f.rememberOcsp(new byte[] {0x30, 0x01}, new byte[] {0x01}, java.util.Optional.of(now.get().minusSeconds(1))); // already stale
+        assertThat(f.ocspAnswersCached()).isEqualTo(1);
+        now.set(now.get().plus(HttpCrlFetcher.DEFAULT_OCSP_CACHE).minusSeconds(1));
+        assertThat(f.queryOcsp(uri("/ocsp"), request)).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Answered.class,
+                a -> assertThat(a.response()).containsExactly(0x01));
+        assertThat(ocspHits).hasValue(0);
+        now.set(now.get().plusSeconds(1));
+        f.queryOcsp(uri("/ocsp"), request);
+        assertThat(ocspHits).hasValue(1);
+        f.clear();
+        assertThat(f.ocspAnswersCached()).isZero();
     }
 }

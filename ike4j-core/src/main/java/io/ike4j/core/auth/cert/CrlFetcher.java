@@ -22,6 +22,14 @@ public interface CrlFetcher {
         return new OcspAnswer.Failed("OCSP not supported");
     }
 
+    /**
+     * The core found {@code response} to {@code request} usable (good or revoked, signed, current): an implementation
+     * may answer the same request (one certificate: issuer and serial, RFC 6960 4.1.1; requests carry no nonce) with
+     * it until {@code nextUpdate}, or a short time when the responder gave none, without asking the responder. The
+     * core evaluates a cached answer like a fresh one. By default nothing is remembered.
+     */
+    default void rememberOcsp(byte[] request, byte[] response, java.util.Optional<java.time.Instant> nextUpdate) {}
+
     /** What an OCSP query gave; {@code reason} is log-ready. */
     sealed interface OcspAnswer {
         record Answered(byte[] response) implements OcspAnswer {}

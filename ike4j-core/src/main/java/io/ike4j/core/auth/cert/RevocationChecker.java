@@ -133,7 +133,11 @@ public record RevocationChecker(RevocationPolicy policy, Optional<CrlFetcher> fe
             switch (fetcher.get().queryOcsp(u, request.get())) {
                 case CrlFetcher.OcspAnswer.Failed f -> log.accept("OCSP request to " + u + " failed: " + f.reason());
                 case CrlFetcher.OcspAnswer.Answered a -> {
-                    OcspStatus st = OcspResponses.evaluate(a.response(), cert, issuer, now.toInstant());
+                    OcspResponses.Evaluation ev = OcspResponses.evaluation(a.response(), cert, issuer, now.toInstant());
+                    OcspStatus st = ev.status();
+                    if (st instanceof OcspStatus.Good || st instanceof OcspStatus.Revoked) {
+                        fetcher.get().rememberOcsp(request.get(), a.response(), ev.nextUpdate()); // not asked again until then
+                    }
                     switch (st) {
                         case OcspStatus.Good g -> { return Optional.of(st); }
                         case OcspStatus.Revoked r -> { return Optional.of(st); }

@@ -52,6 +52,7 @@ class OcspTest {
     private final List<String> notes = new ArrayList<>();
     private final List<URI> crlsAsked = new ArrayList<>();
     private int ocspQueries;
+    private final List<Optional<java.time.Instant>> remembered = new ArrayList<>();
 
     private ValidationResult validate(RevocationPolicy policy, TestOcspResponder responder) {
         CrlFetcher f = new CrlFetcher() {
@@ -70,6 +71,12 @@ class OcspTest {
                 } catch (Exception e) {
                     throw new AssertionError(e);
                 }
+            }
+
+            @Override
+            public void rememberOcsp(byte[] request, byte[] response, Optional<java.time.Instant> nextUpdate) {
+                assertThat(request).isEqualTo(io.ike4j.core.auth.cert.ocsp.OcspRequests.build(leaf, pki.intermediate).orElseThrow());
+                remembered.add(nextUpdate);
             }
         };
         return new CertificateValidator(List.of(pki.root), List.of(), CLOCK, new RevocationChecker(policy, Optional.of(f), notes::add))
@@ -135,6 +142,23 @@ class OcspTest {
         r.answer = TestOcspResponder.Answer.UNKNOWN;
         assertThat(validate(RevocationPolicy.RELAXED, r)).isInstanceOf(ValidationResult.Trusted.class);
         assertThat(notes).anyMatch(n -> n.contains("does not know"));
+    }
+
+    /** Good and revoked answers are offered to the fetcher's cache with their nextUpdate; others are not. */
+    @Test
+    void usableAnswersAreRememberedUntilTheirNextUpdate() {
+        TestOcspResponder r = issuerSigned();
+        validate(RevocationPolicy.IFURI, r);
+        r.answer = TestOcspResponder.Answer.REVOKED;
+        validate(RevocationPolicy.RELAXED, r);
+        assertThat(remembered).containsExactly(Optional.of(r.nextUpdate), Optional.of(r.nextUpdate));
+        remembered.clear();
+        r.answer = TestOcspResponder.Answer.UNKNOWN;
+        validate(RevocationPolicy.RELAXED, r);
+        r = issuerSigned();
+        r.nextUpdate = TestPki.NOW.minus(Duration.ofHours(1));
+        validate(RevocationPolicy.RELAXED, r);
+        assertThat(remembered).isEmpty();
     }
 
     @Test

@@ -38,21 +38,33 @@ public final class OcspResponses {
 
     private OcspResponses() {}
 
+    /** What a response says, and its nextUpdate when it says something (empty if absent or unusable). */
+    public record Evaluation(OcspStatus status, java.util.Optional<Instant> nextUpdate) {}
+
     public static OcspStatus evaluate(byte[] der, X509Certificate cert, X509Certificate issuer, Instant now) {
+        return evaluation(der, cert, issuer, now).status();
+    }
+
+    /** {@link #evaluate} with the answer's nextUpdate, for caching a usable answer (RFC 6960 4.2.2.1). */
+    public static Evaluation evaluation(byte[] der, X509Certificate cert, X509Certificate issuer, Instant now) {
         try {
             DerReader response = DerReader.single(der).reader();
             DerReader.Element status = response.read(Der.ENUMERATED);
             int code = status.contents().length == 1 ? status.contents()[0] : -1;
-            if (code != 0) return new OcspStatus.Unusable("responder answered " + (code > 0 && code < STATUS.length ? STATUS[code] : "status " + code));
+            if (code != 0) return unusable("responder answered " + (code > 0 && code < STATUS.length ? STATUS[code] : "status " + code));
             DerReader bytes = response.read(0xA0).reader().read(Der.SEQUENCE).reader();
-            if (!bytes.read().oid().equals(Oids.OCSP_BASIC)) return new OcspStatus.Unusable("not a basic OCSP response");
+            if (!bytes.read().oid().equals(Oids.OCSP_BASIC)) return unusable("not a basic OCSP response");
             return basic(bytes.read(Der.OCTET_STRING).contents(), CertId.of(cert, issuer), issuer, now);
         } catch (DerException | RuntimeException e) {
-            return new OcspStatus.Unusable("malformed OCSP response: " + e.getMessage());
+            return unusable("malformed OCSP response: " + e.getMessage());
         }
     }
 
-    private static OcspStatus basic(byte[] basic, CertId id, X509Certificate issuer, Instant now) throws DerException {
+    private static Evaluation unusable(String reason) {
+        return new Evaluation(new OcspStatus.Unusable(reason), java.util.Optional.empty());
+    }
+
+    private static Evaluation basic(byte[] basic, CertId id, X509Certificate issuer, Instant now) throws DerException {
         DerReader r = DerReader.single(basic).reader();
         DerReader.Element tbs = r.read(Der.SEQUENCE);
         String algorithm = r.read(Der.SEQUENCE).reader().read().oid();
@@ -67,8 +79,8 @@ public final class OcspResponses {
         DerReader.Element responder = data.read();
         data.read(Der.GENERALIZED_TIME); // producedAt
         PublicKey signer = signer(responder, certs, issuer, now);
-        if (signer == null) return new OcspStatus.Unusable("OCSP response not signed by the issuer or its OCSP responder");
-        if (!verifies(algorithm, signer, tbs.encoded(), signature)) return new OcspStatus.Unusable("OCSP response signature does not verify");
+        if (signer == null) return unusable("OCSP response not signed by the issuer or its OCSP responder");
+        if (!verifies(algorithm, signer, tbs.encoded(), signature)) return unusable("OCSP response signature does not verify");
         DerReader singles = data.read(Der.SEQUENCE).reader();
         while (singles.hasMore()) {
             DerReader single = singles.read(Der.SEQUENCE).reader();
@@ -76,18 +88,19 @@ public final class OcspResponses {
             DerReader.Element status = single.read();
             Instant thisUpdate = time(single.read(Der.GENERALIZED_TIME));
             Instant nextUpdate = single.hasMore() && single.peekTag() == 0xA0 ? time(single.read(0xA0).reader().read(Der.GENERALIZED_TIME)) : null;
-            if (thisUpdate.isAfter(now.plus(SKEW))) return new OcspStatus.Unusable("OCSP response from the future (thisUpdate " + thisUpdate + ")");
+            if (thisUpdate.isAfter(now.plus(SKEW))) return unusable("OCSP response from the future (thisUpdate " + thisUpdate + ")");
             if (nextUpdate != null && nextUpdate.isBefore(now.minus(SKEW))) {
-                return new OcspStatus.Unusable("OCSP response is stale (nextUpdate " + nextUpdate + ")");
+                return unusable("OCSP response is stale (nextUpdate " + nextUpdate + ")");
             }
-            return switch (status.tag()) {
+            OcspStatus st = switch (status.tag()) {
                 case GOOD -> new OcspStatus.Good();
                 case UNKNOWN -> new OcspStatus.Unknown();
                 case REVOKED -> revoked(status.reader());
                 default -> new OcspStatus.Unusable("unknown certStatus");
             };
+            return new Evaluation(st, java.util.Optional.ofNullable(nextUpdate));
         }
-        return new OcspStatus.Unusable("OCSP response does not cover the certificate");
+        return unusable("OCSP response does not cover the certificate");
     }
 
     private static OcspStatus revoked(DerReader info) throws DerException {
