@@ -178,6 +178,8 @@ final class AdversarialLab implements AutoCloseable {
                 .cert(leaf.cert()).sendCert(CertificateRequests.SendPolicy.ALWAYS).sendCertreq(false).rsaPss(source.equals(CERT_PSS)).build();
         ConnectionConfig.Builder c = ConnectionConfig.builder("attack").localAddrs(source).localPort(socket.port()).remoteAddrs(target())
                 .ikeProposals(PROPOSAL).local(local).remote(AuthConfig.psk(TARGET_ID))
+                // one datagram even with a certificate: the cases take the whole IKE_AUTH apart
+                .fragmentation(leaf == null ? ConnectionConfig.Fragmentation.YES : ConnectionConfig.Fragmentation.NO)
                 .child(ChildConfig.builder("net").localTs(ATTACK_TS).remoteTs("10.1.0.0/16").espProposals("aes128gcm16").build());
         EngineConfig.Builder b = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(c.build());
         if (leaf != null) b.credentials(AttackPki.credentials(leaf));
