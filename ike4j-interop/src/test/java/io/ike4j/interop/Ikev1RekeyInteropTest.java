@@ -85,8 +85,8 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
         PeerPair.Agreed first = pair.establish(d, conn, CHILD);
         Path out = lab().dir("ping").resolve(conn + ".txt");
         Process ping = startPing(160, out); // 16 s: two reauthentications
-        // ike4j reauthenticating: its new Quick Mode removes the old pair at message 2, the same known gap as in the
-        // Quick Mode rekey above (1 ping lost in a loaded CI run): one lost ping tolerated in that direction
+        // ike4j reauthenticating lost 1 ping in a loaded CI run; the cause is not analysed yet (likely, as in the Quick
+        // Mode rekey above, the old pair going the moment the new one is in place): one lost ping tolerated there
         awaitPing(ping, out, d == Direction.IKE4J_INITIATES ? 1 : 0);
         String log = d == Direction.IKE4J_INITIATES ? ike4jLog.text() : swanLog.text();
         assertThat(count(log, "reauthenticating IKE_SA")).as("reauthentications by the initiator").isGreaterThanOrEqualTo(2);
