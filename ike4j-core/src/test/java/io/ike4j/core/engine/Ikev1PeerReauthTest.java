@@ -52,6 +52,8 @@ class Ikev1PeerReauthTest {
             assertThat(p.events(SaEvent.IkeSaClosed.class)).as(p.name).hasSize(1);
             assertThat(p.outputs(EngineOutput.RemoveChildSa.class)).as(p.name).isEmpty();
             assertThat(p.events(SaEvent.ChildSaClosed.class)).as(p.name).isEmpty();
+            assertThat(p.events(SaEvent.ChildSaEstablished.class)).as(p.name + ": listeners learn the new owner")
+                    .extracting(SaEvent.ChildSaEstablished::ikeSaId).containsExactly(p == t.a ? oldA : oldB, heir);
             assertThat(p.dataPlane.count()).as(p.name).isEqualTo(1);
             assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> {
                 assertThat(sa.ikeSaId()).isEqualTo(heir);

@@ -1,6 +1,7 @@
 package io.ike4j.core.exchange.v1;
 
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.sa.v1.IpsecSa;
 import io.ike4j.core.sa.v1.IsakmpSa;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * moves its IPsec SAs onto the new ISAKMP SA): when the old ISAKMP SA expires or the peer deletes it, its IPsec SAs
  * are not removed but adopted by the newest established ISAKMP SA with the same connection and peer identity. RFC 2409
  * ties no IPsec SA to the ISAKMP SA that negotiated it, so they stay installed (the data plane keeps them under the
- * ISAKMP SA id they were installed with, see {@link IsakmpSa#dataPlaneId}); their timers move to the adopting SA.
+ * ISAKMP SA id they were installed with, see {@link IsakmpSa#dataPlaneId}); their timers move to the adopting SA, and
+ * a {@link SaEvent.ChildSaEstablished} under the adopting SA tells listeners where they are now.
  */
 final class V1Adoption {
     private V1Adoption() {}
@@ -59,6 +61,8 @@ final class V1Adoption {
             rekeyIn(c, now, old.isInitiator()).ifPresent(d -> r.startTimer(heir, TimerId.TimerKind.CHILD_REKEY, c.id(), d));
             r.log(EngineLog.Subsystem.CHILD, heir, String.format("CHILD_SA %s{%d} with SPIs %08x_i %08x_o adopted from IKE_SA %s[%d]",
                     c.name(), c.id(), c.inboundSpi(), c.outboundSpi(), old.connectionName(), old.id()));
+            // listeners that keep CHILD_SAs per IKE SA (SA trackers, sessions) find it under its new ISAKMP SA
+            r.event(new SaEvent.ChildSaEstablished(heir.id(), heir.connectionName(), c.id(), c.name(), V1Infos.child(heir, c)));
         }
     }
 
