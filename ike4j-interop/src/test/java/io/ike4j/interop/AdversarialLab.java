@@ -2,6 +2,8 @@ package io.ike4j.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ike4j.core.auth.cert.CertificateRequests;
+import io.ike4j.core.config.AuthClass;
 import io.ike4j.core.config.AuthConfig;
 import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.config.ConnectionConfig;
@@ -32,6 +34,39 @@ final class AdversarialLab implements AutoCloseable {
     static final String ATTACK_TS = "10.66.0.0/16";
     /** The attacker's second address, where the daemon's connection {@code attack-eap} wants EAP-MD5 (server: PSK). */
     static final String EAP_ATTACKER = "192.0.2.67";
+    /** Addresses where the daemon's connection {@code attack-cert} wants a certificate of {@link AttackPki}'s CA: the
+     * attacker signs with its RSA leaf (PKCS#1 v1.5), RSA leaf (RSA-PSS), ECDSA leaf, RSA 1024 leaf. */
+    static final String CERT_RSA = "192.0.2.68";
+    static final String CERT_PSS = "192.0.2.69";
+    static final String CERT_ECDSA = "192.0.2.70";
+    static final String CERT_RSA1024 = "192.0.2.71";
+    private static final List<String> CERT_SOURCES = List.of(CERT_RSA, CERT_PSS, CERT_ECDSA, CERT_RSA1024);
+
+    private static final String CERT_CONF = """
+            connections {
+              attack-cert {
+                version = 2
+                local_addrs = 192.0.2.1
+                remote_addrs = %s
+                proposals = %s
+                local {
+                  auth = psk
+                  id = %s
+                }
+                remote {
+                  auth = pubkey
+                  id = %s
+                }
+                children {
+                  net {
+                    local_ts = 10.1.0.0/16
+                    remote_ts = %s
+                    esp_proposals = aes128gcm16
+                  }
+                }
+              }
+            }
+            """.formatted(String.join(",", CERT_SOURCES), PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS);
 
     /** The daemon's connection for the attacker (merged into ike4j's swanctl.conf next to the lab connection). */
     private static final String ATTACK_CONF = """
@@ -98,6 +133,7 @@ final class AdversarialLab implements AutoCloseable {
     final NetnsLab lab;
     final PeerPair pair;
     final UdpRelay relay;
+    final AttackPki pki = new AttackPki();
     private String strongSwanSpi;
 
     AdversarialLab(PeerLogsOnFailure logs, Ike4jPeer.Options options) {
@@ -107,7 +143,12 @@ final class AdversarialLab implements AutoCloseable {
                             ? SwanctlConf.forLab(lab, side).proposals(PROPOSAL).extra(ATTACK_CONF)
                             : SwanctlConf.forLab(lab, side).proposals(PROPOSAL),
                     options, StrongSwanPeer.Options.defaults(), logs);
-            for (String a : new String[] {ATTACKER, EAP_ATTACKER}) {
+            // the CA exists once the daemon's directory does: load it with attack-cert (before strongSwan connects)
+            pki.installCa(pair.ike4j().dir());
+            pair.ike4j().reload(SwanctlConf.forLab(lab, Side.LEFT).proposals(PROPOSAL).extra(ATTACK_CONF + CERT_CONF));
+            List<String> sources = new ArrayList<>(List.of(ATTACKER, EAP_ATTACKER));
+            sources.addAll(CERT_SOURCES);
+            for (String a : sources) {
                 lab.exec(Side.RIGHT, "ip", "addr", "add", a + "/32", "dev", lab.outerInterface(Side.RIGHT)).orThrow();
             }
             relay = new UdpRelay(lab.namespace(Side.RIGHT));
@@ -127,11 +168,25 @@ final class AdversarialLab implements AutoCloseable {
     Adversary attacker(String source) {
         UdpRelay.Socket socket = relay.open(source, 0);
         // its real port, or the daemon's NAT detection (RFC 7296 2.23) would see a NAT in front of the attacker
+        AttackPki.Leaf leaf = switch (source) {
+            case CERT_RSA, CERT_PSS -> pki.rsa;
+            case CERT_ECDSA -> pki.ecdsa;
+            case CERT_RSA1024 -> pki.rsa1024;
+            default -> null;
+        };
+        AuthConfig local = leaf == null ? AuthConfig.psk(ATTACKER_ID) : AuthConfig.builder(AuthClass.PUBKEY).identity(ATTACKER_ID)
+                .cert(leaf.cert()).sendCert(CertificateRequests.SendPolicy.ALWAYS).sendCertreq(false).rsaPss(source.equals(CERT_PSS)).build();
         ConnectionConfig.Builder c = ConnectionConfig.builder("attack").localAddrs(source).localPort(socket.port()).remoteAddrs(target())
-                .ikeProposals(PROPOSAL).local(AuthConfig.psk(ATTACKER_ID)).remote(AuthConfig.psk(TARGET_ID))
+                .ikeProposals(PROPOSAL).local(local).remote(AuthConfig.psk(TARGET_ID))
+                // one datagram even with a certificate: the cases take the whole IKE_AUTH apart
+                .fragmentation(leaf == null ? ConnectionConfig.Fragmentation.YES : ConnectionConfig.Fragmentation.NO)
                 .child(ChildConfig.builder("net").localTs(ATTACK_TS).remoteTs("10.1.0.0/16").espProposals("aes128gcm16").build());
-        EngineConfig cfg = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(c.build()).build();
-        return new Adversary(socket, source, target(), 500, cfg, "attack", "net");
+        EngineConfig.Builder b = EngineConfig.builder().secret(SharedSecret.of(PSK, ATTACKER_ID, TARGET_ID)).connection(c.build());
+        if (leaf != null) b.credentials(AttackPki.credentials(leaf));
+        EngineConfig cfg = b.build();
+        Adversary a = new Adversary(socket, source, target(), 500, cfg, "attack", "net");
+        a.leaf = leaf;
+        return a;
     }
 
     String target() {

@@ -52,6 +52,8 @@ final class Adversary implements AutoCloseable {
     private final String child;
     /** How long the next exchange waits for an answer: the runner sets {@link #SILENCE} when none is expected. */
     Duration wait = ANSWER;
+    /** The certificate and key the attacker authenticates with on {@code attack-cert} (null on the PSK/EAP connections). */
+    AttackPki.Leaf leaf;
 
     /** SK keys of one IKE SA as the key log sink reports them. */
     record Keys(long spiI, long spiR, io.ike4j.core.proposal.EncryptionAlgorithm encryption, int bits, byte[] skEi, byte[] skEr,

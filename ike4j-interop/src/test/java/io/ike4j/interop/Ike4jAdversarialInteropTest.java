@@ -55,7 +55,7 @@ class Ike4jAdversarialInteropTest {
     /** All cases; {@code -Dike4j.adversarial.only=TEXT} keeps those whose name contains TEXT (to debug one). */
     static Stream<AttackCase> cases() {
         String only = System.getProperty("ike4j.adversarial.only", "");
-        return Stream.of(SaInitAttacks.cases(), AuthAttacks.cases(), SaAttacks.cases(), EapAttacks.cases()).flatMap(s -> s)
+        return Stream.of(SaInitAttacks.cases(), AuthAttacks.cases(), SaAttacks.cases(), EapAttacks.cases(), SignatureAttacks.cases()).flatMap(s -> s)
                 .filter(c -> c.name().contains(only));
     }
 

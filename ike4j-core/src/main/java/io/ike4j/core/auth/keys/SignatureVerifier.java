@@ -48,6 +48,10 @@ public final class SignatureVerifier {
         }
         String lengthProblem = lengthProblem(kind.get(), bits, scheme, saltLength, signature);
         if (lengthProblem != null) return invalid(AuthFailure.BAD_SIGNATURE_LENGTH, lengthProblem);
+        if (scheme.family() == SignatureScheme.Family.ECDSA_RAW || scheme.family() == SignatureScheme.Family.ECDSA_DER) {
+            String range = EcdsaRange.problem(key, signature, scheme.family() == SignatureScheme.Family.ECDSA_RAW);
+            if (range != null) return invalid(AuthFailure.BAD_SIGNATURE, scheme + " signature invalid: " + range);
+        }
         try {
             Signature v = SignatureEngines.of(providers, kind.get(), scheme.jcaAlgorithm());
             if (scheme.parameterSpec(saltLength).isPresent()) v.setParameter(scheme.parameterSpec(saltLength).get());
@@ -57,7 +61,8 @@ public final class SignatureVerifier {
             return invalid(AuthFailure.BAD_SIGNATURE, scheme + " signature does not verify");
         } catch (GeneralSecurityException | RuntimeException e) {
             // providers signal malformed signatures with SignatureException (or occasionally unchecked exceptions)
-            return invalid(AuthFailure.BAD_SIGNATURE, scheme + " signature rejected: " + e.getClass().getSimpleName());
+            // (the exception's class is no explanation for an operator: say what it means)
+            return invalid(AuthFailure.BAD_SIGNATURE, scheme + " signature malformed (refused by the crypto provider)");
         }
     }
 

@@ -35,7 +35,8 @@ import java.util.Optional;
  * </pre>
  * The client IDs carry the first configured traffic selector of each side. The responder answers with the IDs it
  * received, if they lie within its configuration. SAs are installed by the initiator after message 2 and by the
- * responder after message 3 (which it waits for, retransmitting message 2).
+ * responder when it sends message 2 (a rekey's outbound deferred); message 3, which the responder waits for while
+ * retransmitting message 2, then only completes the exchange.
  */
 final class QuickMode {
     /** RFC 2407 4.5: without a lifetime attribute an IPsec SA lives 28800 seconds. */
@@ -129,6 +130,12 @@ final class QuickMode {
                 r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode message 1 with invalid HASH(1) dropped");
                 return;
             }
+            // RFC 2409 5.5: each Quick Mode has its own message ID; one seen before is a replay (copies of the last
+            // datagram were answered from the cache already), and answering it would install a pair the peer lacks
+            if (sa.quickModeIdsSeen.put(mid, Boolean.TRUE) != null) {
+                r.log(EngineLog.Subsystem.CHILD, sa, "Quick Mode message 1 with a used message ID " + Long.toHexString(mid) + " dropped");
+                return;
+            }
             V1Transport.commitIv(sa, o);
             Phase1.follow(sa, in.local(), in.remote());
             QuickModeResponder.respond(r, sa, o, datagram, skeyidA);
@@ -199,7 +206,7 @@ final class QuickMode {
         V1Transport.answered(r, sa, mid);
         sa.quickModes.remove(mid);
         sa.ivs.remove(mid);
-        QuickModeInstall.install(r, sa, qm);
+        qm.wipe(); // installed when message 2 went out (QuickModeResponder)
         if (qm.commit) { // RFC 2409 5.5: the initiator asked to be told when the SA is in place
             Informational.sendProtected(r, sa, List.of(new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC,
                     V1ProtocolId.IPSEC_ESP.value(), V1NotifyType.CONNECTED.value(),
@@ -236,6 +243,24 @@ final class QuickMode {
         qm.wipe();
         r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + qm.child.name() + " failed: " + reason);
         r.event(new SaEvent.ChildSaFailed(sa.id(), sa.connectionName(), qm.child.name(), notify, reason));
+    }
+
+    /**
+     * Our retransmissions of {@code qm}'s message went unanswered. An initiator's Quick Mode failed. A responder has
+     * installed the pair with message 2 already; RFC 2409 5.5 has no way to learn whether the initiator got it, and
+     * strongSwan keeps such an SA, so we keep it too (its lifetime or a Delete ends it) and only drop the exchange.
+     */
+    static void unanswered(V1Run r, IsakmpSa sa, QuickModeState qm) {
+        if (qm.initiator) {
+            childFailed(r, sa, qm, 0, "peer did not answer Quick Mode");
+            return;
+        }
+        sa.quickModes.remove(qm.messageId);
+        sa.ivs.remove(qm.messageId);
+        V1Transport.answered(r, sa, qm.messageId);
+        qm.wipe();
+        r.log(EngineLog.Subsystem.CHILD, sa, "Quick Mode message 3 for CHILD_SA " + qm.child.name()
+                + "{" + qm.childId + "} never arrived, keeping the installed SA");
     }
 
     /** An authenticated error notify: it answers our pending Quick Modes (RFC 2409 does not say which; all of them). */

@@ -27,6 +27,14 @@ final class QuickModeInstall {
     private QuickModeInstall() {}
 
     static void install(V1Run r, IsakmpSa sa, QuickModeState qm) {
+        install(r, sa, qm, false);
+    }
+
+    /**
+     * Installs the pair; {@code outboundDeferred}: a responder's rekey, whose outbound SA the data plane uses only once
+     * the pair it replaces is gone (the initiator may still be sending on the old pair until it has message 2).
+     */
+    static void install(V1Run r, IsakmpSa sa, QuickModeState qm, boolean outboundDeferred) {
         Phase2Suite s = qm.suite;
         byte[] skeyidD = sa.keys.skeyidD();
         Optional<byte[]> g = qm.sharedSecret.length == 0 ? Optional.empty() : Optional.of(qm.sharedSecret);
@@ -55,7 +63,7 @@ final class QuickModeInstall {
                 qm.localTs, qm.remoteTs, hard, r.now().getEpochSecond());
         qm.wipe();
         sa.children.add(child);
-        r.emit(new EngineOutput.InstallChildSa(spec));
+        r.emit(new EngineOutput.InstallChildSa(spec, outboundDeferred));
         r.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), child.outboundSpi()));
         r.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), V1Infos.child(sa, child)));

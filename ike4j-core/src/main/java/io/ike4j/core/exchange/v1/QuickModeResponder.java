@@ -115,6 +115,13 @@ final class QuickModeResponder {
         V1Transport.remember(sa, datagram, reply);
         V1Transport.sendRequest(r, sa, mid, reply); // until message 3 arrives
         r.log(EngineLog.Subsystem.CHILD, sa, "responding to Quick Mode for CHILD_SA " + child.name());
+        // Installed as message 2 goes out, as strongSwan's responder does: the initiator installs (and sends on) the
+        // pair once it has message 2, before our message 3 could arrive. RFC 2409 5.5 leaves the moment open (the
+        // commit bit only asks us to report it); if message 3 never arrives we keep the pair like strongSwan does,
+        // since the initiator has it in use (see QuickMode.unanswered).
+        String name = child.name();
+        boolean rekey = sa.children.stream().anyMatch(c -> c.name().equals(name));
+        QuickModeInstall.install(r, sa, qm, rekey);
     }
 
     /** RFC 2407 4.6.3.1: SA Life Type seconds and the duration, as data attributes. */

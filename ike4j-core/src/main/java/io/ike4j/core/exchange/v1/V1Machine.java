@@ -108,8 +108,7 @@ public final class V1Machine {
                         V1Lifecycle.end(r, sa, "peer did not answer after " + r.settings().retransmitTries() + " retransmits");
                     } else if (!Transaction.timedOut(r, sa, t.detail())) {
                         sa.outstanding.remove(t.detail());
-                        Optional.ofNullable(sa.quickModes.get(t.detail())).ifPresent(qm ->
-                                QuickMode.childFailed(r, sa, qm, 0, "peer did not answer Quick Mode"));
+                        Optional.ofNullable(sa.quickModes.get(t.detail())).ifPresent(qm -> QuickMode.unanswered(r, sa, qm));
                     }
                 }
                 case HALF_OPEN_TIMEOUT -> {

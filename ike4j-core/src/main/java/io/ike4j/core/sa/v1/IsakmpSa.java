@@ -79,6 +79,16 @@ public final class IsakmpSa {
         }
     };
     public final Map<Long, QuickModeState> quickModes = new HashMap<>();
+    /**
+     * Message IDs of Quick Modes the peer started (authenticated message 1 seen), so a replayed message 1 cannot
+     * install a pair again (the responder installs with message 2); the 256 newest.
+     */
+    public final Map<Long, Boolean> quickModeIdsSeen = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> e) {
+            return size() > 256;
+        }
+    };
     public final List<IpsecSa> children = new ArrayList<>();
     /** IPsec SAs adopted from an older ISAKMP SA (peer reauthentication): child id → the ISAKMP SA id the data plane knows it by. */
     public final Map<Long, Long> adoptedFrom = new HashMap<>();
