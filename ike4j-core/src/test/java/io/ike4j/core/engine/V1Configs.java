@@ -30,12 +30,13 @@ final class V1Configs {
     Duration childLife = Duration.ofHours(1).plusMinutes(6);
     Duration childLifeB;
     ChildConfig.Mode mode = ChildConfig.Mode.TUNNEL;
+    ConnectionConfig.Unique uniqueA = ConnectionConfig.Unique.NO;
 
     EngineConfig a() {
         return EngineConfig.builder().secret(SharedSecret.of(pskA, "moon.example.org", "sun.example.org"))
                 .connection(ConnectionConfig.builder("gw").version(1).localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ikeA)
                         .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("sun.example.org"))
-                        .aggressive(aggressiveA).dpdDelay(dpdA).dpdTimeout(dpdTimeoutA)
+                        .aggressive(aggressiveA).dpdDelay(dpdA).dpdTimeout(dpdTimeoutA).unique(uniqueA)
                         .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(espA).mode(mode)
                                 .lifeTime(childLife).build())
                         .build()).build();

@@ -148,7 +148,10 @@ final class Informational {
 
     private static void delete(V1Run r, IsakmpSa sa, V1Payload.Delete del) {
         if (del.protocolId() == V1ProtocolId.ISAKMP.value()) {
-            if (del.spis().stream().anyMatch(s -> Arrays.equals(s.bytes(), sa.spi16()))) V1Lifecycle.close(r, sa, "deleted by peer");
+            if (del.spis().stream().anyMatch(s -> Arrays.equals(s.bytes(), sa.spi16()))) {
+                V1Adoption.adoptChildren(r, sa); // a reauthenticating peer moved our IPsec SAs to its new ISAKMP SA
+                V1Lifecycle.close(r, sa, "deleted by peer");
+            }
             return;
         }
         if (del.protocolId() != V1ProtocolId.IPSEC_ESP.value() || del.spiSize() != 4) return;

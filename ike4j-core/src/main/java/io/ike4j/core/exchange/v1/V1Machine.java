@@ -116,7 +116,10 @@ public final class V1Machine {
                 }
                 case NAT_KEEPALIVE -> Phase1.keepalive(r, sa);
                 case DPD -> dpd(r, sa, t.detail());
-                case IKE_EXPIRE -> terminate(r, sa, "lifetime expired");
+                case IKE_EXPIRE -> { // a peer that reauthenticated without Quick Mode keeps using these IPsec SAs
+                    V1Adoption.adoptChildren(r, sa);
+                    terminate(r, sa, "lifetime expired");
+                }
                 case IKE_REKEY -> { // IKEv1 reauthentication: a new Phase 1 (and Quick Mode), then the old SA goes
                     if (!sa.established() || !sa.isInitiator()) return;
                     r.log(EngineLog.Subsystem.IKE, sa, "reauthenticating IKE_SA " + sa.connectionName() + "[" + sa.id() + "]");
