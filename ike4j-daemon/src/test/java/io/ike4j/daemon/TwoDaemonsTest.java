@@ -143,7 +143,16 @@ class TwoDaemonsTest {
             assertThat(ike.exit()).as(ike.output()).isZero();
             assertThat(ike.output()).contains("rekeyed 1 IKE_SA(s)");
 
+            // the responder of the rekey may still be finishing it (deleting the old IKE SA) when the command returns,
+            // and list-sas does not wait for a busy SA: give both sides a moment to show the new SA
             JsonValue.JsonObject c = onlySa(clUri), g = onlySa(gwUri);
+            for (long end = System.nanoTime() + 10_000_000_000L; System.nanoTime() < end
+                    && !(c.string("initiator-spi").equals(g.string("initiator-spi"))
+                    && !c.string("initiator-spi").equals(before.string("initiator-spi"))); ) {
+                Thread.sleep(100);
+                c = onlySa(clUri);
+                g = onlySa(gwUri);
+            }
             assertThat(c.string("initiator-spi")).isEqualTo(g.string("initiator-spi")).isNotEqualTo(before.string("initiator-spi"));
             JsonValue.JsonObject cc = (JsonValue.JsonObject) c.array("child-sas").orElseThrow().elements().getFirst();
             assertThat(c.array("child-sas").orElseThrow().elements()).hasSize(1);
