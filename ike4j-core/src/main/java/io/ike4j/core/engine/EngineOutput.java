@@ -65,6 +65,15 @@ public sealed interface EngineOutput {
                          boolean udpEncapsulation) implements EngineOutput {}
 
     /**
+     * Re-index an installed CHILD_SA from IKE SA {@code fromIkeSaId} to {@code toIkeSaId}: its SAs, keys, sequence
+     * numbers, counters and policies stay as they are; from now on the data plane names it (in counters, expiry
+     * reports, removal) by {@code toIkeSaId}. IKEv1 emits it when a new ISAKMP SA adopts the IPsec SAs of the one it
+     * replaces (a peer reauthenticating with Main Mode only; RFC 2409 ties no IPsec SA to its ISAKMP SA).
+     */
+    record ReassignChildSa(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi)
+            implements EngineOutput {}
+
+    /**
      * A virtual IP assigned to us by the peer (RFC 7296 3.15) is to be installed ({@code add}) on the interface our
      * tunnelled traffic leaves from (the TUN device in user space), or removed when its IKE SA is gone. Comes before
      * the CHILD_SAs that use it as their local traffic selector. {@code peer}: the IKE peer it came from (kernel data

@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * What a data plane makes of one peer's Install/RemoveChildSa outputs, the way the user-space ESP table behaves:
  * inbound SAs by SPI, outbound the newest SA first, except that a rekey responder's SA (outbound deferred) goes
- * behind the others until the SA it replaces is removed. Refuses duplicate inbound SPIs.
+ * behind the others until the SA it replaces is removed. Refuses duplicate inbound SPIs. Like the real data planes it
+ * knows each SA by its IKE SA id (re-indexed by ReassignChildSa): a removal under another id is an error.
  */
 final class FakeDataPlane {
     record Sa(long childId, int inboundSpi, int outboundSpi) {}
+
+    private final Map<Sa, Long> ikeSaIds = new HashMap<>();
 
     private final List<Sa> newestFirst = new ArrayList<>();
     private final Map<Integer, Sa> inbound = new HashMap<>();
@@ -26,13 +29,28 @@ final class FakeDataPlane {
                     return;
                 }
                 inbound.put(sa.inboundSpi(), sa);
+                ikeSaIds.put(sa, i.spec().ikeSaId());
                 if (i.outboundDeferred()) newestFirst.add(sa);
                 else newestFirst.addFirst(sa);
             }
             case EngineOutput.RemoveChildSa r -> {
-                Sa sa = inbound.remove(r.inboundSpi());
+                Sa sa = inbound.get(r.inboundSpi());
                 if (sa == null) errors.add(String.format("removing unknown SPI %08x", r.inboundSpi()));
-                else newestFirst.remove(sa);
+                else if (ikeSaIds.get(sa) != r.ikeSaId()) errors.add(String.format("removing SPI %08x under IKE SA %d, installed under %d",
+                        r.inboundSpi(), r.ikeSaId(), ikeSaIds.get(sa)));
+                else {
+                    inbound.remove(r.inboundSpi());
+                    ikeSaIds.remove(sa);
+                    newestFirst.remove(sa);
+                }
+            }
+            case EngineOutput.ReassignChildSa m -> {
+                Sa sa = inbound.get(m.inboundSpi());
+                if (sa == null || sa.childId() != m.childSaId() || ikeSaIds.get(sa) != m.fromIkeSaId()) {
+                    errors.add(String.format("reassigning unknown SPI %08x of %d/%d", m.inboundSpi(), m.fromIkeSaId(), m.childSaId()));
+                } else {
+                    ikeSaIds.put(sa, m.toIkeSaId());
+                }
             }
             default -> { }
         }
@@ -40,6 +58,12 @@ final class FakeDataPlane {
 
     int count() {
         return inbound.size();
+    }
+
+    /** The IKE SA id the SA with inbound {@code spi} is known by here, or 0 if none is installed. */
+    long ikeSaIdOf(int spi) {
+        Sa sa = inbound.get(spi);
+        return sa == null ? 0 : ikeSaIds.get(sa);
     }
 
     boolean hasInbound(int spi) {

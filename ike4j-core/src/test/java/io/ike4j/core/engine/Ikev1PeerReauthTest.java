@@ -55,6 +55,12 @@ class Ikev1PeerReauthTest {
             assertThat(p.events(SaEvent.ChildSaEstablished.class)).as(p.name + ": listeners learn the new owner")
                     .extracting(SaEvent.ChildSaEstablished::ikeSaId).containsExactly(p == t.a ? oldA : oldB, heir);
             assertThat(p.dataPlane.count()).as(p.name).isEqualTo(1);
+            // the data plane re-indexes it under the new ISAKMP SA (counters and expiry reports follow)
+            var installed = p.outputs(EngineOutput.InstallChildSa.class).getFirst().spec();
+            assertThat(p.outputs(EngineOutput.ReassignChildSa.class)).as(p.name).containsExactly(new EngineOutput.ReassignChildSa(
+                    p == t.a ? oldA : oldB, heir, installed.childSaId(), installed.inbound().spi(), installed.outbound().spi()));
+            assertThat(p.dataPlane.ikeSaIdOf(installed.inbound().spi())).as(p.name).isEqualTo(heir);
+            assertThat(p.dataPlane.errors).as(p.name).isEmpty();
             assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> {
                 assertThat(sa.ikeSaId()).isEqualTo(heir);
                 assertThat(sa.children()).singleElement().satisfies(ch -> assertThat(ch.childSaId())
@@ -73,8 +79,8 @@ class Ikev1PeerReauthTest {
         t.settle();
         for (TwoPeers.Peer p : List.of(t.a, t.b)) {
             assertThat(p.outputs(EngineOutput.RemoveChildSa.class)).as(p.name).singleElement().satisfies(rm -> {
-                // the data plane knows it under the ISAKMP SA it was installed with
-                assertThat(rm.ikeSaId()).isEqualTo(p == t.a ? oldA : oldB);
+                // the data plane knows it under its new ISAKMP SA now
+                assertThat(rm.ikeSaId()).isEqualTo(p == t.a ? newA : newB);
                 assertThat(rm.childSaId()).isEqualTo(p == t.a ? childA : childB);
             });
             assertThat(p.dataPlane.count()).as(p.name).isZero();
@@ -86,6 +92,61 @@ class Ikev1PeerReauthTest {
         }
         assertThat(t.b.events(SaEvent.ChildSaClosed.class)).singleElement()
                 .extracting(SaEvent.ChildSaClosed::reason).isEqualTo("deleted by peer");
+    }
+
+    /** b's old ISAKMP SA expires, so both sides move the IPsec SA to their new ISAKMP SA. */
+    private static TwoPeers adopted() throws Exception {
+        TwoPeers t = reauthenticatedWithoutQuickMode();
+        long oldB = oldest(t.b);
+        t.b.timers.remove(new TimerId(oldB, TimerId.TimerKind.IKE_EXPIRE, 0));
+        t.input(t.b, new EngineInput.TimerFired(new TimerId(oldB, TimerId.TimerKind.IKE_EXPIRE, 0)));
+        t.settle();
+        return t;
+    }
+
+    @Test
+    void dataPlaneExpiryOfAnAdoptedIpsecSaNamesItsNewIsakmpSaAndDeletesIt() throws Exception {
+        TwoPeers t = adopted();
+        long oldB = t.b.outputs(EngineOutput.InstallChildSa.class).getFirst().spec().ikeSaId();
+        long newB = newest(t.b);
+        long childB = t.b.outputs(EngineOutput.InstallChildSa.class).getFirst().spec().childSaId();
+
+        // an expiry under the old id (as the data plane reported before the re-index) finds nothing
+        t.input(t.b, new EngineInput.ChildSaExpired(oldB, childB, true));
+        t.settle();
+        assertThat(t.b.outputs(EngineOutput.RemoveChildSa.class)).isEmpty();
+
+        // the kernel's hard expiry names the new ISAKMP SA: b deletes the IPsec SA and tells a
+        t.input(t.b, new EngineInput.ChildSaExpired(newB, childB, true));
+        t.settle();
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.outputs(EngineOutput.RemoveChildSa.class)).as(p.name).singleElement()
+                    .extracting(EngineOutput.RemoveChildSa::ikeSaId).isEqualTo(newest(p));
+            assertThat(p.dataPlane.count()).as(p.name).isZero();
+            assertThat(p.dataPlane.errors).as(p.name).isEmpty();
+            assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> assertThat(sa.children()).isEmpty());
+        }
+        assertThat(t.b.events(SaEvent.ChildSaClosed.class)).singleElement().satisfies(c -> {
+            assertThat(c.ikeSaId()).isEqualTo(newB);
+            assertThat(c.reason()).isEqualTo("lifetime expired in the data plane");
+        });
+    }
+
+    @Test
+    void softDataPlaneExpiryOfAnAdoptedIpsecSaRekeysItOnTheNewIsakmpSa() throws Exception {
+        TwoPeers t = adopted();
+        long newA = newest(t.a);
+        long childA = t.a.engine.listSas().getFirst().children().getFirst().childSaId();
+        t.input(t.a, new EngineInput.ChildSaExpired(newA, childA, false));
+        t.input(t.a, new EngineInput.ChildSaExpired(newA, childA, false)); // a second report starts no second rekey
+        t.settle();
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.outputs(EngineOutput.InstallChildSa.class)).as(p.name).hasSize(2)
+                    .last().satisfies(i -> assertThat(i.spec().ikeSaId()).isEqualTo(newest(p)));
+            assertThat(p.dataPlane.errors).as(p.name).isEmpty();
+            assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> assertThat(sa.children())
+                    .anySatisfy(c -> assertThat(c.childSaId()).isNotEqualTo(childA)));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ike4j.core.exchange.v1;
 
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.engine.TimerId;
 import io.ike4j.core.sa.v1.IpsecSa;
@@ -13,9 +14,9 @@ import java.util.Optional;
  * IKEv1 reauthentication by the peer without Quick Mode (strongSwan reauthenticates with a new Main Mode only and
  * moves its IPsec SAs onto the new ISAKMP SA): when the old ISAKMP SA expires or the peer deletes it, its IPsec SAs
  * are not removed but adopted by the newest established ISAKMP SA with the same connection and peer identity. RFC 2409
- * ties no IPsec SA to the ISAKMP SA that negotiated it, so they stay installed (the data plane keeps them under the
- * ISAKMP SA id they were installed with, see {@link IsakmpSa#dataPlaneId}); their timers move to the adopting SA, and
- * a {@link SaEvent.ChildSaEstablished} under the adopting SA tells listeners where they are now.
+ * ties no IPsec SA to the ISAKMP SA that negotiated it, so they stay installed, re-indexed in the data plane under the
+ * adopting SA ({@link EngineOutput.ReassignChildSa}: counters and expiry reports follow them); their timers move to
+ * the adopting SA, and a {@link SaEvent.ChildSaEstablished} under the adopting SA tells listeners where they are now.
  */
 final class V1Adoption {
     private V1Adoption() {}
@@ -53,8 +54,7 @@ final class V1Adoption {
             old.children.remove(c);
             r.cancelTimer(old, TimerId.TimerKind.CHILD_EXPIRE, c.id());
             r.cancelTimer(old, TimerId.TimerKind.CHILD_REKEY, c.id());
-            heir.adoptedFrom.put(c.id(), old.dataPlaneId(c.id()));
-            old.adoptedFrom.remove(c.id());
+            r.emit(new EngineOutput.ReassignChildSa(old.id(), heir.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
             heir.children.add(c);
             long left = Math.max(1, c.installedAtEpochSecond() + c.lifetimeSeconds() - now);
             if (c.lifetimeSeconds() > 0) r.startTimer(heir, TimerId.TimerKind.CHILD_EXPIRE, c.id(), Duration.ofSeconds(left));

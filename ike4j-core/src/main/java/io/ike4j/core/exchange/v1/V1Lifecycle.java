@@ -50,8 +50,7 @@ final class V1Lifecycle {
         if (!sa.children.remove(c)) return;
         r.cancelTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, c.id());
         r.cancelTimer(sa, TimerId.TimerKind.CHILD_REKEY, c.id());
-        r.emit(new EngineOutput.RemoveChildSa(sa.dataPlaneId(c.id()), c.id(), c.inboundSpi(), c.outboundSpi()));
-        sa.adoptedFrom.remove(c.id());
+        r.emit(new EngineOutput.RemoveChildSa(sa.id(), c.id(), c.inboundSpi(), c.outboundSpi()));
         r.session.registry().releaseChildSpi(c.inboundSpi());
         r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} closed: " + reason);
         r.event(new SaEvent.ChildSaClosed(sa.id(), sa.connectionName(), c.id(), c.name(), reason));

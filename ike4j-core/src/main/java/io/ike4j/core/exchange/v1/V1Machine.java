@@ -175,6 +175,24 @@ public final class V1Machine {
         table.byId(ikeSaId).ifPresent(f -> locked(f, sa -> child(sa, childSaId).ifPresent(c -> deleteChild(r, sa, c, "terminated"))));
     }
 
+    /**
+     * The data plane reports that an IPsec SA reached a lifetime it enforces (the kernel's byte, packet or time
+     * limits): a hard expiry deletes it (with a Delete to the peer), a soft one starts its rekey (RFC 2409 5.5) unless
+     * a Quick Mode replacing it is under way already.
+     */
+    public void childExpired(Session s, long ikeSaId, long childSaId, boolean hard) {
+        V1Run r = new V1Run(s, table);
+        table.byId(ikeSaId).ifPresent(f -> locked(f, sa -> child(sa, childSaId).ifPresent(c -> {
+            if (hard) {
+                deleteChild(r, sa, c, "lifetime expired in the data plane");
+            } else if (sa.established() && sa.quickModes.values().stream().noneMatch(q -> q.rekeyOf == c.id())) {
+                r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} reached its soft lifetime, rekeying");
+                QuickMode.initiate(r, sa, c.config(), c.id());
+            }
+        })));
+        after(r);
+    }
+
     public void shutdown(Session s) {
         V1Run r = new V1Run(s, table);
         for (IsakmpSa each : List.copyOf(table.all())) locked(each, sa -> terminate(r, sa, "shutdown"));

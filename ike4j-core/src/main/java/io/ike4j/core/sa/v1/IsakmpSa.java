@@ -90,8 +90,6 @@ public final class IsakmpSa {
         }
     };
     public final List<IpsecSa> children = new ArrayList<>();
-    /** IPsec SAs adopted from an older ISAKMP SA (peer reauthentication): child id → the ISAKMP SA id the data plane knows it by. */
-    public final Map<Long, Long> adoptedFrom = new HashMap<>();
     /** XAuth and Mode Config (Transaction exchanges) after Phase 1. */
     public final ModeCfgState cfg = new ModeCfgState();
 
@@ -116,11 +114,6 @@ public final class IsakmpSa {
 
     public String connectionName() {
         return connection.name();
-    }
-
-    /** The ISAKMP SA id under which the data plane installed this child: ours, or that of the SA it was adopted from. */
-    public long dataPlaneId(long childId) {
-        return adoptedFrom.getOrDefault(childId, id);
     }
 
     public boolean established() {
