@@ -72,6 +72,11 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        return delegate.reassign(fromIkeSaId, toIkeSaId, childSaId, inboundSpi, outboundSpi);
+    }
+
+    @Override
     public void addVirtualIp(java.net.InetAddress address, java.net.InetAddress peer) throws DataPlaneException {
         delegate.addVirtualIp(address, peer);
     }

@@ -48,6 +48,18 @@ public interface DataPlane extends AutoCloseable {
     }
 
     /**
+     * Re-indexes an installed CHILD_SA from IKE SA {@code fromIkeSaId} to {@code toIkeSaId} (IKEv1: a new ISAKMP SA
+     * adopted it): its SAs, keys, sequence numbers, counters and policies stay; from now on it is named by
+     * {@code toIkeSaId} in {@link #counters}, {@link #remove}, {@link #updateEndpoints} and expiry reports. The
+     * default refuses (a backend that cannot re-index).
+     *
+     * @return false if no such SA is installed (or the backend cannot re-index it)
+     */
+    default boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        return false;
+    }
+
+    /**
      * Installs a virtual IP the peer assigned to us (RFC 7296 3.15) where our tunnelled traffic leaves from, so that
      * it becomes the source of that traffic; {@code peer} is the IKE peer that assigned it. Backends that cannot do
      * this ignore it (the default).

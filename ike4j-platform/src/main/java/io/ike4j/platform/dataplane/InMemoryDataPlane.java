@@ -107,6 +107,21 @@ public final class InMemoryDataPlane implements DataPlane {
     }
 
     @Override
+    public synchronized boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        Key from = new Key(fromIkeSaId, childSaId);
+        Key to = new Key(toIkeSaId, childSaId);
+        InstalledChildSa sa = installed.get(from);
+        if (sa == null || sa.inboundSpi() != inboundSpi || sa.outboundSpi() != outboundSpi || installed.containsKey(to)) return false;
+        sa.reassign(toIkeSaId);
+        installed.put(to, sa);
+        installed.remove(from, sa);
+        SaCounters c = counters.remove(from);
+        counters.put(to, c == null ? SaCounters.ZERO : c);
+        byInboundSpi.put(inboundSpi, to);
+        return true;
+    }
+
+    @Override
     public int installedCount() {
         return installed.size();
     }

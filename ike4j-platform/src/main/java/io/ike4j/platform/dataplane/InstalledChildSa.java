@@ -13,7 +13,7 @@ import java.util.List;
  * tests can check that both peers derived the same ones. Keys are wiped when the SA is removed; never printed.
  */
 public final class InstalledChildSa {
-    private final long ikeSaId;
+    private volatile long ikeSaId;
     private final long childSaId;
     private final String connection;
     private final String child;
@@ -75,6 +75,11 @@ public final class InstalledChildSa {
         local = newLocal;
         remote = newRemote;
         udpEncapsulation = encapsulation;
+    }
+
+    /** Re-indexed under another IKE SA (IKEv1 adoption). */
+    void reassign(long newIkeSaId) {
+        ikeSaId = newIkeSaId;
     }
 
     public long ikeSaId() { return ikeSaId; }

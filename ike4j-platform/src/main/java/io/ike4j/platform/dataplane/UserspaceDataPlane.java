@@ -347,6 +347,24 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
         return true;
     }
 
+    /** IKEv1 adoption: the SA pair, its routes and counters stay; only the IKE SA id it is known by changes. */
+    @Override
+    public synchronized boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        Key from = new Key(fromIkeSaId, childSaId);
+        Key to = new Key(toIkeSaId, childSaId);
+        Installed i = installed.get(from);
+        if (i == null || i.sa().inbound().spi() != inboundSpi || i.sa().outbound().spi() != outboundSpi
+                || installed.containsKey(to)) {
+            return false;
+        }
+        i.sa().reassign(toIkeSaId); // its lifetime events name the new IKE SA
+        installed.put(to, i);
+        installed.remove(from);
+        LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} is now {2}/{1}", Long.toString(fromIkeSaId),
+                Long.toString(childSaId), Long.toString(toIkeSaId));
+        return true;
+    }
+
     @Override
     public synchronized boolean installTrap(io.ike4j.core.engine.TrapPolicy trap) throws DataPlaneException {
         if (closed.get()) throw new DataPlaneException("data plane closed");

@@ -275,6 +275,26 @@ public final class XfrmDataPlane implements DataPlane {
         installed.put(key, new Installed(in, out, List.copyOf(done), pending));
     }
 
+    /**
+     * IKEv1 adoption: the kernel's SAs and policies stay as they are (they carry no IKE SA id); only our index moves,
+     * so counters and XFRM_MSG_EXPIRE reports name the new IKE SA.
+     */
+    @Override
+    public synchronized boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
+        Key from = new Key(fromIkeSaId, childSaId);
+        Key to = new Key(toIkeSaId, childSaId);
+        Installed i = installed.get(from);
+        if (i == null || i.inbound().spi() != inboundSpi || i.outbound().spi() != outboundSpi || installed.containsKey(to)) {
+            return false;
+        }
+        installed.remove(from);
+        installed.put(to, i);
+        for (boolean hard : new boolean[] {false, true}) {
+            if (reported.remove(Map.entry(from, hard))) reported.add(Map.entry(to, hard));
+        }
+        return true;
+    }
+
     private static boolean isOut(XfrmPolicyId id) {
         return id.direction() == io.ike4j.platform.xfrm.XfrmDirection.OUT;
     }

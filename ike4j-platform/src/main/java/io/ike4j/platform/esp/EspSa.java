@@ -14,7 +14,7 @@ import java.util.List;
  * <p>UDP encapsulation (RFC 3948) is the transport's business: the ESP packets here start at the SPI either way.
  */
 public final class EspSa {
-    private final long ikeSaId;
+    private volatile long ikeSaId;
     private final long childSaId;
     private final String name;
     private final boolean esn;
@@ -74,6 +74,14 @@ public final class EspSa {
     static EspSa create(ChildSaSpec spec, RandomSource random, EspEventListener listener, long firstOutboundSeq)
             throws EspConfigException {
         return new EspSa(spec, random, listener, firstOutboundSeq);
+    }
+
+    /**
+     * Names this SA pair by another IKE SA from now on (IKEv1: a new ISAKMP SA adopted it), in its lifetime events;
+     * keys, sequence numbers, replay window and counters stay.
+     */
+    public void reassign(long newIkeSaId) {
+        ikeSaId = newIkeSaId;
     }
 
     public long ikeSaId() {

@@ -184,6 +184,12 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                             Long.toString(u.ikeSaId()), Long.toString(u.childSaId()), u.local(), u.remote());
                 }
             }
+            case EngineOutput.ReassignChildSa m -> {
+                if (!dataPlane.reassign(m.fromIkeSaId(), m.toIkeSaId(), m.childSaId(), m.inboundSpi(), m.outboundSpi())) {
+                    LOG.log(System.Logger.Level.WARNING, "CHILD_SA {0}/{1} could not be re-indexed under IKE SA {2}",
+                            Long.toString(m.fromIkeSaId()), Long.toString(m.childSaId()), Long.toString(m.toIkeSaId()));
+                }
+            }
             case EngineOutput.VirtualIp v -> virtualIp(v);
             case EngineOutput.Notify n -> notifyListeners(n.event());
             case EngineOutput.InstallTrap t -> {

@@ -48,6 +48,22 @@ class InMemoryDataPlaneTest {
     }
 
     @Test
+    void reassignMovesTheSaWithItsCountersToAnotherIkeSa() throws Exception {
+        a.install(spec(1, 2, 0xc1, 0xc2, key(1), key(2), true));
+        a.account(1, 2, new SaCounters(10, 1, 20, 2));
+        assertThat(a.reassign(1, 5, 2, 0xc2, 0xc1)).as("SPIs must match").isFalse();
+        assertThat(a.reassign(1, 5, 2, 0xc1, 0xc2)).isTrue();
+        assertThat(a.counters(1, 2)).isEmpty();
+        assertThat(a.counters(5, 2)).contains(new SaCounters(10, 1, 20, 2));
+        a.account(5, 2, new SaCounters(1, 1, 1, 1));
+        assertThat(a.counters(5, 2)).contains(new SaCounters(11, 2, 21, 3));
+        assertThat(a.findByInboundSpi(0xc1).orElseThrow().ikeSaId()).isEqualTo(5);
+        assertThat(a.remove(1, 2, 0xc1, 0xc2)).isFalse();
+        assertThat(a.remove(5, 2, 0xc1, 0xc2)).isTrue();
+        assertThat(a.installedCount()).isZero();
+    }
+
+    @Test
     void removeWipesTheKeysAndForgetsTheSa() throws Exception {
         a.install(spec(1, 2, 0xc1, 0xc2, key(1), key(2), true));
         InstalledChildSa sa = a.find(1, 2).orElseThrow();

@@ -271,6 +271,42 @@ class UserspaceDataPlaneTest {
     }
 
     @Test
+    void reassignedSaKeepsItsTrafficAndCountersUnderTheNewIkeSaId() throws Exception {
+        start();
+        var lifetimes = new ChildSaSpec.Lifetimes(0, 0, 500, 100_000, 0, 0);
+        a.install(spec(true, 1, 0xa1, 0xb1, lifetimes, false));
+        b.install(spec(false, 1, 0xb1, 0xa1, ChildSaSpec.Lifetimes.NONE, false));
+        byte[] p = ipv4(new byte[] {10, 1, 0, 1}, new byte[] {10, 2, 0, 1}, 17, 200);
+        devA.fromKernel.add(p);
+        assertThat(devB.next()).isEqualTo(p);
+
+        assertThat(a.reassign(1, 7, 1, 0xa1, 0xbad)).as("SPIs must match").isFalse();
+        assertThat(a.reassign(1, 7, 1, 0xa1, 0xb1)).isTrue();
+        assertThat(a.counters(1, 1)).isEmpty();
+        assertThat(a.counters(7, 1)).contains(new SaCounters(0, 0, 200, 1));
+        assertThat(a.reassign(1, 7, 1, 0xa1, 0xb1)).as("nothing left under the old id").isFalse();
+
+        // the same SA pair carries on: sequence numbers, counters, routes; its lifetime events name the new id
+        for (int i = 0; i < 2; i++) {
+            devA.fromKernel.add(p);
+            assertThat(devB.next()).isEqualTo(p);
+        }
+        devB.fromKernel.add(ipv4(new byte[] {10, 2, 0, 1}, new byte[] {10, 1, 0, 1}, 17, 100));
+        assertThat(devA.next()).isNotNull();
+        assertThat(a.counters(7, 1)).contains(new SaCounters(100, 1, 600, 3));
+        awaitTrue(() -> !eventsA.isEmpty());
+        assertThat(eventsA).singleElement().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo(EspEvent.Kind.SOFT_LIFETIME);
+            assertThat(e.ikeSaId()).isEqualTo(7);
+            assertThat(e.childSaId()).isEqualTo(1);
+        });
+        assertThat(a.installedCount()).isEqualTo(1);
+        assertThat(a.remove(1, 1, 0xa1, 0xb1)).isFalse();
+        assertThat(a.remove(7, 1, 0xa1, 0xb1)).isTrue();
+        assertThat(a.routes()).isEmpty();
+    }
+
+    @Test
     void transportModeAndDuplicatesAreRefusedWithoutLeavingRoutes() throws Exception {
         start();
         ChildSaSpec s = spec(true, 1, 0xa1, 0xb1, ChildSaSpec.Lifetimes.NONE, false);

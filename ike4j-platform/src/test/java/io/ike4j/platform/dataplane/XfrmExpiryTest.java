@@ -106,4 +106,25 @@ class XfrmExpiryTest {
         assertThat(seen).isEmpty();
         plane.close();
     }
+
+    @Test
+    void aReassignedChildSaExpiresUnderItsNewIkeSaOnce() throws Exception {
+        plane.expiryListener((ike, child, hard) -> seen.add(new Expiry(ike, child, hard)));
+        plane.install(UserspaceDataPlaneTest.spec(true, 7, 0xa1, 0xb1, ChildSaSpec.Lifetimes.NONE, true));
+        List<byte[]> newSas = kernel.sent.stream().filter(m -> (ByteBuffer.wrap(m).order(ByteOrder.nativeOrder())
+                .getShort(4) & 0xffff) == XfrmAbi.XFRM_MSG_NEWSA).toList();
+        events.datagrams.add(expire(newSas.get(0), false));
+        assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo(new Expiry(1, 7, false));
+
+        int sentBefore = kernel.sent.size();
+        assertThat(plane.reassign(1, 4, 7, 0xa1, 0xb1)).isTrue();
+        assertThat(kernel.sent).as("the kernel's SAs and policies stay as they are").hasSize(sentBefore);
+        events.datagrams.add(expire(newSas.get(1), false)); // soft already reported for this CHILD_SA
+        events.datagrams.add(expire(newSas.get(1), true));
+        assertThat(seen.poll(10, TimeUnit.SECONDS)).isEqualTo(new Expiry(4, 7, true));
+        assertThat(plane.remove(1, 7, 0xa1, 0xb1)).isFalse();
+        assertThat(plane.remove(4, 7, 0xa1, 0xb1)).isTrue();
+        assertThat(seen).isEmpty();
+        plane.close();
+    }
 }
