@@ -43,6 +43,12 @@ public final class SaTracker implements SaEventListener {
             case SaEvent.IkeSaClosed e -> forget(e.ikeSaId());
             case SaEvent.IkeSaFailed e -> forget(e.ikeSaId());
             case SaEvent.ChildSaEstablished e -> {
+                // CHILD_SA ids are unique: one established under another IKE SA moved there (IKEv1 adoption)
+                sas.forEach((id, other) -> {
+                    if (id != e.ikeSaId()) synchronized (other) {
+                        other.children().remove(e.childSaId());
+                    }
+                });
                 Entry entry = sas.get(e.ikeSaId());
                 if (entry != null && e.info() != null && !closedChildren.contains(List.of(e.ikeSaId(), e.childSaId()))) {
                     synchronized (entry) {
@@ -123,9 +129,6 @@ public final class SaTracker implements SaEventListener {
         synchronized (e) {
             children = List.copyOf(e.children().values());
         }
-        IkeSaInfo i = e.info();
-        return new IkeSaInfo(i.ikeSaId(), i.connection(), i.state(), i.version(), i.local(), i.remote(), i.localId(), i.remoteId(),
-                i.initiatorSpi(), i.responderSpi(), i.initiator(), i.encryption(), i.encryptionKeyBits(), i.integrity(), i.prf(),
-                i.keyExchange(), i.natLocal(), i.natRemote(), i.establishedAtEpochSecond(), children);
+        return e.info().withChildren(children);
     }
 }

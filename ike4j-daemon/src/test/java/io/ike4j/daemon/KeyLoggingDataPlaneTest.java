@@ -57,7 +57,10 @@ class KeyLoggingDataPlaneTest {
             assertThat(real.virtualIps()).containsExactly(vip);
             assertThat(plane.removeVirtualIp(vip)).isTrue();
 
-            assertThat(plane.remove(1, 2, 0xc1ad4fa3, 0x0000beef)).isTrue();
+            assertThat(plane.reassign(1, 5, 2, 0xc1ad4fa3, 0x0000beef)).isTrue(); // IKEv1 adoption re-indexes
+            assertThat(real.find(5, 2)).isPresent();
+            assertThat(plane.counters(5, 2)).isPresent();
+            assertThat(plane.remove(5, 2, 0xc1ad4fa3, 0x0000beef)).isTrue();
             assertThat(plane.installedCount()).isZero();
         }
     }

@@ -37,6 +37,28 @@ class SaTrackerTest {
         assertThat(t.list()).isEmpty();
     }
 
+    static IkeSaInfo ike(long id, List<ChildSaInfo> children) throws Exception {
+        IkeSaInfo i = ike(children);
+        return new IkeSaInfo(id, i.connection(), i.state(), 1, i.local(), i.remote(), i.localId(), i.remoteId(), i.initiatorSpi(),
+                i.responderSpi(), i.initiator(), i.encryption(), i.encryptionKeyBits(), i.integrity(), i.prf(), i.keyExchange(),
+                i.natLocal(), i.natRemote(), i.establishedAtEpochSecond(), children);
+    }
+
+    /** IKEv1: a new ISAKMP SA adopts the IPsec SA of the one it replaces; list-sas shows it there, once. */
+    @Test
+    void aChildSaEstablishedUnderAnotherIkeSaMovesThere() throws Exception {
+        SaTracker t = new SaTracker();
+        t.onEvent(new SaEvent.IkeSaEstablished(1, "lab", ike(1, List.of(child(2)))));
+        t.onEvent(new SaEvent.IkeSaEstablished(3, "lab", ike(3, List.of())));
+        t.onEvent(new SaEvent.ChildSaEstablished(3, "lab", 2, "net", child(2)));
+        assertThat(t.childSaCount()).isEqualTo(1);
+        t.onEvent(new SaEvent.IkeSaClosed(1, "lab", "lifetime expired"));
+        assertThat(t.list()).singleElement().satisfies(sa -> {
+            assertThat(sa.ikeSaId()).isEqualTo(3);
+            assertThat(sa.children()).extracting(ChildSaInfo::childSaId).containsExactly(2L);
+        });
+    }
+
     @Test
     void aRefusedChildSaReportedAsFailedIsNotListed() throws Exception {
         SaTracker t = new SaTracker();

@@ -45,7 +45,7 @@ public final class SaInfos {
                 t == null ? "" : name(t.encryption()), t == null ? 0 : t.encryptionKeyBits(),
                 t == null ? "" : name(t.integrity()), t == null ? "" : name(t.prf()),
                 t == null ? "" : name(t.keyExchange()), sa.natLocal, sa.natRemote, sa.establishedAtEpochSecond,
-                sa.children.stream().map(c -> child(sa, c)).toList());
+                sa.children.stream().map(c -> child(sa, c)).toList(), sa.vips.assigned, sa.vips.peerAddresses());
     }
 
     public static ChildSaInfo child(IkeSa sa, ChildSa c) {

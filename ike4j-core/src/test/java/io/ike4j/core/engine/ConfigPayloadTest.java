@@ -76,6 +76,9 @@ class ConfigPayloadTest {
         assertThat(vipAt).isLessThan(installAt);
         assertThat(t.a.engine.listSas().getFirst().children().getFirst().localSelectors()).containsExactly("10.3.0.1/32");
         assertThat(t.b.engine.listSas().getFirst().children().getFirst().remoteSelectors()).containsExactly("10.3.0.1/32");
+        // list-sas (VICI local-vips / remote-vips), from the event listeners keep too
+        assertThat(t.a.events(SaEvent.IkeSaEstablished.class).getFirst().info().localVips()).containsExactly(ip("10.3.0.1"));
+        assertThat(t.b.engine.listSas().getFirst().remoteVips()).containsExactly(ip("10.3.0.1"));
         assertThat(t.a.log).anyMatch(l -> l.contains("installing new virtual IP 10.3.0.1"));
         assertThat(t.b.log).anyMatch(l -> l.contains("assigning virtual IP 10.3.0.1 to peer 'carol@example.org'"));
         PoolStatus p4 = pool(t.b, "p4");

@@ -96,6 +96,14 @@ class Ikev1XauthModeCfgTest {
         assertThat(t.a.engine.listSas().getFirst().children().getFirst().localSelectors()).containsExactly("10.3.0.1/32");
         assertThat(t.b.engine.listSas().getFirst().children().getFirst().remoteSelectors()).containsExactly("10.3.0.1/32");
         assertThat(t.a.log).anyMatch(l -> l.contains("received INTERNAL_IP4_DNS 10.1.0.53"));
+        // list-sas shows the virtual IP on the IKE SA (VICI local-vips / remote-vips), and listeners that keep the
+        // snapshot reported at the end of Phase 1 get an update once Mode Config is done
+        assertThat(t.a.engine.listSas().getFirst().localVips()).containsExactly(ip("10.3.0.1"));
+        assertThat(t.a.engine.listSas().getFirst().remoteVips()).isEmpty();
+        assertThat(t.b.engine.listSas().getFirst().remoteVips()).containsExactly(ip("10.3.0.1"));
+        assertThat(t.b.engine.listSas().getFirst().localVips()).isEmpty();
+        assertThat(t.a.events(SaEvent.IkeSaUpdated.class)).last().satisfies(u -> assertThat(u.info().localVips()).containsExactly(ip("10.3.0.1")));
+        assertThat(t.b.events(SaEvent.IkeSaUpdated.class)).last().satisfies(u -> assertThat(u.info().remoteVips()).containsExactly(ip("10.3.0.1")));
         EstablishTest.assertKeysMatch(EstablishTest.installed(t.a), EstablishTest.installed(t.b));
     }
 

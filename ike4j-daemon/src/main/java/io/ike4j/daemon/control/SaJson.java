@@ -4,6 +4,7 @@ import io.ike4j.core.engine.ChildSaInfo;
 import io.ike4j.core.engine.IkeSaInfo;
 import io.ike4j.daemon.control.json.JsonValue;
 import io.ike4j.daemon.control.json.JsonValue.JsonObject;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,6 +54,9 @@ public final class SaJson {
         if (sa.establishedAtEpochSecond() > 0) {
             b.put("established", Long.toString(Math.max(0, nowEpochSecond - sa.establishedAtEpochSecond())));
         }
+        // VICI lists virtual IPs only when there are some
+        if (!sa.localVips().isEmpty()) b.putStrings("local-vips", sa.localVips().stream().map(InetAddress::getHostAddress).toList());
+        if (!sa.remoteVips().isEmpty()) b.putStrings("remote-vips", sa.remoteVips().stream().map(InetAddress::getHostAddress).toList());
         List<JsonValue> children = new ArrayList<>(sa.children().size());
         for (ChildSaInfo c : sa.children()) children.add(childSa(c, nowEpochSecond, counters.counters(sa.ikeSaId(), c.childSaId())));
         b.put("child-sas", new JsonValue.JsonArray(children));

@@ -67,4 +67,17 @@ public class SaJsonTest {
         assertThat(ControlJson.strings(c, "remote-ts")).containsExactly("10.2.0.0/16", "10.3.0.0/16");
         assertThat(c.get("local-ts").orElseThrow()).isInstanceOf(JsonValue.JsonArray.class);
     }
+
+    @Test
+    void virtualIpsAreListedLikeViciWhenThereAreSome() throws Exception {
+        IkeSaInfo f = fixture();
+        IkeSaInfo withVips = new IkeSaInfo(f.ikeSaId(), f.connection(), f.state(), 1, f.local(), f.remote(), f.localId(),
+                f.remoteId(), f.initiatorSpi(), f.responderSpi(), f.initiator(), f.encryption(), f.encryptionKeyBits(),
+                f.integrity(), f.prf(), f.keyExchange(), f.natLocal(), f.natRemote(), f.establishedAtEpochSecond(), f.children(),
+                List.of(InetAddress.getByName("10.3.0.1")), List.of(InetAddress.getByName("10.4.0.7"), InetAddress.getByName("fd00::7")));
+        JsonObject o = SaJson.ikeSa(withVips, 1_045, (ike, child) -> SaJson.Counters.ZERO);
+        assertThat(ControlJson.strings(o, "local-vips")).containsExactly("10.3.0.1");
+        assertThat(ControlJson.strings(o, "remote-vips")).containsExactly("10.4.0.7", "fd00:0:0:0:0:0:0:7");
+        assertThat(SaJson.ikeSa(f, 1_045, (ike, child) -> SaJson.Counters.ZERO).get("local-vips")).isEmpty();
+    }
 }

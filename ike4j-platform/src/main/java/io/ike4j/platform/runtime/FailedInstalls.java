@@ -55,8 +55,6 @@ final class FailedInstalls {
     private IkeSaInfo without(IkeSaInfo i) {
         List<ChildSaInfo> ok = i.children().stream()
                 .filter(c -> !reasons.containsKey(new Key(i.ikeSaId(), c.childSaId()))).toList();
-        return new IkeSaInfo(i.ikeSaId(), i.connection(), i.state(), i.version(), i.local(), i.remote(), i.localId(),
-                i.remoteId(), i.initiatorSpi(), i.responderSpi(), i.initiator(), i.encryption(), i.encryptionKeyBits(),
-                i.integrity(), i.prf(), i.keyExchange(), i.natLocal(), i.natRemote(), i.establishedAtEpochSecond(), ok);
+        return i.withChildren(ok);
     }
 }

@@ -10,6 +10,7 @@ import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.IpLiterals;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.EngineOutput;
+import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.pool.PoolAssignment;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import io.ike4j.core.sa.v1.ModeCfgState;
@@ -94,6 +95,7 @@ final class ModeConfig {
     private static void ready(V1Run r, IsakmpSa sa) {
         if (sa.cfg.ready) return;
         sa.cfg.ready = true;
+        vipsKnown(r, sa);
         Optional<ChildConfig> child = sa.isInitiator() && sa.requestedChild != null
                 ? sa.connection.child(sa.requestedChild) : Optional.empty();
         if (child.isPresent()) QuickMode.initiate(r, sa, child.get());
@@ -113,6 +115,13 @@ final class ModeConfig {
         Transaction.answer(r, sa, mid, datagram, CfgType.CFG_REPLY, a.identifier(), reply);
         if (sa.cfg.leased.isEmpty() && !wanted.isEmpty()) r.log(EngineLog.Subsystem.CFG, sa, "no virtual IP found for the peer");
         sa.cfg.ready = true;
+        vipsKnown(r, sa);
+    }
+
+    /** The SA was reported established at the end of Phase 1: listeners (list-sas) learn its virtual IPs now. */
+    private static void vipsKnown(V1Run r, IsakmpSa sa) {
+        if (sa.cfg.assigned.isEmpty() && sa.cfg.leased.isEmpty()) return;
+        r.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), V1Infos.ike(sa)));
     }
 
     /** Server (push): the client ACKed our SET. */

@@ -29,7 +29,8 @@ final class V1Infos {
                 s == null ? 0 : s.effectiveKeyBits(),
                 s == null ? "" : integrityName(s), s == null ? "" : prfName(s),
                 s == null ? "" : SaInfos.name(s.keyExchange()), sa.natLocal, sa.natRemote, sa.establishedAtEpochSecond,
-                sa.children.stream().map(c -> child(sa, c)).toList());
+                sa.children.stream().map(c -> child(sa, c)).toList(), sa.cfg.assigned, // Mode Config: ours, the peer's
+                sa.cfg.leased.stream().map(io.ike4j.core.pool.PoolAssignment::address).toList());
     }
 
     private static String integrityName(Phase1Suite s) {
