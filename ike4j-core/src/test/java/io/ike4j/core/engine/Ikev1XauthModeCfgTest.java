@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * IKEv1 XAuth (draft-beaulieu-ike-xauth) and Mode Config (draft-dukes-ike-mode-cfg) between two in-process engines:
@@ -123,6 +125,49 @@ class Ikev1XauthModeCfgTest {
         assertThat(t.a.outputs(EngineOutput.VirtualIp.class)).last().extracting(EngineOutput.VirtualIp::add).isEqualTo(false);
         assertThat(pool(t.b).online()).isZero();
         assertThat(t.b.log).anyMatch(l -> l.contains("lease 10.3.0.1 by 'carol' went offline"));
+    }
+
+    /**
+     * The gateway sends its XAuth request right behind Main Mode message 6; here it overtakes it (as reordering or
+     * thread scheduling may make it). The client keeps it until Phase 1 is complete and then answers it: XAuth goes on
+     * without waiting for the gateway to retransmit (no timer fires here). {@code corrupt}: a queued request whose HASH
+     * does not verify is dropped then, and only the retransmit gets through.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void xauthRequestOvertakingMainModeMessage6IsProcessedOncePhase1IsComplete(boolean corrupt) {
+        TwoPeers t = new TwoPeers(client("carols secret", true, false), ip(A), gateway(true, false), ip(B));
+        TwoPeers.Packet[] mm6 = {null};
+        boolean[] overtaken = {false};
+        t.network = pk -> {
+            int exchange = pk.data()[18] & 0xff;
+            boolean encrypted = (pk.data()[19] & 0x01) != 0;
+            if (pk.from() != t.b || overtaken[0]) return List.of(pk);
+            if (exchange == V1ExchangeType.IDENTITY_PROTECTION.value() && encrypted) {
+                mm6[0] = pk; // held back
+                return List.of();
+            }
+            if (exchange == V1ExchangeType.TRANSACTION.value() && mm6[0] != null) {
+                overtaken[0] = true;
+                byte[] d = pk.data();
+                if (corrupt) d[d.length - 20] ^= 0x5a; // inside the encrypted HASH/Attribute payloads
+                return List.of(new TwoPeers.Packet(pk.from(), pk.to(), pk.src(), pk.dst(), d), mm6[0]);
+            }
+            return List.of(pk);
+        };
+        t.input(t.a, new EngineInput.Initiate("gw", "net"));
+        t.flush(); // datagrams only: nothing is retransmitted
+        assertThat(overtaken[0]).isTrue();
+        assertThat(t.a.log).anyMatch(l -> l.contains("Transaction message before Phase 1 completed, queued until it does"))
+                .anyMatch(l -> l.contains("processing the Transaction message queued before Phase 1 completed"));
+        if (!corrupt) {
+            assertVirtualIpTunnel(t);
+            return;
+        }
+        assertThat(t.a.log).anyMatch(l -> l.contains("Transaction message with invalid HASH dropped"));
+        assertThat(t.a.events(SaEvent.ChildSaEstablished.class)).isEmpty();
+        t.run(Duration.ofSeconds(5)); // the gateway retransmits its XAuth request
+        assertVirtualIpTunnel(t);
     }
 
     @Test

@@ -171,6 +171,7 @@ final class Phase1 {
         java.time.Duration reauth = !sa.connection.reauthTime().isZero() ? sa.connection.reauthTime() : sa.connection.rekeyTime();
         if (sa.isInitiator() && !reauth.isZero()) r.startTimer(sa, TimerId.TimerKind.IKE_REKEY, 0, reauth);
         ModeConfig.afterPhase1(r, sa); // XAuth, Mode Config, then the first Quick Mode
+        Transaction.processEarly(r, sa); // e.g. the gateway's XAuth request that overtook Main Mode message 6
     }
 
     /** A reauthenticating SA is up (with its IPsec SA, if any): the one it replaces is deleted. */

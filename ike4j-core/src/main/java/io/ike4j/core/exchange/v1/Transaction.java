@@ -6,8 +6,10 @@ import io.ike4j.core.codec.v1.IsakmpDatagram;
 import io.ike4j.core.codec.v1.ModeCfgAttributeType;
 import io.ike4j.core.codec.v1.V1ExchangeType;
 import io.ike4j.core.codec.v1.V1Payload;
+import io.ike4j.core.codec.v1.V1Result;
 import io.ike4j.core.crypto.v1.V1KeySchedule;
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.Endpoint;
 import io.ike4j.core.sa.v1.IsakmpSa;
 import io.ike4j.core.sa.v1.ModeCfgState;
 import java.security.MessageDigest;
@@ -58,6 +60,42 @@ final class Transaction {
             return V1Transport.encrypted(sa, V1ExchangeType.TRANSACTION, mid, false, ps);
         } finally {
             Arrays.fill(skeyidA, (byte) 0);
+        }
+    }
+
+    /**
+     * A Transaction message for an SA whose Phase 1 is not complete yet (lock held; found by both cookies): a gateway
+     * sends its XAuth request right behind Main Mode message 6, and it may be handled first. Kept (a few, from the
+     * SA's peer, once each) and processed like any other, HASH(1) checked, when Phase 1 completes
+     * ({@link #processEarly}); dropped otherwise.
+     */
+    static void early(V1Run r, IsakmpSa sa, Endpoint from, IsakmpDatagram d, byte[] datagram) {
+        boolean keyed = sa.keys != null && sa.step != IsakmpSa.Step.DELETING && sa.step != IsakmpSa.Step.DESTROYED;
+        if (!(d instanceof IsakmpDatagram.Encrypted) || d.header().messageId() == 0 || !keyed
+                || !from.address().equals(sa.remote.address())) {
+            r.log(EngineLog.Subsystem.ENC, sa, "unprotected or early Transaction message dropped");
+            return;
+        }
+        if (sa.earlyTransactions.stream().anyMatch(q -> Arrays.equals(q, datagram))) return; // a retransmit
+        if (sa.earlyTransactions.size() >= IsakmpSa.EARLY_TRANSACTIONS) {
+            r.log(EngineLog.Subsystem.ENC, sa, "Transaction message before Phase 1 completed dropped: "
+                    + IsakmpSa.EARLY_TRANSACTIONS + " queued already");
+            return;
+        }
+        sa.earlyTransactions.add(datagram.clone());
+        r.log(EngineLog.Subsystem.ENC, sa, "Transaction message before Phase 1 completed, queued until it does");
+    }
+
+    /** Phase 1 just completed: the Transaction messages that came before it, in their order. */
+    static void processEarly(V1Run r, IsakmpSa sa) {
+        List<byte[]> queued = List.copyOf(sa.earlyTransactions);
+        sa.earlyTransactions.clear();
+        for (byte[] d : queued) {
+            if (!sa.established()) return; // the SA failed on an earlier one
+            if (V1Transport.CODEC.decode(d) instanceof V1Result.Decoded<IsakmpDatagram> dec) {
+                r.log(EngineLog.Subsystem.ENC, sa, "processing the Transaction message queued before Phase 1 completed");
+                if (!V1Transport.resendAnswer(r, sa, d)) process(r, sa, dec.value(), d);
+            }
         }
     }
 

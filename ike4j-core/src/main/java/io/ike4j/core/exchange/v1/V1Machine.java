@@ -91,7 +91,10 @@ public final class V1Machine {
                     if (sa.established() && dg instanceof IsakmpDatagram.Encrypted e) QuickMode.process(r, sa, in, e, d);
                 }
                 case INFORMATIONAL -> Informational.receive(r, sa, dg);
-                case TRANSACTION -> Transaction.process(r, sa, dg, d);
+                case TRANSACTION -> {
+                    if (sa.established()) Transaction.process(r, sa, dg, d);
+                    else Transaction.early(r, sa, in.remote(), dg, d);
+                }
                 default -> r.log(EngineLog.Subsystem.NET, sa, "unsupported IKEv1 exchange " + ex.get() + " ignored");
             }
         });

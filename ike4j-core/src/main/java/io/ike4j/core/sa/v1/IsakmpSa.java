@@ -90,6 +90,13 @@ public final class IsakmpSa {
         }
     };
     public final List<IpsecSa> children = new ArrayList<>();
+    /**
+     * Transaction messages that arrived for this SA (cookies matched) before its Phase 1 completed, e.g. an XAuth
+     * request overtaking Main Mode message 6: processed, HASH checked, once Phase 1 is done. At most
+     * {@link #EARLY_TRANSACTIONS}.
+     */
+    public final List<byte[]> earlyTransactions = new ArrayList<>(2);
+    public static final int EARLY_TRANSACTIONS = 2;
     /** XAuth and Mode Config (Transaction exchanges) after Phase 1. */
     public final ModeCfgState cfg = new ModeCfgState();
 
@@ -143,6 +150,7 @@ public final class IsakmpSa {
         quickModes.clear();
         answered.clear();
         outstanding.clear();
+        earlyTransactions.clear();
     }
 
     @Override
