@@ -43,6 +43,9 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
                 .contains("installing new virtual IP 10.3.0.1")
                 .containsPattern(pull ? "generating TRANSACTION request \\d+ \\[ HASH CPRQ\\(ADDR" : "parsed TRANSACTION request \\d+ \\[ HASH CPS\\(ADDR");
 
+        assertThat(ike4jListSasJson()).as("list-sas shows the peer's virtual IP on the ISAKMP SA, as VICI does")
+                .containsPattern("\"remote-vips\"\\s*:\\s*\\[\\s*\"10\\.3\\.0\\.1\"\\s*\\]");
+
         ping(Side.RIGHT, "10.3.0.1", lab().innerAddress(Side.LEFT));
 
         pair.terminate(Direction.STRONGSWAN_INITIATES, conn);
@@ -65,6 +68,9 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
         assertThat(swanLog.text()).contains("XAuth authentication of 'carol' successful")
                 .containsPattern(pull ? "parsed TRANSACTION request \\d+ \\[ HASH CPRQ\\(ADDR" : "generating TRANSACTION request \\d+ \\[ HASH CPS\\(ADDR");
         assertThat(lab().exec(Side.LEFT, "ip", "-4", "addr", "show", "dev", "ike4j0").stdout()).contains("10.4.0.1/32");
+
+        assertThat(ike4jListSasJson()).as("list-sas shows our virtual IP on the ISAKMP SA, as VICI does")
+                .containsPattern("\"local-vips\"\\s*:\\s*\\[\\s*\"10\\.4\\.0\\.1\"\\s*\\]");
 
         ping(Side.LEFT, "10.4.0.1", lab().innerAddress(Side.RIGHT));
 
@@ -167,6 +173,18 @@ class Ikev1XauthInteropTest extends SharedDirectLab {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** ike4j's {@code list-sas --json}, once the virtual IP is in it (Mode Config ends after the SA is reported). */
+    private String ike4jListSasJson() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String json;
+        do {
+            json = pair.ike4j().cli(Duration.ofSeconds(20), "list-sas", "--json").orThrow().stdout();
+            if (json.contains("-vips\"")) return json;
+            IkePeer.sleep(200);
+        } while (System.nanoTime() < deadline);
+        return json;
     }
 
     private void ping(Side from, String source, String to) {
