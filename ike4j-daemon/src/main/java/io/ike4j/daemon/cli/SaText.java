@@ -16,9 +16,11 @@ final class SaText {
                 .append(s(sa, "initiator-spi")).append("_i").append(initiator ? "*" : "").append(' ')
                 .append(s(sa, "responder-spi")).append("_r").append(initiator ? "" : "*").append('\n');
         sb.append("  local  '").append(s(sa, "local-id")).append("' @ ").append(s(sa, "local-host"))
-                .append('[').append(s(sa, "local-port")).append(']').append("yes".equals(s(sa, "nat-local")) ? " (behind NAT)" : "").append('\n');
+                .append('[').append(s(sa, "local-port")).append(']').append("yes".equals(s(sa, "nat-local")) ? " (behind NAT)" : "")
+                .append(vips(sa, "local-vips")).append('\n');
         sb.append("  remote '").append(s(sa, "remote-id")).append("' @ ").append(s(sa, "remote-host"))
-                .append('[').append(s(sa, "remote-port")).append(']').append("yes".equals(s(sa, "nat-remote")) ? " (behind NAT)" : "").append('\n');
+                .append('[').append(s(sa, "remote-port")).append(']').append("yes".equals(s(sa, "nat-remote")) ? " (behind NAT)" : "")
+                .append(vips(sa, "remote-vips")).append('\n');
         sb.append("  ").append(alg(sa)).append('/').append(s(sa, "prf-alg")).append('/').append(s(sa, "dh-group")).append('\n');
         if (sa.string("established").isPresent()) sb.append("  established ").append(s(sa, "established")).append("s ago\n");
         for (JsonObject c : ControlJson.objects(sa, "child-sas")) {
@@ -86,5 +88,11 @@ final class SaText {
     private static String n(JsonObject o, String key) {
         var v = o.number(key);
         return v.isPresent() ? Long.toString(v.getAsLong()) : "?";
+    }
+
+    /** swanctl's " [10.3.0.1]" after an endpoint with virtual IPs. */
+    private static String vips(JsonObject sa, String key) {
+        List<String> v = ControlJson.strings(sa, key);
+        return v.isEmpty() ? "" : " [" + String.join(" ", v) + "]";
     }
 }
