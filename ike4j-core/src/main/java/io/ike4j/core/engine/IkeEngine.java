@@ -94,7 +94,8 @@ public final class IkeEngine implements Engine {
                     });
                 }
                 case EngineInput.RekeyChild r -> {
-                    if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
+                    if (v1.owns(r.ikeSaId())) v1.rekeyChild(s, r.ikeSaId(), r.childSaId());
+                    else withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
                 }
                 case EngineInput.ChildSaExpired e -> {
                     if (v1.owns(e.ikeSaId())) v1.childExpired(s, e.ikeSaId(), e.childSaId(), e.hard());

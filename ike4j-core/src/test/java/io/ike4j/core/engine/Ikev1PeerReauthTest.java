@@ -133,12 +133,12 @@ class Ikev1PeerReauthTest {
     }
 
     @Test
-    void softDataPlaneExpiryOfAnAdoptedIpsecSaRekeysItOnTheNewIsakmpSa() throws Exception {
+    void softDataPlaneExpiryOrARekeyCommandOfAnAdoptedIpsecSaRekeysItOnTheNewIsakmpSa() throws Exception {
         TwoPeers t = adopted();
         long newA = newest(t.a);
         long childA = t.a.engine.listSas().getFirst().children().getFirst().childSaId();
         t.input(t.a, new EngineInput.ChildSaExpired(newA, childA, false));
-        t.input(t.a, new EngineInput.ChildSaExpired(newA, childA, false)); // a second report starts no second rekey
+        t.input(t.a, new EngineInput.RekeyChild(newA, childA)); // a command meanwhile starts no second rekey
         t.settle();
         for (TwoPeers.Peer p : List.of(t.a, t.b)) {
             assertThat(p.outputs(EngineOutput.InstallChildSa.class)).as(p.name).hasSize(2)
@@ -146,6 +146,19 @@ class Ikev1PeerReauthTest {
             assertThat(p.dataPlane.errors).as(p.name).isEmpty();
             assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> assertThat(sa.children())
                     .anySatisfy(c -> assertThat(c.childSaId()).isNotEqualTo(childA)));
+        }
+    }
+
+    @Test
+    void rekeyCommandNamingTheNewIsakmpSaRekeysTheAdoptedIpsecSa() throws Exception {
+        TwoPeers t = adopted();
+        long childB = t.b.outputs(EngineOutput.InstallChildSa.class).getFirst().spec().childSaId();
+        t.input(t.b, new EngineInput.RekeyChild(newest(t.b), childB));
+        t.settle();
+        for (TwoPeers.Peer p : List.of(t.a, t.b)) {
+            assertThat(p.outputs(EngineOutput.InstallChildSa.class)).as(p.name).hasSize(2)
+                    .last().satisfies(i -> assertThat(i.spec().ikeSaId()).isEqualTo(newest(p)));
+            assertThat(p.dataPlane.errors).as(p.name).isEmpty();
         }
     }
 

@@ -188,12 +188,24 @@ public final class V1Machine {
         table.byId(ikeSaId).ifPresent(f -> locked(f, sa -> child(sa, childSaId).ifPresent(c -> {
             if (hard) {
                 deleteChild(r, sa, c, "lifetime expired in the data plane");
-            } else if (sa.established() && sa.quickModes.values().stream().noneMatch(q -> q.rekeyOf == c.id())) {
-                r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} reached its soft lifetime, rekeying");
-                QuickMode.initiate(r, sa, c.config(), c.id());
+            } else {
+                rekey(r, sa, c, "reached its soft lifetime");
             }
         })));
         after(r);
+    }
+
+    /** Control ({@code rekey --child}): a Quick Mode replacing the IPsec SA, unless one is under way already. */
+    public void rekeyChild(Session s, long ikeSaId, long childSaId) {
+        V1Run r = new V1Run(s, table);
+        table.byId(ikeSaId).ifPresent(f -> locked(f, sa -> child(sa, childSaId).ifPresent(c -> rekey(r, sa, c, "rekey requested"))));
+        after(r);
+    }
+
+    private static void rekey(V1Run r, IsakmpSa sa, IpsecSa c, String why) {
+        if (!sa.established() || sa.quickModes.values().stream().anyMatch(q -> q.rekeyOf == c.id())) return;
+        r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + c.name() + "{" + c.id() + "} " + why + ", rekeying");
+        QuickMode.initiate(r, sa, c.config(), c.id());
     }
 
     public void shutdown(Session s) {
