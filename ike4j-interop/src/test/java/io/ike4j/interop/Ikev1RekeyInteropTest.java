@@ -100,6 +100,13 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
             // strongSwan moves its IPsec SAs onto the new ISAKMP SA; ike4j adopts them into its successor too when the
             // old one expires or is deleted (before, they were removed then: 63 of 160 pings lost with over_time 4 s).
             assertAgreedIpsecSaAndNoStaleIsakmpSa(conn);
+            // the adopted IPsec SA is re-indexed in ike4j's data plane: list-sas shows it under its new ISAKMP SA with
+            // the traffic it carried all along (its counters read zero there before)
+            assertThat(ike4jLog.text()).contains("adopted from IKE_SA");
+            ChildSaView adopted = pair.ike4j().listSas().stream().filter(sa -> conn.equals(sa.name()))
+                    .flatMap(sa -> installed(sa).stream()).findFirst().orElseThrow();
+            assertThat(adopted.packetsIn()).as("pings in, counted across the adoption").isGreaterThanOrEqualTo(100);
+            assertThat(adopted.packetsOut()).as("replies out, counted across the adoption").isGreaterThanOrEqualTo(100);
             pair.reset();
             return;
         }
