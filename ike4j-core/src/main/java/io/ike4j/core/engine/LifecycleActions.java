@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with CREATE_CHILD_SA on an established IKE SA of its connection (RFC 7296 1.3.1), queued on one being initiated,
  * or with a new IKE SA; one that is up or on its way is left alone. Runs outside every SA's lock and takes them one
  * at a time. The installed traps are kept here (thread-safe), so reloads can remove those whose CHILD is gone.
+ * {@code version = 1} connections are brought up by the IKEv1 machine ({@link V1Machine#establish}, {@link V1Machine#retry}).
  */
 final class LifecycleActions {
     private final SaTable table;
