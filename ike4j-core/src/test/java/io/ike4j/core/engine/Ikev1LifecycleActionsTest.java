@@ -206,6 +206,24 @@ class Ikev1LifecycleActionsTest {
     }
 
     @Test
+    void dpdActionRestartOnTheResponderSideInitiatesTowardsThePeer() throws Exception {
+        Side b = new Side();
+        b.dpd = ChildConfig.Action.START;
+        b.dpdDelay = Duration.ofSeconds(10);
+        TwoPeers t = up(new Side(), b); // a initiated; b watches it with DPD
+        assertThat(t.b.engine.listSas().getFirst().initiator()).isFalse();
+        t.network = p -> List.of();
+        t.run(Duration.ofSeconds(35));
+        assertThat(logged(t.b, "dpd_action restart for CHILD_SA net")).isEqualTo(1);
+        t.network = List::of; // back before b's new Main Mode gives up
+        t.run(Duration.ofSeconds(60));
+        assertThat(t.b.engine.listSas()).filteredOn(sa -> sa.state().equals("ESTABLISHED")).singleElement()
+                .satisfies(sa -> assertThat(sa.initiator()).isTrue());
+        assertThat(childNames(t.b)).containsExactly("net");
+        assertThat(t.a.engine.listSas()).singleElement().satisfies(sa -> assertThat(sa.initiator()).isFalse()); // INITIAL-CONTACT
+    }
+
+    @Test
     void keyingTriesLimitsHowOftenAnUnansweredMainModeIsStarted() throws Exception {
         Side a = new Side();
         a.keyingTries = 3;
