@@ -228,6 +228,7 @@ public final class IkeAuthExchange {
      */
     static List<Payload> respondCpAndChild(Session s, IkeSa sa, IkeMessage request) {
         ConfigPayloadUnit.Reply cp = ConfigPayloadUnit.respond(s, sa, request);
+        if (!sa.vips.leased.isEmpty()) s.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), SaInfos.ike(sa))); // list-sas
         List<Payload> ps = new ArrayList<>(cp.payloads());
         if (cp.addressFailed()) {
             if (request.first(io.ike4j.core.codec.payload.SecurityAssociationPayload.class).isPresent()) {
@@ -254,6 +255,8 @@ public final class IkeAuthExchange {
             InformationalExchange.runQueue(s, sa);
             return;
         }
+        // reported established before the CFG_REPLY was taken: listeners (list-sas) learn the virtual IPs now
+        if (!sa.vips.assigned.isEmpty()) s.event(new SaEvent.IkeSaUpdated(sa.id(), sa.connectionName(), SaInfos.ike(sa)));
         ChildCreateUnit.complete(s, sa, response);
     }
 

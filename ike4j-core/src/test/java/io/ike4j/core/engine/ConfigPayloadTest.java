@@ -76,8 +76,12 @@ class ConfigPayloadTest {
         assertThat(vipAt).isLessThan(installAt);
         assertThat(t.a.engine.listSas().getFirst().children().getFirst().localSelectors()).containsExactly("10.3.0.1/32");
         assertThat(t.b.engine.listSas().getFirst().children().getFirst().remoteSelectors()).containsExactly("10.3.0.1/32");
-        // list-sas (VICI local-vips / remote-vips), from the event listeners keep too
-        assertThat(t.a.events(SaEvent.IkeSaEstablished.class).getFirst().info().localVips()).containsExactly(ip("10.3.0.1"));
+        // list-sas (VICI local-vips / remote-vips); listeners learn the initiator's with an update after the CFG_REPLY
+        assertThat(t.a.engine.listSas().getFirst().localVips()).containsExactly(ip("10.3.0.1"));
+        assertThat(t.a.events(SaEvent.IkeSaUpdated.class)).singleElement()
+                .satisfies(u -> assertThat(u.info().localVips()).containsExactly(ip("10.3.0.1")));
+        assertThat(t.b.events(SaEvent.IkeSaUpdated.class)).last()
+                .satisfies(u -> assertThat(u.info().remoteVips()).containsExactly(ip("10.3.0.1")));
         assertThat(t.b.engine.listSas().getFirst().remoteVips()).containsExactly(ip("10.3.0.1"));
         assertThat(t.a.log).anyMatch(l -> l.contains("installing new virtual IP 10.3.0.1"));
         assertThat(t.b.log).anyMatch(l -> l.contains("assigning virtual IP 10.3.0.1 to peer 'carol@example.org'"));

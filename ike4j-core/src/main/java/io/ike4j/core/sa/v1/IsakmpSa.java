@@ -97,6 +97,10 @@ public final class IsakmpSa {
      */
     public final List<byte[]> earlyTransactions = new ArrayList<>(2);
     public static final int EARLY_TRANSACTIONS = 2;
+    /** keyingtries: which attempt at initiating this connection this SA is (0 = the first). */
+    public int keyingTry;
+    /** More CHILDren (start/trap/close/dpd actions) to bring up with Quick Mode once this initiator's SA is ready. */
+    public final List<String> followUpChildren = new ArrayList<>();
     /** XAuth and Mode Config (Transaction exchanges) after Phase 1. */
     public final ModeCfgState cfg = new ModeCfgState();
 
