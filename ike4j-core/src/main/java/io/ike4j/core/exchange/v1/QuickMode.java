@@ -13,6 +13,7 @@ import io.ike4j.core.crypto.KeyExchanges;
 import io.ike4j.core.crypto.v1.V1KeySchedule;
 import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.exchange.NonceUnit;
 import io.ike4j.core.proposal.KeyExchangeMethod;
@@ -207,6 +208,12 @@ final class QuickMode {
         sa.quickModes.remove(mid);
         sa.ivs.remove(mid);
         qm.wipe(); // installed when message 2 went out (QuickModeResponder)
+        if (qm.outboundDeferred && sa.children.stream().anyMatch(c -> c.id() == qm.childId)) {
+            // RFC 2409 5.5: the initiator sends message 3 once it has installed the pair; a peer that deletes the old
+            // pair right after (strongSwan's delete_rekeyed) must get nothing more on it
+            r.emit(new EngineOutput.ActivateOutbound(sa.dataPlaneId(qm.childId), qm.childId, qm.inboundSpi));
+            r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + qm.child.name() + "{" + qm.childId + "} outbound in use (message 3)");
+        }
         if (qm.commit) { // RFC 2409 5.5: the initiator asked to be told when the SA is in place
             Informational.sendProtected(r, sa, List.of(new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC,
                     V1ProtocolId.IPSEC_ESP.value(), V1NotifyType.CONNECTED.value(),

@@ -121,7 +121,7 @@ public final class V1Machine {
                     terminate(r, sa, "lifetime expired");
                 }
                 case IKE_REKEY -> { // IKEv1 reauthentication: a new Phase 1 (and Quick Mode), then the old SA goes
-                    if (!sa.established() || !sa.isInitiator()) return;
+                    if (!sa.established() || !sa.isInitiator() || sa.retired) return;
                     r.log(EngineLog.Subsystem.IKE, sa, "reauthenticating IKE_SA " + sa.connectionName() + "[" + sa.id() + "]");
                     String child = sa.children.isEmpty() ? sa.requestedChild : sa.children.getFirst().name();
                     if (sa.aggressive) AggressiveMode.initiate(r, sa.connection, child, sa.id());
@@ -129,8 +129,13 @@ public final class V1Machine {
                 }
                 case CHILD_EXPIRE -> child(sa, t.detail()).ifPresent(c -> deleteChild(r, sa, c, "lifetime expired"));
                 case CHILD_REKEY -> child(sa, t.detail()).ifPresent(c -> {
-                    if (sa.established()) QuickMode.initiate(r, sa, c.config(), c.id());
+                    if (sa.established() && !sa.retired && !sa.retiringChildren.contains(c.id())) {
+                        QuickMode.initiate(r, sa, c.config(), c.id());
+                    }
                 });
+                case DELETE_OLD -> { // make-before-break: a replaced pair or ISAKMP SA after its grace period
+                    if (V1Handover.expired(r, sa, t.detail())) terminate(r, sa, "reauthenticated");
+                }
                 default -> { }
             }
         }));
@@ -151,9 +156,10 @@ public final class V1Machine {
         return sa.children.stream().filter(c -> c.id() == childId).findFirst();
     }
 
+    /** Removes the pair first (the data plane sends nothing on it after its Delete), then sends the Delete. */
     private static void deleteChild(V1Run r, IsakmpSa sa, IpsecSa c, String reason) {
-        if (sa.established()) Informational.deleteIpsec(r, sa, c);
         V1Lifecycle.removeChild(r, sa, c, reason);
+        if (sa.established()) Informational.deleteIpsec(r, sa, c);
     }
 
     /** RFC 2409 5.7 / RFC 2408 3.15: Delete for every IPsec SA, then for the ISAKMP SA, then gone. */
@@ -206,8 +212,8 @@ public final class V1Machine {
             }
         }
         r.initialContacts.clear();
-        for (Long old : List.copyOf(r.replaced)) {
-            table.byId(old).ifPresent(f -> locked(f, sa -> terminate(r, sa, "reauthenticated")));
+        for (Long old : List.copyOf(r.replaced)) { // make-before-break: deleted after a grace period (V1Handover)
+            table.byId(old).ifPresent(f -> locked(f, sa -> V1Handover.retire(r, sa)));
         }
         r.replaced.clear();
     }

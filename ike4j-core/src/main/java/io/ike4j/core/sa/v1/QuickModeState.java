@@ -27,6 +27,8 @@ public final class QuickModeState {
     public boolean udpEncapsulation;
     public long lifetimeSeconds;
     public boolean commit;
+    /** Installed with the outbound SA deferred behind the pair it replaces (make-before-break). */
+    public boolean outboundDeferred;
     /** Initiator rekeying: the IPsec SA this one replaces (deleted once this one is installed), or -1. */
     public long rekeyOf = -1;
     public List<TrafficSelectorSubstructure> localTs = List.of();
