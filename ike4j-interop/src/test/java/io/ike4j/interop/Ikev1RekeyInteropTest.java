@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * IKEv1 rekeying with strongSwan 5.9.8 while a ping runs through ike4j's user-space ESP and strongSwan's
- * kernel-libipsec, each initiated by either side: no ping may be lost, and one ISAKMP SA with one IPsec SA pair is
- * left on both sides.
+ * kernel-libipsec, each initiated by either side: no ping may be lost (but for strongSwan's Quick Mode rekeys, see
+ * there), and one ISAKMP SA with one IPsec SA pair is left on both sides.
  * <ul>
  *   <li>phase 2: a new Quick Mode every 2-3 s (RFC 2409 5.5) by the side that set up the SA;</li>
  *   <li>phase 1: IKEv1 has no in-place ISAKMP SA rekey, so both implementations reauthenticate make-before-break:
@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       {@code make_before_break = yes} (its default deletes first).</li>
  * </ul>
  * strongSwan keeps a rekeyed IKEv1 IPsec SA until its hard lifetime unless {@code delete_rekeyed = yes}; with it,
- * it deletes the old SA right after the new Quick Mode, as ike4j does, so both sides converge on one pair.
+ * it deletes the old SA right after the new Quick Mode (ike4j after a grace period of 1 s), so both sides converge on
+ * one pair.
  */
 class Ikev1RekeyInteropTest extends SharedDirectLab {
     private static final String IKE = "aes128-sha256-modp2048";
