@@ -84,6 +84,10 @@ final class QuickModeResponder {
         V1Lifetimes.Responder life = V1Lifetimes.respond(choice.life(), V1Lifetimes.configured(child));
         qm.lifetimeSeconds = life.used().seconds();
         qm.lifetimeKilobytes = life.used().kilobytes();
+        if (choice.life().kilobytes() > 0 || !life.announced().isNone()) {
+            r.log(EngineLog.Subsystem.CHILD, sa, "Quick Mode lifetime offered " + describe(choice.life()) + ", using "
+                    + describe(life.used()) + (life.announced().isNone() ? "" : " (RESPONDER-LIFETIME sent)"));
+        }
         byte[] gxr = null;
         if (qm.suite.pfsGroup() != KeyExchangeMethod.NONE) {
             if (ke.isEmpty()) {
@@ -129,6 +133,11 @@ final class QuickModeResponder {
         return new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC, V1ProtocolId.IPSEC_ESP.value(),
                 V1NotifyType.RESPONDER_LIFETIME.value(), Octets.of(ByteBuffer.allocate(4).putInt(spi).array()),
                 Octets.of(V1Lifetimes.notifyData(life)));
+    }
+
+    private static String describe(V1Lifetimes.Life l) {
+        return (l.seconds() > 0 ? l.seconds() + " s" : "no seconds") + " / "
+                + (l.kilobytes() > 0 ? l.kilobytes() + " kilobytes" : "no kilobytes");
     }
 
     private static void reject(V1Run r, IsakmpSa sa, V1NotifyType type, String child, String reason) {
