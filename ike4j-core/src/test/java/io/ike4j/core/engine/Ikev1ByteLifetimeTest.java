@@ -116,6 +116,29 @@ class Ikev1ByteLifetimeTest {
     }
 
     @Test
+    void anAdoptedPairReportedUnderItsOldIsakmpSaIsFound() throws Exception {
+        V1Configs c = new V1Configs();
+        c.uniqueA = io.ike4j.core.config.ConnectionConfig.Unique.NEVER;
+        TwoPeers t = V1Configs.establish(c, true);
+        t.input(t.a, new EngineInput.Initiate("gw", "no-quick-mode")); // a second Main Mode only, as strongSwan reauthenticates
+        t.settle();
+        long oldB = t.b.outputs(EngineOutput.InstallChildSa.class).getFirst().spec().ikeSaId();
+        long childB = t.b.outputs(EngineOutput.InstallChildSa.class).getFirst().spec().childSaId();
+        TimerId expire = new TimerId(oldB, TimerId.TimerKind.IKE_EXPIRE, 0);
+        t.b.timers.remove(expire);
+        t.input(t.b, new EngineInput.TimerFired(expire)); // the pair moves to the new ISAKMP SA
+        t.settle();
+        assertThat(t.b.engine.listSas()).singleElement().satisfies(sa -> assertThat(sa.children()).hasSize(1));
+        // the data plane knows the pair under the ISAKMP SA it was installed with
+        t.input(t.b, new EngineInput.ChildSaExpired(oldB, childB, true));
+        t.settle();
+        assertThat(List.of(t.a, t.b)).allSatisfy(p -> {
+            assertThat(p.dataPlane.count()).as(p.name).isZero();
+            assertThat(p.engine.listSas()).as(p.name).singleElement().satisfies(sa -> assertThat(sa.children()).isEmpty());
+        });
+    }
+
+    @Test
     void hardByteExpiryOnTheResponderDeletesThePairOnBothSides() throws Exception {
         V1Configs c = new V1Configs();
         c.childB = x -> x.lifeBytes(300_000);
