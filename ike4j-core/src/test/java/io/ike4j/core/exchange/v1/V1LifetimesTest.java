@@ -76,6 +76,24 @@ class V1LifetimesTest {
     }
 
     @Test
+    void pairsSurviveTheWireByteForByte() {
+        Life life = new Life(86400, 5_000_000_000L); // kilobytes beyond 32 bits: an 8-byte duration
+        List<DataAttribute> attrs = new ArrayList<>(V1Lifetimes.attributes(Phase2AttributeType.SA_LIFE_TYPE,
+                Phase2AttributeType.SA_LIFE_DURATION, life));
+        java.util.Collections.rotate(attrs, 2); // kilobytes pair first
+        io.ike4j.core.codec.v1.V1Payload.Sa sa = io.ike4j.core.codec.v1.V1Payload.Sa.ipsec(List.of(
+                new io.ike4j.core.codec.v1.V1Proposal(1, 3, io.ike4j.core.codec.v1.Octets.of(new byte[] {0, 0, 0, 9}), List.of(esp(attrs)))));
+        byte[] wire = V1Transport.CODEC.encodePayloads(List.of(sa));
+        var decoded = V1Transport.CODEC.decodePayloads(io.ike4j.core.codec.v1.IsakmpCodec.firstType(List.of(sa)), wire);
+        var back = (io.ike4j.core.codec.v1.V1Payload.Sa) ((io.ike4j.core.codec.v1.V1Result.Decoded<io.ike4j.core.codec.v1.DecryptedPayloads>) decoded)
+                .value().payloads().getFirst();
+        assertThat(V1Transport.CODEC.encodePayloads(List.of(back))).isEqualTo(wire);
+        V1Transform t = back.proposals().getFirst().transforms().getFirst();
+        assertThat(t.attributes().get(1).value().length()).isEqualTo(8);
+        assertThat(Phase2Proposals.parse(t, 9).orElseThrow().life()).isEqualTo(life);
+    }
+
+    @Test
     void unknownLifeTypesAndBadDurationsMakeTheTransformUnacceptable() {
         assertThat(Phase2Proposals.parse(esp(List.of(DataAttribute.basic(Phase2AttributeType.SA_LIFE_TYPE, 3), duration(10))), 1)).isEmpty();
         assertThat(Phase2Proposals.parse(esp(List.of(duration(10))), 1)).as("duration without a type").isEmpty();
