@@ -143,9 +143,13 @@ final class V1Lifetimes {
         return new Responder(new Life(seconds, kilobytes), notify);
     }
 
-    /** Initiator: what the responder's answer and RESPONDER-LIFETIME say can only shorten what we proposed. */
+    /**
+     * Initiator: what the responder's answer and RESPONDER-LIFETIME say can only shorten what we proposed; an answer
+     * without a seconds lifetime means the RFC 2407 4.5 default of 28800 seconds (as strongSwan reads it too).
+     */
     static Life initiator(Life ours, Life answered, Life notified) {
-        return new Life(shorter(shorter(ours.seconds(), answered.seconds()), notified.seconds()),
+        long answeredSeconds = answered.seconds() > 0 ? answered.seconds() : QuickMode.DEFAULT_LIFETIME;
+        return new Life(shorter(shorter(ours.seconds(), answeredSeconds), notified.seconds()),
                 shorter(shorter(ours.kilobytes(), answered.kilobytes()), notified.kilobytes()));
     }
 

@@ -135,6 +135,8 @@ class V1LifetimesTest {
         assertThat(V1Lifetimes.initiator(ours, ours, new Life(1800, 500))).isEqualTo(new Life(1800, 500));
         assertThat(V1Lifetimes.initiator(ours, ours, new Life(7200, 9000))).isEqualTo(ours);
         assertThat(V1Lifetimes.initiator(new Life(3600, 0), new Life(3600, 0), new Life(0, 700))).isEqualTo(new Life(3600, 700));
+        assertThat(V1Lifetimes.initiator(new Life(0, 10), new Life(0, 10), Life.NONE)).as("RFC 2407 4.5 default")
+                .isEqualTo(new Life(28800, 10));
     }
 
     @Test
