@@ -68,7 +68,7 @@ final class QuickMode {
         qm.rekeyOf = rekeyOf;
         qm.udpEncapsulation = NatTraversal.behindNat(sa);
         qm.ni = NonceUnit.create(r.random(), r.settings().nonceSize());
-        qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, c.lifeTime().toSeconds()).proposals();
+        qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, V1Lifetimes.configured(c)).proposals();
         KeyExchangeMethod pfs = ours.getFirst().getFirst().pfsGroup();
         List<V1Payload> rest = new ArrayList<>();
         rest.add(V1Payload.Sa.ipsec(qm.offered));
@@ -167,9 +167,10 @@ final class QuickMode {
             qm.suite = c.get().suite();
             qm.outboundSpi = c.get().peerSpi();
             qm.nr = nr.get().data().bytes();
-            qm.lifetimeSeconds = qm.child.lifeTime().toSeconds();
-            if (c.get().lifetimeSeconds() > 0) qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, c.get().lifetimeSeconds());
-            responderLifetime(o.message().all(V1Payload.Notification.class)).ifPresent(l -> qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, l));
+            V1Lifetimes.Life life = V1Lifetimes.initiator(V1Lifetimes.configured(qm.child), c.get().life(),
+                    responderLifetime(o.message().all(V1Payload.Notification.class)));
+            qm.lifetimeSeconds = life.seconds();
+            qm.lifetimeKilobytes = life.kilobytes();
             if (qm.suite.pfsGroup() != KeyExchangeMethod.NONE) {
                 Optional<V1Payload.KeyExchange> ke = o.message().first(V1Payload.KeyExchange.class);
                 try {
@@ -221,26 +222,16 @@ final class QuickMode {
         }
     }
 
-    /** RFC 2407 4.6.3.1 RESPONDER-LIFETIME: the responder's shorter lifetime in seconds, if present. */
-    static Optional<Long> responderLifetime(List<V1Payload.Notification> ns) {
+    /** RFC 2407 4.6.3.1 RESPONDER-LIFETIME: the responder's shorter lifetimes (seconds, kilobytes), if present. */
+    static V1Lifetimes.Life responderLifetime(List<V1Payload.Notification> ns) {
+        V1Lifetimes.Life out = V1Lifetimes.Life.NONE;
         for (V1Payload.Notification n : ns) {
             if (n.notifyType() != V1NotifyType.RESPONDER_LIFETIME.value()) continue;
-            byte[] d = n.data().bytes();
-            int lifeType = -1;
-            for (int i = 0; i + 4 <= d.length; ) {
-                int type = ((d[i] & 0xff) << 8) | (d[i + 1] & 0xff);
-                boolean basic = (type & 0x8000) != 0;
-                int len = basic ? 2 : ((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff);
-                int off = basic ? i + 2 : i + 4;
-                if (off + len > d.length) break;
-                long v = 0;
-                for (int k = 0; k < len && k < 8; k++) v = (v << 8) | (d[off + k] & 0xff);
-                if ((type & 0x7fff) == 1) lifeType = (int) v;
-                else if ((type & 0x7fff) == 2 && lifeType == 1 && v > 0) return Optional.of(v);
-                i = off + len;
-            }
+            V1Lifetimes.Life l = V1Lifetimes.parseNotify(n.data().bytes()).orElse(V1Lifetimes.Life.NONE);
+            out = new V1Lifetimes.Life(V1Lifetimes.shorter(out.seconds(), l.seconds()),
+                    V1Lifetimes.shorter(out.kilobytes(), l.kilobytes()));
         }
-        return Optional.empty();
+        return out;
     }
 
     static void childFailed(V1Run r, IsakmpSa sa, QuickModeState qm, int notify, String reason) {

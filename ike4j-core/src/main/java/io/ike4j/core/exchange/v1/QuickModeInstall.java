@@ -57,11 +57,12 @@ final class QuickModeInstall {
         Duration softIn = c.rekeyTime().compareTo(hardIn) < 0 && !c.rekeyTime().isZero() ? c.rekeyTime()
                 : hardIn.minus(hardIn.dividedBy(10));
         long soft = softIn.toSeconds();
+        V1Lifetimes.ByteLimits bytes = V1Lifetimes.byteLimits(c, qm.lifetimeKilobytes); // RFC 2407 4.5 kilobytes
         ChildSaSpec spec = new ChildSaSpec(sa.id(), qm.childId, sa.connectionName(), c.name(),
                 c.reqid() != 0 ? c.reqid() : (int) qm.childId, ProtocolId.ESP,
                 qm.transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL, sa.local, sa.remote,
                 qm.udpEncapsulation, false, c.replayWindow(), inbound, outbound, qm.localTs, qm.remoteTs,
-                new ChildSaSpec.Lifetimes(soft, hard, c.rekeyBytes(), c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
+                new ChildSaSpec.Lifetimes(soft, hard, bytes.soft(), bytes.hard(), c.rekeyPackets(), c.lifePackets()));
         IpsecSa child = new IpsecSa(qm.childId, c, qm.inboundSpi, qm.outboundSpi, s, qm.transport, qm.udpEncapsulation,
                 qm.localTs, qm.remoteTs, hard, r.now().getEpochSecond());
         qm.wipe();

@@ -193,6 +193,29 @@ public final class V1Machine {
         V1Lifecycle.end(r, sa, reason);
     }
 
+    /**
+     * The data plane reports that an IPsec SA reached a byte/packet limit ({@code EngineInput.ChildSaExpired}); false if
+     * the SA is not IKEv1's. A pair adopted from an older ISAKMP SA is installed under that SA's id: found by its child id.
+     */
+    public boolean childExpired(Session s, long ikeSaId, long childSaId, boolean hard) {
+        V1Run r = new V1Run(s, table);
+        Optional<IsakmpSa> found = table.byId(ikeSaId);
+        if (found.isEmpty()) {
+            for (IsakmpSa each : table.all()) {
+                boolean[] adopted = {false};
+                locked(each, sa -> adopted[0] = sa.adoptedFrom.containsKey(childSaId) && sa.dataPlaneId(childSaId) == ikeSaId);
+                if (adopted[0]) {
+                    found = Optional.of(each);
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty()) return false;
+        locked(found.get(), sa -> V1ChildExpiry.expired(r, sa, childSaId, hard));
+        after(r);
+        return true;
+    }
+
     public void terminateIke(Session s, long ikeSaId) {
         V1Run r = new V1Run(s, table);
         table.byId(ikeSaId).ifPresent(f -> locked(f, sa -> terminate(r, sa, "terminated")));

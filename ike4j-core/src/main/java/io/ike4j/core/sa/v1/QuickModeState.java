@@ -26,6 +26,8 @@ public final class QuickModeState {
     public boolean transport;
     public boolean udpEncapsulation;
     public long lifetimeSeconds;
+    /** RFC 2407 4.5: the negotiated SA Life Duration in kilobytes (0: none). */
+    public long lifetimeKilobytes;
     public boolean commit;
     /** Installed with the outbound SA deferred behind the pair it replaces (make-before-break). */
     public boolean outboundDeferred;
