@@ -100,6 +100,24 @@ class Ikev1AdversarialTest {
         assertThat(t.b.outputs(EngineOutput.SendDatagram.class).size()).isLessThanOrEqualTo(sentBefore);
     }
 
+    /** RFC 2408 3.15: a Delete names only the sender's own SAs; others' cookies or SPIs are ignored, and logged. */
+    @Test
+    void deletesForSasOfOthersAreIgnored() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        IsakmpSa a = initiatorSa(t);
+        long mid = 55;
+        List<V1Payload> ps = V1Wire.withHash(a, mid, List.of(
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 1, 16, List.of(Octets.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))),
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 3, 4, List.of(Octets.of(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef}))),
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 2, 4, List.of(Octets.of(new byte[4])))), false);
+        List<EngineOutput> out = toB(t, V1Wire.encrypted(a, V1ExchangeType.INFORMATIONAL, mid, ps));
+        assertThat(out).noneMatch(o -> o instanceof EngineOutput.RemoveChildSa);
+        bEstablished(t);
+        assertThat(t.b.log).anyMatch(l -> l.contains("Delete for ISAKMP SA [0102030405060708090a0b0c0d0e0f10] not this one ignored"))
+                .anyMatch(l -> l.contains("Delete for IPsec SA deadbeef not of this ISAKMP SA ignored"))
+                .anyMatch(l -> l.contains("Delete of protocol 2 with SPI size 4 ignored"));
+    }
+
     /** Quick Mode while Main Mode is still running (B has keys, waits for message 5): ignored, nothing installed. */
     @Test
     void quickModeBeforePhase1CompletesIsIgnored() throws Exception {

@@ -131,10 +131,17 @@ final class Phase1Proposals {
                 case HASH_ALGORITHM -> hash = V1HashAlgorithm.of(v).orElse(null);
                 case GROUP_DESCRIPTION -> group = V1Group.of(v).orElse(null);
                 case AUTHENTICATION_METHOD -> auth = V1AuthMethod.of(v).orElse(null);
-                case KEY_LENGTH -> keyBits = v;
-                case LIFE_TYPE -> lifeType = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
+                case LIFE_TYPE -> { // RFC 2409 appendix A: seconds or kilobytes; the rest is reserved
+                    if (V1LifeType.of(v).isEmpty()) return Optional.empty();
+                    lifeType = v;
+                }
                 case LIFE_DURATION -> {
-                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().orElse(0);
+                    if (a.longValue().isEmpty()) return Optional.empty(); // more than 64 bits
+                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().getAsLong();
                 }
                 default -> { return Optional.empty(); } // PRF, custom groups: not supported
             }

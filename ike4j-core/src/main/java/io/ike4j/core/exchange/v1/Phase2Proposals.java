@@ -156,9 +156,13 @@ final class Phase2Proposals {
             if (type.isEmpty()) return Optional.empty();
             int v = a.intValue();
             switch (type.get()) {
-                case SA_LIFE_TYPE -> lifeType = v;
+                case SA_LIFE_TYPE -> { // RFC 2407 4.5: seconds or kilobytes; the rest is reserved
+                    if (V1LifeType.of(v).isEmpty()) return Optional.empty();
+                    lifeType = v;
+                }
                 case SA_LIFE_DURATION -> {
-                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().orElse(0);
+                    if (a.longValue().isEmpty()) return Optional.empty(); // more than 64 bits
+                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().getAsLong();
                 }
                 case GROUP_DESCRIPTION -> {
                     Optional<KeyExchangeMethod> k = KeyExchangeMethod.of(v);
@@ -175,7 +179,10 @@ final class Phase2Proposals {
                     if (i.isEmpty()) return Optional.empty();
                     integ = i.get();
                 }
-                case KEY_LENGTH -> keyBits = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
                 case EXTENDED_SEQUENCE_NUMBER -> {
                     if (v != 0) return Optional.empty();
                 }

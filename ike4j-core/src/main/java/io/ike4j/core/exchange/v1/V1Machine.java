@@ -72,6 +72,9 @@ public final class V1Machine {
                 }
             } else if (ex.get() == V1ExchangeType.INFORMATIONAL && table.isInitiating(h.initiatorCookie())) {
                 table.find(h.initiatorCookie(), 0).ifPresent(f -> locked(f, sa -> Informational.receive(r, sa, dg)));
+            } else { // RFC 2408 3.1: only a first Phase 1 message (plain, message ID 0) comes without a responder cookie
+                r.log(EngineLog.Subsystem.NET, null, "dropped IKEv1 " + ex.get() + " from " + in.remote() + " without responder cookie"
+                        + (phase1 ? " (message ID " + Long.toHexString(h.messageId()) + ", encrypted " + dg.header().encryption() + ")" : ""));
             }
             after(r);
             return;
