@@ -145,6 +145,44 @@ class Ikev1AdversarialTest {
                 List.of(new V1Payload.Nonce(Octets.of(new byte[16])))));
         assertThat(sent(toB(t, unknown))).isEmpty();
         assertThat(t.b.engine.listSas()).noneMatch(s -> s.state().equals("ESTABLISHED"));
+        // each drop explains itself in the log (found missing by the adversarial suite against the daemon)
+        assertThat(t.b.log).anyMatch(l -> l.contains("Quick Mode before Phase 1 completed or unprotected dropped"))
+                .anyMatch(l -> l.contains("dropped IKEv1 QUICK_MODE") && l.contains("for unknown cookies"));
+        byte[] noResponderCookie = CODEC.encode(new IsakmpMessage(IsakmpHeader.of(0x3333, 0, V1ExchangeType.QUICK_MODE, false, 8),
+                List.of(new V1Payload.Nonce(Octets.of(new byte[16])))));
+        assertThat(sent(toB(t, noResponderCookie))).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("dropped IKEv1 QUICK_MODE") && l.contains("without responder cookie"));
+    }
+
+    /** Aggressive Mode message 1 with a 1-byte key exchange: INVALID_KEY_INFORMATION in the clear, no state, a log line. */
+    @Test
+    void aggressiveModeWithAUnusableKeyExchangeIsAnsweredInvalidKeyInformation() throws Exception {
+        V1Configs c = new V1Configs();
+        c.aggressiveA = true;
+        c.aggressiveB = true;
+        TwoPeers t = c.peers();
+        byte[] am1 = sent(t.a.engine.handle(new EngineInput.Initiate("gw", "net"))).getFirst().data();
+        IsakmpMessage m = ((V1Result.Decoded<IsakmpDatagram>) CODEC.decode(am1)).value() instanceof IsakmpDatagram.Plain p
+                ? p.message() : null;
+        assertThat(m).isNotNull();
+        List<V1Payload> ps = m.payloads().stream().map(x -> x instanceof V1Payload.KeyExchange
+                ? (V1Payload) new V1Payload.KeyExchange(Octets.of(new byte[1])) : x).toList();
+        List<EngineOutput.SendDatagram> out = sent(toB(t, CODEC.encode(new IsakmpMessage(m.header(), ps))));
+        assertThat(out).hasSize(1);
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("with an unusable key exchange") && l.contains("sending INVALID_KEY_INFORMATION"));
+    }
+
+    /** Main Mode message 1 without an SA payload: PAYLOAD_MALFORMED in the clear, no state, a log line. */
+    @Test
+    void mainModeWithoutSaPayloadIsAnsweredPayloadMalformed() throws Exception {
+        TwoPeers t = new V1Configs().peers();
+        byte[] m1 = CODEC.encode(new IsakmpMessage(IsakmpHeader.of(0x4444, 0, V1ExchangeType.IDENTITY_PROTECTION, false, 0),
+                List.of(new V1Payload.VendorId(Octets.of(new byte[16])))));
+        List<EngineOutput.SendDatagram> out = sent(toB(t, m1));
+        assertThat(out).hasSize(1);
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("without SA payload, sending PAYLOAD_MALFORMED"));
     }
 
     /**
