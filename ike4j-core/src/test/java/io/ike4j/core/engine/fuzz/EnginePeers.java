@@ -159,26 +159,24 @@ final class EnginePeers {
     /** The initiator's configuration with more connection settings ({@code extra}) and credentials (PPKs). */
     static EngineConfig initiatorConfig(java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
                                         io.ike4j.core.config.Credentials credentials) {
-        return EngineConfig.builder().credentials(credentials)
-                .secret(SharedSecret.of("correct horse battery staple", "moon.example.org", "sun.example.org"))
-                .connection(extra.apply(ConnectionConfig.builder("gw").localAddrs("192.0.2.1").remoteAddrs("192.0.2.2")
-                        .ikeProposals("aes256gcm16-prfsha256-x25519")
-                        .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("sun.example.org"))
-                        .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("10.2.0.0/16")
-                                .espProposals("aes128gcm16").build()))
-                        .build()).build();
+        return config("192.0.2.1", "192.0.2.2", "moon.example.org", "sun.example.org", "10.1.0.0/16", "10.2.0.0/16", extra, credentials);
     }
 
     /** The responder's configuration with more connection settings ({@code extra}) and credentials (PPKs). */
     static EngineConfig responderConfig(java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
                                         io.ike4j.core.config.Credentials credentials) {
+        return config("192.0.2.2", "%any", "sun.example.org", "moon.example.org", "10.2.0.0/16", "10.1.0.0/16", extra, credentials);
+    }
+
+    private static EngineConfig config(String local, String remote, String localId, String remoteId, String localTs, String remoteTs,
+                                       java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
+                                       io.ike4j.core.config.Credentials credentials) {
         return EngineConfig.builder().credentials(credentials)
                 .secret(SharedSecret.of("correct horse battery staple", "moon.example.org", "sun.example.org"))
-                .connection(extra.apply(ConnectionConfig.builder("gw").localAddrs("192.0.2.2").remoteAddrs("%any")
+                .connection(extra.apply(ConnectionConfig.builder("gw").localAddrs(local).remoteAddrs(remote)
                         .ikeProposals("aes256gcm16-prfsha256-x25519")
-                        .local(AuthConfig.psk("sun.example.org")).remote(AuthConfig.psk("moon.example.org"))
-                        .child(ChildConfig.builder("net").localTs("10.2.0.0/16").remoteTs("10.1.0.0/16")
-                                .espProposals("aes128gcm16").build()))
+                        .local(AuthConfig.psk(localId)).remote(AuthConfig.psk(remoteId))
+                        .child(ChildConfig.builder("net").localTs(localTs).remoteTs(remoteTs).espProposals("aes128gcm16").build()))
                         .build()).build();
     }
 

@@ -14,7 +14,6 @@ import io.ike4j.core.codec.payload.TransformSubstructure;
 import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.IkeSaInfo;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
