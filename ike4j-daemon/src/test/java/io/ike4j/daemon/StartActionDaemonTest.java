@@ -2,14 +2,9 @@ package io.ike4j.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ike4j.daemon.log.DaemonLog;
-import io.ike4j.daemon.log.LogLevels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,9 +52,7 @@ class StartActionDaemonTest {
     }
 
     private Daemon start(String name, String conf, List<String> log) throws Exception {
-        Path file = Files.writeString(dir.resolve(name + ".conf"), conf);
-        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
-        return Daemon.start(new DaemonOptions(file, dir.resolve(name + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+        return TestDaemons.start(dir.resolve(name + ".conf"), conf, dir.resolve(name + ".sock"), log);
     }
 
     @Test
