@@ -16,39 +16,7 @@ class StartActionDaemonTest {
 
     private static String conf(String name, String remote, String remotePort, String localTs, String remoteTs,
                                String localId, String remoteId, String childExtra) {
-        return """
-                connections {
-                  %s {
-                    local_addrs = 127.0.0.1
-                    remote_addrs = %s
-                    remote_port = %s
-                    proposals = aes256gcm16-prfsha384-x25519
-                    local {
-                      auth = psk
-                      id = %s
-                    }
-                    remote {
-                      auth = psk
-                      id = %s
-                    }
-                    children {
-                      net {
-                        local_ts = %s
-                        remote_ts = %s
-                        esp_proposals = aes128gcm16
-                        %s
-                      }
-                    }
-                  }
-                }
-                secrets {
-                  ike-1 {
-                    id-a = %s
-                    id-b = %s
-                    secret = "a shared secret"
-                  }
-                }
-                """.formatted(name, remote, remotePort, localId, remoteId, localTs, remoteTs, childExtra, localId, remoteId);
+        return TestDaemons.pskConf(name, remote, remotePort, localTs, remoteTs, localId, remoteId, childExtra, "\"a shared secret\"");
     }
 
     private Daemon start(String name, String conf, List<String> log) throws Exception {

@@ -84,6 +84,47 @@ final class TestDaemons {
         return Daemon.start(options, dl, InstantSource.system());
     }
 
+    /**
+     * A swanctl.conf with one PSK connection {@code name} (aes256gcm16-prfsha384-x25519, from 127.0.0.1) and one CHILD_SA
+     * {@code net} (aes128gcm16, {@code childExtra} lines added), and the secret {@code psk} (as written, quotes included).
+     */
+    static String pskConf(String name, String remote, String remotePort, String localTs, String remoteTs, String localId,
+                          String remoteId, String childExtra, String psk) {
+        return """
+                connections {
+                  %s {
+                    local_addrs = 127.0.0.1
+                    remote_addrs = %s
+                    remote_port = %s
+                    proposals = aes256gcm16-prfsha384-x25519
+                    local {
+                      auth = psk
+                      id = %s
+                    }
+                    remote {
+                      auth = psk
+                      id = %s
+                    }
+                    children {
+                      net {
+                        local_ts = %s
+                        remote_ts = %s
+                        esp_proposals = aes128gcm16
+                        %s
+                      }
+                    }
+                  }
+                }
+                secrets {
+                  ike-1 {
+                    id-a = %s
+                    id-b = %s
+                    secret = %s
+                  }
+                }
+                """.formatted(name, remote, remotePort, localId, remoteId, localTs, remoteTs, childExtra, localId, remoteId, psk);
+    }
+
     record Cli(int exit, String output) {}
 
     /** {@code ike4j args} in-process: exit code and everything it printed. */

@@ -20,40 +20,9 @@ class TwoDaemonsTest {
         return TestDaemons.cli(args);
     }
 
-    private static String conf(String name, String local, String remote, String remotePort, String localTs, String remoteTs,
+    private static String conf(String name, String remote, String remotePort, String localTs, String remoteTs,
                                String localId, String remoteId, String psk) {
-        return """
-                connections {
-                  %s {
-                    local_addrs = %s
-                    remote_addrs = %s
-                    remote_port = %s
-                    proposals = aes256gcm16-prfsha384-x25519
-                    local {
-                      auth = psk
-                      id = %s
-                    }
-                    remote {
-                      auth = psk
-                      id = %s
-                    }
-                    children {
-                      net {
-                        local_ts = %s
-                        remote_ts = %s
-                        esp_proposals = aes128gcm16
-                      }
-                    }
-                  }
-                }
-                secrets {
-                  ike-1 {
-                    id-a = %s
-                    id-b = %s
-                    secret = %s
-                  }
-                }
-                """.formatted(name, local, remote, remotePort, localId, remoteId, localTs, remoteTs, localId, remoteId, psk);
+        return TestDaemons.pskConf(name, remote, remotePort, localTs, remoteTs, localId, remoteId, "", psk);
     }
 
     private Daemon start(String name, String conf, List<String> log) throws Exception {
@@ -74,9 +43,9 @@ class TwoDaemonsTest {
     void initiatesThroughTheCliAndBothSidesListTheSameSa() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
             String gwUri = "unix://" + dir.resolve("gw.sock");
             String clUri = "unix://" + dir.resolve("client.sock");
@@ -111,9 +80,9 @@ class TwoDaemonsTest {
     void rekeyCommandRekeysByNameAndByUniqueIdAndLogsTheEvents() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
             String gwUri = "unix://" + dir.resolve("gw.sock");
             String clUri = "unix://" + dir.resolve("client.sock");
@@ -157,9 +126,9 @@ class TwoDaemonsTest {
     void wrongPskFailsWithAuthenticationFailed() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "right-secret"), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "wrong-secret"), clLog)) {
             TestDaemons.Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + dir.resolve("client.sock"));
             assertThat(up.exit()).isNotZero();
