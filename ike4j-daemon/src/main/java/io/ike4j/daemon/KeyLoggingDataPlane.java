@@ -72,6 +72,11 @@ final class KeyLoggingDataPlane implements DataPlane {
     }
 
     @Override
+    public boolean activateOutbound(long ikeSaId, long childSaId, int inboundSpi) {
+        return delegate.activateOutbound(ikeSaId, childSaId, inboundSpi);
+    }
+
+    @Override
     public boolean reassign(long fromIkeSaId, long toIkeSaId, long childSaId, int inboundSpi, int outboundSpi) {
         return delegate.reassign(fromIkeSaId, toIkeSaId, childSaId, inboundSpi, outboundSpi);
     }

@@ -33,6 +33,15 @@ final class FakeDataPlane {
                 if (i.outboundDeferred()) newestFirst.add(sa);
                 else newestFirst.addFirst(sa);
             }
+            case EngineOutput.ActivateOutbound a -> {
+                Sa sa = inbound.get(a.inboundSpi());
+                if (sa == null || ikeSaIds.get(sa) != a.ikeSaId()) {
+                    errors.add(String.format("activating unknown SPI %08x of IKE SA %d", a.inboundSpi(), a.ikeSaId()));
+                    return;
+                }
+                newestFirst.remove(sa);
+                newestFirst.addFirst(sa);
+            }
             case EngineOutput.RemoveChildSa r -> {
                 Sa sa = inbound.get(r.inboundSpi());
                 if (sa == null) errors.add(String.format("removing unknown SPI %08x", r.inboundSpi()));

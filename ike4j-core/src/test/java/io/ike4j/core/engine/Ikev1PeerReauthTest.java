@@ -128,7 +128,7 @@ class Ikev1PeerReauthTest {
         }
         assertThat(t.b.events(SaEvent.ChildSaClosed.class)).singleElement().satisfies(c -> {
             assertThat(c.ikeSaId()).isEqualTo(newB);
-            assertThat(c.reason()).isEqualTo("lifetime expired in the data plane");
+            assertThat(c.reason()).isEqualTo("byte/packet lifetime expired");
         });
     }
 

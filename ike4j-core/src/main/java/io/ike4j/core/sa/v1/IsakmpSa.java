@@ -97,6 +97,10 @@ public final class IsakmpSa {
      */
     public final List<byte[]> earlyTransactions = new ArrayList<>(2);
     public static final int EARLY_TRANSACTIONS = 2;
+    /** IPsec SAs replaced by our rekey, kept installed for a grace period before their Delete (make-before-break). */
+    public final java.util.Set<Long> retiringChildren = new java.util.HashSet<>();
+    /** Replaced by our reauthentication: deleted once its grace period is over (make-before-break). */
+    public boolean retired;
     /** keyingtries: which attempt at initiating this connection this SA is (0 = the first). */
     public int keyingTry;
     /** More CHILDren (start/trap/close/dpd actions) to bring up with Quick Mode once this initiator's SA is ready. */
