@@ -37,6 +37,12 @@ class Ikev1FragmentationInteropTest extends SharedDirectLab {
             nft(ns, "add", "chain", "ip", TABLE, "pre", "{ type filter hook prerouting priority -450; }");
             nft(ns, "add", "rule", "ip", TABLE, "pre", "ip", "frag-off", "&", "0x3fff", "!=", "0", "counter", "drop");
         }
+        // the rule works: a ping too large for one packet on the link no longer crosses, a small one does
+        String to = lab().outerAddress(Side.RIGHT);
+        assertThat(lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "ping", "-c", "1", "-W", "2", "-s", "200", to).ok())
+                .isTrue();
+        assertThat(lab().exec(lab().namespace(Side.LEFT), Commands.DEFAULT_TIMEOUT, "ping", "-c", "1", "-W", "2", "-s", "3000", to).ok())
+                .as("IP fragments are dropped").isFalse();
     }
 
     private void nft(String ns, String... args) {
