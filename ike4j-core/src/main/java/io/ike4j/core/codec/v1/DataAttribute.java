@@ -68,6 +68,22 @@ public record DataAttribute(int type, boolean basic, Octets value) {
         return attributes.stream().filter(a -> a.type == type.value()).findFirst();
     }
 
+    /** A run of attributes in wire format (RFC 2408 3.3), as in a Notification's data (RFC 2407 4.6.3.1). */
+    public static byte[] encodeAll(List<DataAttribute> attributes) {
+        io.ike4j.core.codec.WireWriter w = new io.ike4j.core.codec.WireWriter();
+        V1SaCodec.encodeAttributes(attributes, w);
+        return w.toByteArray();
+    }
+
+    /** Attributes filling {@code data} exactly; empty if one is truncated. */
+    public static Optional<List<DataAttribute>> decodeAll(byte[] data) {
+        try {
+            return Optional.of(V1SaCodec.decodeAttributes(new io.ike4j.core.codec.WireReader(data)));
+        } catch (io.ike4j.core.codec.WireException e) {
+            return Optional.empty();
+        }
+    }
+
     @Override
     public String toString() {
         return "DataAttribute[type=" + type + (basic ? ", basic=" + intValue() : ", variable " + value.length() + " bytes")

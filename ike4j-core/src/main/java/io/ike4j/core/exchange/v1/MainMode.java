@@ -96,6 +96,7 @@ final class MainMode {
         sa.remote = in.remote();
         sa.suite = choice.suite();
         sa.lifetimeSeconds = choice.lifetimeSeconds() > 0 ? choice.lifetimeSeconds() : Phase1Proposals.lifetime(conn);
+        Phase1Proposals.noteKilobytes(r, sa, choice);
         sa.saiBody = V1Transport.CODEC.encodeBody(offered.get());
         sa.localId = conn.localIdentity(in.local().address());
         NatTraversal.peerVendorIds(sa, m.payloads());

@@ -55,7 +55,7 @@ final class V1Infos {
     }
 
     static ChildSaInfo child(IsakmpSa sa, IpsecSa c) {
-        return new ChildSaInfo(c.id(), c.name(), "INSTALLED", c.transport() ? "TRANSPORT" : "TUNNEL", "ESP",
+        return new ChildSaInfo(c.id(), c.name(), sa.retiringChildren.contains(c.id()) ? "REKEYED" : "INSTALLED", c.transport() ? "TRANSPORT" : "TUNNEL", "ESP",
                 c.udpEncapsulation(), c.inboundSpi(), c.outboundSpi(), SaInfos.name(c.suite().encryption()),
                 c.suite().keyBits(), c.suite().integrity() == IntegrityAlgorithm.NONE ? "" : SaInfos.name(c.suite().integrity()),
                 SaInfos.name(c.suite().pfsGroup()), false,
