@@ -498,7 +498,7 @@ public final class IkeEngine implements Engine {
 
     @Override
     public int halfOpenCount() {
-        return table.halfOpenCount();
+        return table.halfOpenCount() + v1.halfOpenCount(); // IKEv2 and IKEv1 responders alike
     }
 
     @Override

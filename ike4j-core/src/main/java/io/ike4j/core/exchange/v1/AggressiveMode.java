@@ -83,6 +83,8 @@ final class AggressiveMode {
         Optional<V1Payload.Nonce> ni = m.first(V1Payload.Nonce.class);
         Optional<V1Payload.Identification> idi = m.first(V1Payload.Identification.class);
         if (offered.isEmpty() || ke.isEmpty() || ni.isEmpty() || idi.isEmpty() || !MainMode.nonceOk(ni.get())) {
+            r.log(EngineLog.Subsystem.IKE, null, "Aggressive Mode message 1 from " + in.remote()
+                    + " without SA, KE, nonce or ID payload (or a bad nonce), sending PAYLOAD_MALFORMED");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.PAYLOAD_MALFORMED);
             return;
         }
@@ -124,6 +126,8 @@ final class AggressiveMode {
             if (!Phase1.algorithms(sa)) throw new KeyExchangeException(KeyExchangeException.Reason.UNSUPPORTED_METHOD, "suite");
             ker = KeyExchanges.respondLegacy(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
         } catch (KeyExchangeException e) {
+            r.log(EngineLog.Subsystem.IKE, null, "Aggressive Mode message 1 from " + in.remote() + " with an unusable key exchange ("
+                    + e.getMessage() + "), sending INVALID_KEY_INFORMATION");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.INVALID_KEY_INFORMATION);
             return;
         }

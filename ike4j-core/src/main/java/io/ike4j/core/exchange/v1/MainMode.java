@@ -71,6 +71,7 @@ final class MainMode {
     static void respond(V1Run r, EngineInput.DatagramReceived in, IsakmpMessage m, byte[] datagram) {
         Optional<V1Payload.Sa> offered = m.first(V1Payload.Sa.class);
         if (offered.isEmpty()) {
+            r.log(EngineLog.Subsystem.IKE, null, "Main Mode message 1 from " + in.remote() + " without SA payload, sending PAYLOAD_MALFORMED");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.PAYLOAD_MALFORMED);
             return;
         }

@@ -130,7 +130,10 @@ final class Phase1Proposals {
                 case HASH_ALGORITHM -> hash = V1HashAlgorithm.of(v).orElse(null);
                 case GROUP_DESCRIPTION -> group = V1Group.of(v).orElse(null);
                 case AUTHENTICATION_METHOD -> auth = V1AuthMethod.of(v).orElse(null);
-                case KEY_LENGTH -> keyBits = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
                 case LIFE_TYPE -> {
                     if (!life.type(a)) return Optional.empty();
                 }

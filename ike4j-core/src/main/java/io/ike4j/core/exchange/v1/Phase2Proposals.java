@@ -178,7 +178,10 @@ final class Phase2Proposals {
                     if (i.isEmpty()) return Optional.empty();
                     integ = i.get();
                 }
-                case KEY_LENGTH -> keyBits = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
                 case EXTENDED_SEQUENCE_NUMBER -> {
                     if (v != 0) return Optional.empty();
                 }

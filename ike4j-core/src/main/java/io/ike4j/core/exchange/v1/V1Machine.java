@@ -89,12 +89,15 @@ public final class V1Machine {
             if (phase1 && dg instanceof IsakmpDatagram.Plain p && h.messageId() == 0) {
                 Optional<IsakmpSa> known = table.halfOpen(in.remote(), h.initiatorCookie());
                 if (known.isPresent()) locked(known.get(), sa -> V1Transport.resendAnswer(r, sa, d));
-                else if (!table.isInitiating(h.initiatorCookie())) {
+                else if (!table.isInitiating(h.initiatorCookie()) && V1HalfOpen.admit(r, in, ex.get().name())) {
                     if (ex.get() == V1ExchangeType.AGGRESSIVE) AggressiveMode.respond(r, in, p.message(), d);
                     else MainMode.respond(r, in, p.message(), d);
                 }
             } else if (ex.get() == V1ExchangeType.INFORMATIONAL && table.isInitiating(h.initiatorCookie())) {
                 table.find(h.initiatorCookie(), 0).ifPresent(f -> locked(f, sa -> Informational.receive(r, sa, dg)));
+            } else { // RFC 2408 3.1: only a first Phase 1 message (plain, message ID 0) comes without a responder cookie
+                r.log(EngineLog.Subsystem.NET, null, "dropped IKEv1 " + ex.get() + " from " + in.remote() + " without responder cookie"
+                        + (phase1 ? " (message ID " + Long.toHexString(h.messageId()) + ", encrypted " + dg.header().encryption() + ")" : ""));
             }
             after(r);
             return;
@@ -112,6 +115,7 @@ public final class V1Machine {
                 case AGGRESSIVE -> { if (sa.aggressive) AggressiveMode.process(r, sa, in, dg, d); }
                 case QUICK_MODE -> {
                     if (sa.established() && dg instanceof IsakmpDatagram.Encrypted e) QuickMode.process(r, sa, in, e, d);
+                    else r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode before Phase 1 completed or unprotected dropped");
                 }
                 case INFORMATIONAL -> Informational.receive(r, sa, dg);
                 case TRANSACTION -> Transaction.process(r, sa, dg, d);
@@ -234,6 +238,11 @@ public final class V1Machine {
     public void shutdown(Session s) {
         V1Run r = new V1Run(s, table);
         for (IsakmpSa each : List.copyOf(table.all())) locked(each, sa -> terminate(r, sa, "shutdown"));
+    }
+
+    /** Responder ISAKMP SAs still in Phase 1. */
+    public int halfOpenCount() {
+        return table.halfOpenCount();
     }
 
     public List<IkeSaInfo> listSas() {
