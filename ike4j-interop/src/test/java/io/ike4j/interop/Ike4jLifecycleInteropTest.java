@@ -30,11 +30,11 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
     }
 
     private void cutLink() {
-        lab().exec(Side.RIGHT, "ip", "link", "set", "eth0", "down").orThrow();
+        setLink(Side.RIGHT, false);
     }
 
     private void restoreLink() {
-        lab().exec(Side.RIGHT, "ip", "link", "set", "eth0", "up").orThrow();
+        setLink(Side.RIGHT, true);
     }
 
     /** Loads connection {@code ike} on both sides, ike4j's with these connection and CHILD settings. */
@@ -46,26 +46,8 @@ class Ike4jLifecycleInteropTest extends SharedDirectLab {
         return ike;
     }
 
-    /** Waits until ike4j's log has a line matching {@code regex}. */
     private void awaitLog(String regex) {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!p.matcher(pair.ike4j().log()).find()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("ike4j never logged /" + regex + "/ within " + WAIT);
-            IkePeer.sleep(200);
-        }
-    }
-
-    /** Pings from {@code from}'s inner address to the other side's, one at a time, until one is answered. */
-    private void pingUntilAnswered(Side from, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        ExecResult last = null;
-        while (System.nanoTime() < deadline) {
-            last = lab().exec(lab().namespace(from), Duration.ofSeconds(5), "ping", "-c", "1", "-W", "1",
-                    "-I", lab().innerAddress(from), lab().innerAddress(from.other()));
-            if (last.ok()) return;
-        }
-        throw new AssertionError("no ping from " + from + " answered within " + timeout + (last == null ? "" : "\n" + last.describe()));
+        awaitIke4jLog(regex, WAIT);
     }
 
     @Test

@@ -116,6 +116,33 @@ abstract class SharedDirectLab {
         return lab;
     }
 
+    /** Pings from {@code from}'s inner address to the other side's, one at a time, until one is answered. */
+    void pingUntilAnswered(Side from, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        ExecResult last = null;
+        while (System.nanoTime() < deadline) {
+            last = lab.exec(lab.namespace(from), java.time.Duration.ofSeconds(5), "ping", "-c", "1", "-W", "1",
+                    "-I", lab.innerAddress(from), lab.innerAddress(from.other()));
+            if (last.ok()) return;
+        }
+        throw new AssertionError("no ping from " + from + " answered within " + timeout + (last == null ? "" : "\n" + last.describe()));
+    }
+
+    /** Waits until ike4j's log has a line matching {@code regex}. */
+    void awaitIke4jLog(String regex, java.time.Duration wait) {
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(regex);
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!p.matcher(pair.ike4j().log()).find()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("ike4j never logged /" + regex + "/ within " + wait);
+            IkePeer.sleep(200);
+        }
+    }
+
+    /** Takes {@code side}'s lab interface down (the peer looks dead: a cut link) or up again. */
+    void setLink(Side side, boolean up) {
+        lab.exec(side, "ip", "link", "set", "eth0", up ? "up" : "down").orThrow();
+    }
+
     /** A connection name no earlier case of this JVM used. */
     static String freshConnection() {
         return "c" + CONNECTIONS.incrementAndGet();

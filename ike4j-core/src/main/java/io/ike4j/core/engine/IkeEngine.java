@@ -51,7 +51,7 @@ public final class IkeEngine implements Engine {
         this.context = context;
         this.table = new SaTable(context.random(), new CookieUnit(context.random(),
                 context.config().settings().cookieSecretLifetime(), context.clock().instant()));
-        this.actions = new LifecycleActions(table);
+        this.actions = new LifecycleActions(table, v1);
         table.pools().configure(context.config().pools());
     }
 

@@ -6,6 +6,7 @@ import io.ike4j.core.exchange.IkeSaInitExchange;
 import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.Session;
 import io.ike4j.core.exchange.TrapPolicies;
+import io.ike4j.core.exchange.v1.V1Machine;
 import io.ike4j.core.sa.ChildSaState;
 import io.ike4j.core.sa.IkeSa;
 import io.ike4j.core.sa.IkeSaState;
@@ -21,20 +22,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * with CREATE_CHILD_SA on an established IKE SA of its connection (RFC 7296 1.3.1), queued on one being initiated,
  * or with a new IKE SA; one that is up or on its way is left alone. Runs outside every SA's lock and takes them one
  * at a time. The installed traps are kept here (thread-safe), so reloads can remove those whose CHILD is gone.
+ * {@code version = 1} connections are brought up by the IKEv1 machine ({@link V1Machine#establish}, {@link V1Machine#retry}).
  */
 final class LifecycleActions {
     private final SaTable table;
+    private final V1Machine v1;
     private final ConcurrentHashMap<String, TrapPolicy> traps = new ConcurrentHashMap<>();
 
-    LifecycleActions(SaTable table) {
+    LifecycleActions(SaTable table, V1Machine v1) {
         this.table = table;
+        this.v1 = v1;
     }
 
     /** EngineInput.Acquire: a packet hit the trap of {@code connection}/{@code child}. */
     void acquire(Session s, String connection, String child) {
         Optional<ConnectionConfig> c = s.context().config().connection(connection);
-        if (c.isEmpty() || c.get().child(child).isEmpty() || c.get().version() == 1) {
-            s.log(EngineLog.Subsystem.CFG, null, "acquire for unknown (or IKEv1) CHILD " + connection + "/" + child + " ignored");
+        if (c.isEmpty() || c.get().child(child).isEmpty()) {
+            s.log(EngineLog.Subsystem.CFG, null, "acquire for unknown CHILD " + connection + "/" + child + " ignored");
             return;
         }
         s.log(EngineLog.Subsystem.CHILD, null, "acquire for trap " + connection + "/" + child);
@@ -45,7 +49,6 @@ final class LifecycleActions {
     void applyStartActions(Session s) {
         Set<String> known = new HashSet<>();
         for (ConnectionConfig c : s.context().config().connections()) {
-            if (c.version() == 1) continue; // IKEv1 start actions: not here
             for (ChildConfig child : c.children()) {
                 known.add(c.name() + "/" + child.name());
                 switch (child.startAction()) {
@@ -75,6 +78,7 @@ final class LifecycleActions {
                     if (a.action() == ChildConfig.Action.TRAP) trap(s, c.get(), child);
                     else if (a.action() == ChildConfig.Action.START) establish(s, c.get(), child.name());
                 });
+                case Reestablish.Step.Retry r when c.get().version() == 1 -> v1.retry(s, c.get(), r);
                 case Reestablish.Step.Retry r -> {
                     IkeSa sa = IkeSaInitExchange.initiate(s, c.get(), r.child());
                     if (sa != null) IkeEngine.locked(sa, x -> {
@@ -108,8 +112,12 @@ final class LifecycleActions {
         });
     }
 
-    /** Brings {@code child} of {@code c} up unless it is up or on its way. */
+    /** Brings {@code child} of {@code c} up unless it is up or on its way (IKEv1: Quick Mode or Main Mode, RFC 2409). */
     private void establish(Session s, ConnectionConfig c, String child) {
+        if (c.version() == 1) {
+            v1.establish(s, c, child);
+            return;
+        }
         boolean[] handled = {false};
         for (IkeSa existing : table.all()) {
             if (handled[0]) break;

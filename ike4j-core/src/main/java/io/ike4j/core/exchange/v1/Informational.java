@@ -150,17 +150,23 @@ final class Informational {
         if (del.protocolId() == V1ProtocolId.ISAKMP.value()) {
             if (del.spis().stream().anyMatch(s -> Arrays.equals(s.bytes(), sa.spi16()))) {
                 V1Adoption.adoptChildren(r, sa); // a reauthenticating peer moved our IPsec SAs to its new ISAKMP SA
+                V1Reestablish.peerDeletedIsakmp(r, sa); // close_action for what was not adopted
                 V1Lifecycle.close(r, sa, "deleted by peer");
             }
             return;
         }
         if (del.protocolId() != V1ProtocolId.IPSEC_ESP.value() || del.spiSize() != 4) return;
+        List<IpsecSa> gone = new java.util.ArrayList<>();
         for (Octets s : del.spis()) {
             int spi = ByteBuffer.wrap(s.bytes()).getInt();
             for (IpsecSa c : List.copyOf(sa.children)) {
-                if (c.outboundSpi() == spi || c.inboundSpi() == spi) V1Lifecycle.removeChild(r, sa, c, "deleted by peer");
+                if (c.outboundSpi() == spi || c.inboundSpi() == spi) {
+                    V1Lifecycle.removeChild(r, sa, c, "deleted by peer");
+                    gone.add(c);
+                }
             }
         }
+        V1Reestablish.peerDeletedIpsec(r, sa, gone); // close_action
     }
 
     private static void notification(V1Run r, IsakmpSa sa, V1Payload.Notification n) {

@@ -98,6 +98,7 @@ final class ModeConfig {
                 ? sa.connection.child(sa.requestedChild) : Optional.empty();
         if (child.isPresent()) QuickMode.initiate(r, sa, child.get());
         else Phase1.replacedDone(r, sa);
+        V1Establish.followUps(r, sa);
     }
 
     /** Server (pull): the client's REQUEST, answered from our pools. */

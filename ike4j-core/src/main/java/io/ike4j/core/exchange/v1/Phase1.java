@@ -53,6 +53,7 @@ final class Phase1 {
         sa.remote = new Endpoint(remoteIp.get(), c.remotePort());
         sa.requestedChild = child != null ? child : c.children().isEmpty() ? null : c.children().getFirst().name();
         sa.localId = c.localIdentity(localIp);
+        if (r.onNewInitiator != null) r.onNewInitiator.accept(sa);
         return Optional.of(sa);
     }
 

@@ -9,6 +9,7 @@ import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineLog;
 import io.ike4j.core.engine.IkeSaInfo;
 import io.ike4j.core.engine.TimerId;
+import io.ike4j.core.exchange.Reestablish;
 import io.ike4j.core.exchange.Session;
 import io.ike4j.core.sa.v1.IpsecSa;
 import io.ike4j.core.sa.v1.IsakmpSa;
@@ -45,6 +46,23 @@ public final class V1Machine {
         }
         if (c.aggressive()) AggressiveMode.initiate(r, c, child);
         else MainMode.initiate(r, c, child);
+        after(r);
+    }
+
+    /**
+     * start_action, acquires, close/dpd actions: brings {@code child} of {@code c} up unless it is up or on its way
+     * (Quick Mode on an established ISAKMP SA of the connection, else a new Phase 1). Outside every SA's lock.
+     */
+    public void establish(Session s, ConnectionConfig c, String child) {
+        V1Run r = new V1Run(s, table);
+        V1Establish.establish(r, c, child);
+        after(r);
+    }
+
+    /** keyingtries: a new Phase 1 for {@code c} after an unanswered one ({@link Reestablish.Step.Retry}). */
+    public void retry(Session s, ConnectionConfig c, Reestablish.Step.Retry step) {
+        V1Run r = new V1Run(s, table);
+        V1Establish.retry(r, c, step);
         after(r);
     }
 
@@ -105,6 +123,7 @@ public final class V1Machine {
                 case RETRANSMIT -> {
                     if (V1Transport.retransmit(r, sa, t.detail())) return;
                     if (t.detail() == 0 || !sa.established()) {
+                        V1Reestablish.gaveUp(r, sa); // keyingtries
                         V1Lifecycle.end(r, sa, "peer did not answer after " + r.settings().retransmitTries() + " retransmits");
                     } else if (!Transaction.timedOut(r, sa, t.detail())) {
                         sa.outstanding.remove(t.detail());
@@ -140,7 +159,10 @@ public final class V1Machine {
     private static void dpd(V1Run r, IsakmpSa sa, long detail) {
         if (!sa.established()) return;
         if (detail == 1) {
-            if (sa.dpdOutstanding >= 0) V1Lifecycle.close(r, sa, "DPD: peer did not answer R-U-THERE");
+            if (sa.dpdOutstanding >= 0) {
+                V1Reestablish.peerDead(r, sa); // dpd_action
+                V1Lifecycle.close(r, sa, "DPD: peer did not answer R-U-THERE");
+            }
             return;
         }
         Informational.dpd(r, sa);

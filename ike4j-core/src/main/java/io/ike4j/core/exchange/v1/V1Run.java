@@ -20,6 +20,9 @@ final class V1Run {
     /** Ids of ISAKMP SAs replaced by a reauthentication: deleted after the lock is released. */
     final java.util.List<Long> replaced = new java.util.ArrayList<>();
 
+    /** Set by {@link V1Establish}: applied to the next initiator SA made in this input (keyingtries, follow-ups). */
+    java.util.function.Consumer<IsakmpSa> onNewInitiator;
+
     V1Run(Session session, V1Table table) {
         this.session = session;
         this.table = table;

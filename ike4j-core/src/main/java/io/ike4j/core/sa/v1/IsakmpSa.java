@@ -92,6 +92,10 @@ public final class IsakmpSa {
     public final List<IpsecSa> children = new ArrayList<>();
     /** IPsec SAs adopted from an older ISAKMP SA (peer reauthentication): child id → the ISAKMP SA id the data plane knows it by. */
     public final Map<Long, Long> adoptedFrom = new HashMap<>();
+    /** keyingtries: which attempt at initiating this connection this SA is (0 = the first). */
+    public int keyingTry;
+    /** More CHILDren (start/trap/close/dpd actions) to bring up with Quick Mode once this initiator's SA is ready. */
+    public final List<String> followUpChildren = new ArrayList<>();
     /** XAuth and Mode Config (Transaction exchanges) after Phase 1. */
     public final ModeCfgState cfg = new ModeCfgState();
 
