@@ -24,71 +24,15 @@ pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 "$ike4j" --help >/dev/null 2>&1 || true # builds the jar once
+# shellcheck source=../ike4j-interop/scripts/bench-lab.sh
+source "$root/ike4j-interop/scripts/bench-lab.sh" # bench_make_pki, bench_write_conf (no namespaces here)
 
-make_pki() { # TYPE -> $work/pki-TYPE
-  local t=$1 d=$work/pki-$1 gen
-  mkdir -p "$d"
-  if [ "$t" = ecdsa ]; then gen=(--gen --type ecdsa --size 256 --outform pem); else gen=(--gen --type ed25519 --outform pem); fi
-  "$ike4j" pki "${gen[@]}" > "$d/ca.key"
-  "$ike4j" pki --self --ca --in "$d/ca.key" --dn "O=ike4j bench, CN=$t CA" --outform pem > "$d/ca.pem"
-  for side in left right; do
-    "$ike4j" pki "${gen[@]}" > "$d/$side.key"
-    "$ike4j" pki --issue --cacert "$d/ca.pem" --cakey "$d/ca.key" --in "$d/$side.key" --dn "O=ike4j bench, CN=$side.bench" \
-        --san "$side.bench" --outform pem > "$d/$side.pem"
-  done
-}
-
-write_conf() { # DIR SIDE(l|r) AUTH(psk|ecdsa|ed25519) PORT
-  local dir=$1 side=$2 auth=$3 port=$4 me peer addrs lts rts lauth rauth
-  mkdir -p "$dir"
-  if [ "$side" = l ]; then me=left peer=right addrs="remote_addrs = 127.0.0.1
-    remote_port = $port" lts=10.1.0.0/16 rts=10.2.0.0/16
-  else me=right peer=left addrs="local_addrs = 127.0.0.1" lts=10.2.0.0/16 rts=10.1.0.0/16; fi
-  if [ "$auth" = psk ]; then
-    lauth="auth = psk
-      id = $me.bench" rauth="auth = psk
-      id = $peer.bench"
-  else
-    mkdir -p "$dir/x509" "$dir/x509ca" "$dir/private"
-    cp "$work/pki-$auth/ca.pem" "$dir/x509ca/ca.pem"
-    cp "$work/pki-$auth/$me.pem" "$dir/x509/$me.pem"
-    cp "$work/pki-$auth/$me.key" "$dir/private/$me.key"
-    lauth="auth = pubkey
-      certs = $me.pem
-      id = $me.bench" rauth="auth = pubkey
-      id = $peer.bench"
-  fi
-  cat > "$dir/swanctl.conf" <<CONF
-connections {
-  bench {
-    version = 2
-    local_addrs = 127.0.0.1
-    $addrs
-    unique = never
-    proposals = aes128gcm16-prfsha256-x25519
-    local {
-      $lauth
-    }
-    remote {
-      $rauth
-    }
-    children {
-      net {
-        local_ts = $lts
-        remote_ts = $rts
-        esp_proposals = aes128gcm16
-      }
-    }
-  }
-}
-secrets {
-  ike-bench {
-    id-1 = left.bench
-    id-2 = right.bench
-    secret = "provider-bench-psk"
-  }
-}
-CONF
+write_conf() { # DIR SIDE(l|r) AUTH(psk|ecdsa|ed25519) PORT: both on loopback, the responder on PORT
+  local addrs="local_addrs = 127.0.0.1"
+  [ "$2" = l ] && addrs="local_addrs = 127.0.0.1
+    remote_addrs = 127.0.0.1
+    remote_port = $4"
+  bench_write_conf "$1" "$2" "$3" aes128gcm16-prfsha256-x25519 "$addrs"
 }
 
 run_case() { # SPEC AUTH -> JSON line
@@ -106,8 +50,8 @@ run_case() { # SPEC AUTH -> JSON line
 
 field() { local v; v=$(sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<< "$1" | head -1); echo "${v:-0}"; }
 
-make_pki ecdsa
-make_pki ed25519
+bench_make_pki ecdsa
+bench_make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ike4j bench vs ike4j daemon on loopback: $count IKE SAs (+1 CHILD_SA each, deleted when up) after a warm-up of $warm, concurrency $conc"
 printf '%-18s %-30s %12s %10s %8s\n' "auth" "--crypto-provider" "SAs/s" "p50 ms" "failed"

@@ -26,77 +26,14 @@ source "$root/ike4j-interop/scripts/bench-lab.sh"
 bench_lab_require ip swanctl /usr/sbin/charon-systemd
 bench_lab_up hsbench
 
-pki() { "$root/bin/ike4j" pki "$@"; }
-make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca.pem,left.pem,left.key,right.pem,right.key}
-  local t=$1 d=$work/pki-$1 gen
-  mkdir -p "$d"
-  if [ "$t" = ecdsa ]; then gen=(--gen --type ecdsa --size 256 --outform pem); else gen=(--gen --type ed25519 --outform pem); fi
-  pki "${gen[@]}" > "$d/ca.key"
-  pki --self --ca --in "$d/ca.key" --dn "C=CH, O=ike4j bench, CN=$t bench CA" --outform pem > "$d/ca.pem"
-  for side in left right; do
-    pki "${gen[@]}" > "$d/$side.key"
-    pki --issue --cacert "$d/ca.pem" --cakey "$d/ca.key" --in "$d/$side.key" --dn "C=CH, O=ike4j bench, CN=$side.bench" \
-        --san "$side.bench" --outform pem > "$d/$side.pem"
-  done
-}
-
 proposal_for() { # AUTH -> IKE proposal (psk-mlkem768: hybrid post-quantum, one IKE_INTERMEDIATE with ML-KEM-768)
   if [ "$1" = psk-mlkem768 ]; then echo aes128gcm16-prfsha256-x25519-ke1_mlkem768; else echo aes128gcm16-prfsha256-x25519; fi
 }
 
-# swanctl.conf (and credential directories) in DIR for SIDE (l = bench initiator, r = responder), AUTH psk|ecdsa|ed25519
-write_conf() {
-  local dir=$1 side=$2 auth=$3 me peer addrs lts rts la
-  mkdir -p "$dir"
-  if [ "$side" = l ]; then me=left peer=right addrs="remote_addrs = 192.0.2.2" lts=10.1.0.0/16 rts=10.2.0.0/16
-  else me=right peer=left addrs="local_addrs = 192.0.2.2" lts=10.2.0.0/16 rts=10.1.0.0/16; fi
-  local lauth rauth
-  if [ "$auth" = psk ] || [ "$auth" = psk-mlkem768 ]; then
-    lauth="auth = psk
-      id = $me.bench"
-    rauth="auth = psk
-      id = $peer.bench"
-  else
-    mkdir -p "$dir/x509" "$dir/x509ca" "$dir/private"
-    cp "$work/pki-$auth/ca.pem" "$dir/x509ca/ca.pem"
-    cp "$work/pki-$auth/$me.pem" "$dir/x509/$me.pem"
-    cp "$work/pki-$auth/$me.key" "$dir/private/$me.key"
-    lauth="auth = pubkey
-      certs = $me.pem
-      id = $me.bench"
-    rauth="auth = pubkey
-      id = $peer.bench"
-  fi
-  cat > "$dir/swanctl.conf" <<CONF
-connections {
-  bench {
-    version = 2
-    $addrs
-    unique = never
-    proposals = $(proposal_for "$auth")
-    local {
-      $lauth
-    }
-    remote {
-      $rauth
-    }
-    children {
-      net {
-        local_ts = $lts
-        remote_ts = $rts
-        esp_proposals = aes128gcm16
-      }
-    }
-  }
-}
-secrets {
-  ike-bench {
-    id-1 = left.bench
-    id-2 = right.bench
-    secret = "handshake-bench-psk"
-  }
-}
-CONF
+write_conf() { # DIR SIDE(l|r) AUTH
+  local addrs="remote_addrs = 192.0.2.2"
+  [ "$2" = r ] && addrs="local_addrs = 192.0.2.2"
+  bench_write_conf "$1" "$2" "$3" "$(proposal_for "$3")" "$addrs"
 }
 
 start_ike4j() { # DIR
@@ -159,8 +96,8 @@ run_case() { # IMPL AUTH -> JSON
   echo "$out"
 }
 
-make_pki ecdsa
-make_pki ed25519
+bench_make_pki ecdsa
+bench_make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up) after a warm-up of $warm, concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
 printf '%-22s %16s %16s %7s   %15s %15s\n' "auth" "ike4j resp./s" "strongSwan /s" "ratio" "ike4j p50 ms" "strongSwan p50"

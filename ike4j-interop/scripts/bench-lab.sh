@@ -45,3 +45,75 @@ bench_lab_stop_all() { # stops the daemons started so far and removes what they 
   pids=()
   for n in "$L" "$R"; do ip -n "$n" link del ipsec0 2>/dev/null || true; done
 }
+
+# ---- what the benchmark scripts (bench-handshakes.sh, scripts/bench-providers.sh) configure alike; need `root`, `work`
+
+bench_make_pki() { # TYPE(ecdsa|ed25519) -> $work/pki-TYPE/{ca,left,right}.{pem,key}: a CA and two leaves by `ike4j pki`
+  local t=$1 d=$work/pki-$1 gen side
+  mkdir -p "$d"
+  if [ "$t" = ecdsa ]; then gen=(--gen --type ecdsa --size 256 --outform pem); else gen=(--gen --type ed25519 --outform pem); fi
+  "$root/bin/ike4j" pki "${gen[@]}" > "$d/ca.key"
+  "$root/bin/ike4j" pki --self --ca --in "$d/ca.key" --dn "C=CH, O=ike4j bench, CN=$t bench CA" --outform pem > "$d/ca.pem"
+  for side in left right; do
+    "$root/bin/ike4j" pki "${gen[@]}" > "$d/$side.key"
+    "$root/bin/ike4j" pki --issue --cacert "$d/ca.pem" --cakey "$d/ca.key" --in "$d/$side.key" \
+        --dn "C=CH, O=ike4j bench, CN=$side.bench" --san "$side.bench" --outform pem > "$d/$side.pem"
+  done
+}
+
+# DIR SIDE(l = bench initiator, r = responder) AUTH(psk...|ecdsa|ed25519) PROPOSALS ADDRS: swanctl.conf in DIR for
+# connection `bench` (one CHILD_SA `net`, 10.1.0.0/16 on the left, 10.2.0.0/16 on the right, unique = never) with
+# ADDRS as its address lines; for certificates, DIR's x509/, x509ca/ and private/ from $work/pki-AUTH (bench_make_pki).
+bench_write_conf() {
+  local dir=$1 side=$2 auth=$3 proposals=$4 addrs=$5 me peer lts rts lauth rauth
+  mkdir -p "$dir"
+  if [ "$side" = l ]; then me=left peer=right lts=10.1.0.0/16 rts=10.2.0.0/16
+  else me=right peer=left lts=10.2.0.0/16 rts=10.1.0.0/16; fi
+  case $auth in
+    psk*)
+      lauth="auth = psk
+      id = $me.bench"
+      rauth="auth = psk
+      id = $peer.bench" ;;
+    *)
+      mkdir -p "$dir/x509" "$dir/x509ca" "$dir/private"
+      cp "$work/pki-$auth/ca.pem" "$dir/x509ca/ca.pem"
+      cp "$work/pki-$auth/$me.pem" "$dir/x509/$me.pem"
+      cp "$work/pki-$auth/$me.key" "$dir/private/$me.key"
+      lauth="auth = pubkey
+      certs = $me.pem
+      id = $me.bench"
+      rauth="auth = pubkey
+      id = $peer.bench" ;;
+  esac
+  cat > "$dir/swanctl.conf" <<CONF
+connections {
+  bench {
+    version = 2
+    $addrs
+    unique = never
+    proposals = $proposals
+    local {
+      $lauth
+    }
+    remote {
+      $rauth
+    }
+    children {
+      net {
+        local_ts = $lts
+        remote_ts = $rts
+        esp_proposals = aes128gcm16
+      }
+    }
+  }
+}
+secrets {
+  ike-bench {
+    id-1 = left.bench
+    id-2 = right.bench
+    secret = "handshake-bench-psk"
+  }
+}
+CONF
+}

@@ -7,6 +7,8 @@ import java.util.Optional;
  * The responder's denial-of-service thresholds (RFC 7296 2.6), given to the daemon as {@code --dos
  * cookie-threshold=30,cookie-threshold-ip=3,block-threshold=5,half-open-limit=10000,half-open-timeout=30s,crl-timeout=5s}
  * since ike4j has no strongswan.conf. A half-open IKE SA is one whose IKE_SA_INIT we answered and whose IKE_AUTH has not completed.
+ * IKEv1 responder SAs in Phase 1 (Main or Aggressive Mode message 1 answered) count as half-open too; ISAKMP has no
+ * cookie exchange, so for them {@code block-threshold} and {@code half-open-limit} apply directly (as strongSwan's do).
  * <ul>
  *   <li>{@code cookie-threshold}: with this many half-open IKE SAs (all peers together) every new IKE_SA_INIT must
  *       carry a COOKIE first (0 = always). 30, as strongSwan's {@code charon.cookie_threshold}: far above what

@@ -6,28 +6,20 @@ import io.ike4j.core.crypto.RandomSource;
 import io.ike4j.core.engine.Engine;
 import io.ike4j.core.engine.EngineContext;
 import io.ike4j.core.engine.SaEvent;
-import io.ike4j.daemon.cli.Main;
 import io.ike4j.daemon.config.ConfigResult;
 import io.ike4j.daemon.config.SwanctlConfigLoader;
-import io.ike4j.daemon.log.DaemonLog;
-import io.ike4j.daemon.log.LogLevels;
-import io.ike4j.daemon.pki.PkiCommand;
 import io.ike4j.platform.dataplane.InMemoryDataPlane;
 import io.ike4j.platform.net.DatagramHandler;
 import io.ike4j.platform.net.EspSink;
 import io.ike4j.platform.net.TransportConfig;
 import io.ike4j.platform.net.UdpTransport;
 import io.ike4j.platform.runtime.EngineRuntime;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -55,38 +47,13 @@ class BlockingWorkIsolationTest {
     @TempDir
     Path dir;
 
-    private final PkiCommand pki = new PkiCommand(InstantSource.system(), new SecureRandom());
-
-    private void pki(Path out, String... args) throws Exception {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = pki.run(args, new PrintStream(o, true), new PrintStream(e, true));
-        assertThat(rc).as("pki %s: %s", List.of(args), e.toString(StandardCharsets.UTF_8)).isZero();
-        Files.createDirectories(out.getParent());
-        Files.write(out, o.toByteArray());
-    }
-
     private Path p(String name) {
         return dir.resolve(name);
     }
 
     /** CA -> intermediate -> host certificates; the client's carries {@code crlUrl} as its distribution point. */
     private void makePki(String crlUrl) throws Exception {
-        pki(p("ca/ca.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
-        pki(p("ca/ca.pem"), "--self", "--ca", "--in", p("ca/ca.key").toString(), "--dn", "C=CH, O=ike4j, CN=Root CA", "--outform", "pem");
-        pki(p("ca/inter.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
-        pki(p("ca/inter.pem"), "--issue", "--cacert", p("ca/ca.pem").toString(), "--cakey", p("ca/ca.key").toString(),
-                "--in", p("ca/inter.key").toString(), "--ca", "--dn", "C=CH, O=ike4j, CN=Intermediate CA", "--outform", "pem");
-        for (String host : List.of("sun", "moon")) {
-            pki(p(host + "/private/" + host + ".key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
-            pki(p(host + "/x509/" + host + ".pem"), "--issue", "--cacert", p("ca/inter.pem").toString(), "--cakey",
-                    p("ca/inter.key").toString(), "--in", p(host + "/private/" + host + ".key").toString(), "--dn",
-                    "C=CH, O=ike4j, CN=" + host + ".example.org", "--san", host + ".example.org", "--crl", crlUrl, "--outform", "pem");
-        }
-        for (String host : List.of("sun", "moon", "carol")) {
-            Files.createDirectories(p(host + "/x509ca"));
-            Files.copy(p("ca/ca.pem"), p(host + "/x509ca/ca.pem"));
-            Files.copy(p("ca/inter.pem"), p(host + "/x509ca/inter.pem"));
-        }
+        new TestDaemons(dir).chain(256, List.of("sun", "moon"), List.of("carol"), "--crl", crlUrl);
     }
 
     private static String connection(String name, String local, String remote, String remotePort, String localAuth,
@@ -205,9 +172,7 @@ class BlockingWorkIsolationTest {
     }
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return TestDaemons.cli(args).output();
     }
 
     @Test
@@ -246,12 +211,12 @@ class BlockingWorkIsolationTest {
         Daemon gw = null;
         try {
             makePki("http://127.0.0.1:" + http.getAddress().getPort() + "/inter.crl");
-            Path conf = Files.writeString(p("sun/swanctl.conf"), gatewayConf(radius.getLocalPort()));
+            Path conf = p("sun/swanctl.conf");
             // the CRL wait is long on purpose: it must still be pending when the PSK handshakes are done
             DosThresholds dos = new DosThresholds(30, 3, 5, 10_000, Duration.ofSeconds(30), Duration.ofSeconds(300));
-            gw = Daemon.start(new DaemonOptions(conf, p("sun.sock"), 0, 0, Optional.empty(), DaemonOptions.DataPlaneKind.NONE,
-                    DaemonOptions.DEFAULT_TUN, DaemonOptions.DEFAULT_TUN_MTU, Retransmission.DEFAULTS, true, dos),
-                    new DaemonLog(LogLevels.parse("1"), InstantSource.system(), gwLog::add), InstantSource.system());
+            gw = TestDaemons.start(conf, gatewayConf(radius.getLocalPort()), new DaemonOptions(conf, p("sun.sock"), 0, 0, Optional.empty(),
+                    DaemonOptions.DataPlaneKind.NONE, DaemonOptions.DEFAULT_TUN, DaemonOptions.DEFAULT_TUN_MTU, Retransmission.DEFAULTS,
+                    true, dos), "1", gwLog);
             String port = String.valueOf(gw.ikePort());
             String uri = "unix://" + p("sun.sock");
             try (Peer moon = new Peer("127.0.0.3", "connections {\n" + connection("cert", "127.0.0.3", "127.0.0.1", port,

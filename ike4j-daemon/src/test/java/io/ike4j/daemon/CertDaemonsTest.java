@@ -5,20 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ike4j.core.config.AuthClass;
 import io.ike4j.core.config.EapMethod;
 import io.ike4j.core.config.EngineConfig;
-import io.ike4j.daemon.cli.Main;
 import io.ike4j.daemon.config.ConfigResult;
 import io.ike4j.daemon.config.SwanctlConfigLoader;
-import io.ike4j.daemon.log.DaemonLog;
-import io.ike4j.daemon.log.LogLevels;
-import io.ike4j.daemon.pki.PkiCommand;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -31,36 +21,20 @@ class CertDaemonsTest {
     @TempDir
     Path dir;
 
-    private final PkiCommand pki = new PkiCommand(InstantSource.system(), new SecureRandom());
+    private TestDaemons lab;
 
     private void pki(Path out, String... args) throws Exception {
-        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = pki.run(args, new PrintStream(o, true), new PrintStream(e, true));
-        assertThat(rc).as("pki %s: %s", List.of(args), e.toString(StandardCharsets.UTF_8)).isZero();
-        Files.createDirectories(out.getParent());
-        Files.write(out, o.toByteArray());
+        lab.pki(out, args);
     }
 
     private Path p(String name) {
-        return dir.resolve(name);
+        return lab.p(name);
     }
 
     @BeforeEach
     void makePki() throws Exception {
-        pki(p("ca/ca.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
-        pki(p("ca/ca.pem"), "--self", "--ca", "--in", p("ca/ca.key").toString(), "--dn", "C=CH, O=ike4j, CN=Root CA", "--outform", "pem");
-        pki(p("ca/inter.key"), "--gen", "--type", "ecdsa", "--size", "256", "--outform", "pem");
-        pki(p("ca/inter.pem"), "--issue", "--cacert", p("ca/ca.pem").toString(), "--cakey", p("ca/ca.key").toString(),
-                "--in", p("ca/inter.key").toString(), "--ca", "--dn", "C=CH, O=ike4j, CN=Intermediate CA", "--outform", "pem");
-        for (String host : List.of("moon", "sun")) {
-            pki(p(host + "/private/" + host + ".key"), "--gen", "--type", "ecdsa", "--size", "384", "--outform", "pem");
-            pki(p(host + "/x509/" + host + ".pem"), "--issue", "--cacert", p("ca/inter.pem").toString(), "--cakey",
-                    p("ca/inter.key").toString(), "--in", p(host + "/private/" + host + ".key").toString(), "--dn",
-                    "C=CH, O=ike4j, CN=" + host + ".example.org", "--san", host + ".example.org", "--outform", "pem");
-            Files.createDirectories(p(host + "/x509ca"));
-            Files.copy(p("ca/ca.pem"), p(host + "/x509ca/ca.pem"));
-            Files.copy(p("ca/inter.pem"), p(host + "/x509ca/inter.pem"));
-        }
+        lab = new TestDaemons(dir);
+        lab.chain(384, List.of("moon", "sun"), List.of());
     }
 
     private static String conf(String name, String remote, String remotePort, String me, String peer, String localTs, String remoteTs,
@@ -92,16 +66,12 @@ class CertDaemonsTest {
     }
 
     private Daemon start(String host, String conf, List<String> log) throws Exception {
-        Path file = Files.writeString(p(host + "/swanctl.conf"), conf);
-        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
-        return Daemon.start(new DaemonOptions(file, p(host + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+        return TestDaemons.start(p(host + "/swanctl.conf"), conf, p(host + ".sock"), log);
     }
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = Main.run(args, ps, ps);
-        return exit + " " + out.toString(StandardCharsets.UTF_8);
+        TestDaemons.Cli c = TestDaemons.cli(args);
+        return c.exit() + " " + c.output();
     }
 
     @Test

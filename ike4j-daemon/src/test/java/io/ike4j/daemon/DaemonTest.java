@@ -3,13 +3,9 @@ package io.ike4j.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.core.engine.SaEvent;
-import io.ike4j.daemon.cli.Main;
 import io.ike4j.daemon.control.SaJsonTest;
 import io.ike4j.daemon.log.DaemonLog;
 import io.ike4j.daemon.log.LogLevels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -25,9 +21,7 @@ class DaemonTest {
     Path dir;
 
     private static String cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
-        return out.toString(StandardCharsets.UTF_8);
+        return TestDaemons.cli(args).output();
     }
 
     @Test

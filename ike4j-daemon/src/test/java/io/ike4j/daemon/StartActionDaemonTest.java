@@ -2,14 +2,9 @@ package io.ike4j.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ike4j.daemon.log.DaemonLog;
-import io.ike4j.daemon.log.LogLevels;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,45 +16,11 @@ class StartActionDaemonTest {
 
     private static String conf(String name, String remote, String remotePort, String localTs, String remoteTs,
                                String localId, String remoteId, String childExtra) {
-        return """
-                connections {
-                  %s {
-                    local_addrs = 127.0.0.1
-                    remote_addrs = %s
-                    remote_port = %s
-                    proposals = aes256gcm16-prfsha384-x25519
-                    local {
-                      auth = psk
-                      id = %s
-                    }
-                    remote {
-                      auth = psk
-                      id = %s
-                    }
-                    children {
-                      net {
-                        local_ts = %s
-                        remote_ts = %s
-                        esp_proposals = aes128gcm16
-                        %s
-                      }
-                    }
-                  }
-                }
-                secrets {
-                  ike-1 {
-                    id-a = %s
-                    id-b = %s
-                    secret = "a shared secret"
-                  }
-                }
-                """.formatted(name, remote, remotePort, localId, remoteId, localTs, remoteTs, childExtra, localId, remoteId);
+        return TestDaemons.pskConf(name, remote, remotePort, localTs, remoteTs, localId, remoteId, childExtra, "\"a shared secret\"");
     }
 
     private Daemon start(String name, String conf, List<String> log) throws Exception {
-        Path file = Files.writeString(dir.resolve(name + ".conf"), conf);
-        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
-        return Daemon.start(new DaemonOptions(file, dir.resolve(name + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+        return TestDaemons.start(dir.resolve(name + ".conf"), conf, dir.resolve(name + ".sock"), log);
     }
 
     @Test

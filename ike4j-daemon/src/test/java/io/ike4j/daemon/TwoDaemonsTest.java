@@ -2,17 +2,9 @@ package io.ike4j.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ike4j.daemon.cli.Main;
 import io.ike4j.daemon.control.json.JsonReader;
 import io.ike4j.daemon.control.json.JsonValue;
-import io.ike4j.daemon.log.DaemonLog;
-import io.ike4j.daemon.log.LogLevels;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,59 +16,21 @@ class TwoDaemonsTest {
     @TempDir
     Path dir;
 
-    private record Cli(int exit, String output) {}
-
-    private static Cli cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int exit = Main.run(args, ps, ps);
-        return new Cli(exit, out.toString(StandardCharsets.UTF_8));
+    private static TestDaemons.Cli cli(String... args) {
+        return TestDaemons.cli(args);
     }
 
-    private static String conf(String name, String local, String remote, String remotePort, String localTs, String remoteTs,
+    private static String conf(String name, String remote, String remotePort, String localTs, String remoteTs,
                                String localId, String remoteId, String psk) {
-        return """
-                connections {
-                  %s {
-                    local_addrs = %s
-                    remote_addrs = %s
-                    remote_port = %s
-                    proposals = aes256gcm16-prfsha384-x25519
-                    local {
-                      auth = psk
-                      id = %s
-                    }
-                    remote {
-                      auth = psk
-                      id = %s
-                    }
-                    children {
-                      net {
-                        local_ts = %s
-                        remote_ts = %s
-                        esp_proposals = aes128gcm16
-                      }
-                    }
-                  }
-                }
-                secrets {
-                  ike-1 {
-                    id-a = %s
-                    id-b = %s
-                    secret = %s
-                  }
-                }
-                """.formatted(name, local, remote, remotePort, localId, remoteId, localTs, remoteTs, localId, remoteId, psk);
+        return TestDaemons.pskConf(name, remote, remotePort, localTs, remoteTs, localId, remoteId, "", psk);
     }
 
     private Daemon start(String name, String conf, List<String> log) throws Exception {
-        Path file = Files.writeString(dir.resolve(name + ".conf"), conf);
-        DaemonLog dl = new DaemonLog(LogLevels.parse("2"), InstantSource.system(), log::add);
-        return Daemon.start(new DaemonOptions(file, dir.resolve(name + ".sock"), 0, 0, Optional.empty()), dl, InstantSource.system());
+        return TestDaemons.start(dir.resolve(name + ".conf"), conf, dir.resolve(name + ".sock"), log);
     }
 
     private static JsonValue.JsonObject onlySa(String uri) throws Exception {
-        Cli list = cli("list-sas", "--json", "--uri", uri);
+        TestDaemons.Cli list = cli("list-sas", "--json", "--uri", uri);
         assertThat(list.exit()).as(list.output()).isZero();
         JsonValue v = JsonReader.read(list.output().trim());
         assertThat(v).isInstanceOf(JsonValue.JsonArray.class);
@@ -89,14 +43,14 @@ class TwoDaemonsTest {
     void initiatesThroughTheCliAndBothSidesListTheSameSa() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
             String gwUri = "unix://" + dir.resolve("gw.sock");
             String clUri = "unix://" + dir.resolve("client.sock");
 
-            Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", clUri);
+            TestDaemons.Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", clUri);
             assertThat(up.exit()).as(up.output() + String.join("\n", clLog) + String.join("\n", gwLog)).isZero();
 
             JsonValue.JsonObject c = onlySa(clUri);
@@ -117,7 +71,7 @@ class TwoDaemonsTest {
             assertThat(cc.string("spi-out")).isEqualTo(gc.string("spi-in"));
             assertThat(cc.get("local-ts")).isEqualTo(gc.get("remote-ts"));
 
-            Cli down = cli("terminate", "--ike", "home", "--uri", clUri);
+            TestDaemons.Cli down = cli("terminate", "--ike", "home", "--uri", clUri);
             assertThat(down.exit()).as(down.output()).isZero();
         }
     }
@@ -126,9 +80,9 @@ class TwoDaemonsTest {
     void rekeyCommandRekeysByNameAndByUniqueIdAndLogsTheEvents() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "\"a shared secret\""), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "\"a shared secret\""), clLog)) {
             String gwUri = "unix://" + dir.resolve("gw.sock");
             String clUri = "unix://" + dir.resolve("client.sock");
@@ -136,10 +90,10 @@ class TwoDaemonsTest {
             JsonValue.JsonObject before = onlySa(clUri);
             String childSpi = ((JsonValue.JsonObject) before.array("child-sas").orElseThrow().elements().getFirst()).string("spi-in").orElseThrow();
 
-            Cli child = cli("rekey", "--child", "net", "--timeout", "10", "--uri", clUri);
+            TestDaemons.Cli child = cli("rekey", "--child", "net", "--timeout", "10", "--uri", clUri);
             assertThat(child.exit()).as(child.output()).isZero();
             assertThat(child.output()).contains("rekeyed 1 CHILD_SA(s)").contains("rekeyed to {");
-            Cli ike = cli("rekey", "--ike-id", before.string("uniqueid").orElseThrow(), "--timeout", "10", "--uri", gwUri);
+            TestDaemons.Cli ike = cli("rekey", "--ike-id", before.string("uniqueid").orElseThrow(), "--timeout", "10", "--uri", gwUri);
             assertThat(ike.exit()).as(ike.output()).isZero();
             assertThat(ike.output()).contains("rekeyed 1 IKE_SA(s)");
 
@@ -160,9 +114,9 @@ class TwoDaemonsTest {
             assertThat(clLog).anyMatch(l -> l.contains("rekeyed to {"));
             assertThat(gwLog).anyMatch(l -> l.contains("rekeyed, SPIs"));
 
-            Cli missing = cli("rekey", "--child", "nope", "--uri", clUri);
+            TestDaemons.Cli missing = cli("rekey", "--child", "nope", "--uri", clUri);
             assertThat(missing.exit()).isNotZero();
-            Cli usage = cli("rekey", "--uri", clUri);
+            TestDaemons.Cli usage = cli("rekey", "--uri", clUri);
             assertThat(usage.exit()).isNotZero();
             assertThat(usage.output()).contains("rekey needs exactly one");
         }
@@ -172,11 +126,11 @@ class TwoDaemonsTest {
     void wrongPskFailsWithAuthenticationFailed() throws Exception {
         List<String> gwLog = new CopyOnWriteArrayList<>();
         List<String> clLog = new CopyOnWriteArrayList<>();
-        try (Daemon gw = start("gw", conf("gw", "127.0.0.1", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
+        try (Daemon gw = start("gw", conf("gw", "%any", "500", "10.2.0.0/16", "10.1.0.0/16",
                 "moon.example.org", "sun.example.org", "right-secret"), gwLog);
-             Daemon client = start("client", conf("home", "127.0.0.1", "127.0.0.1", String.valueOf(gw.ikePort()),
+             Daemon client = start("client", conf("home", "127.0.0.1", String.valueOf(gw.ikePort()),
                      "10.1.0.0/16", "10.2.0.0/16", "sun.example.org", "moon.example.org", "wrong-secret"), clLog)) {
-            Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + dir.resolve("client.sock"));
+            TestDaemons.Cli up = cli("initiate", "--child", "net", "--timeout", "10", "--uri", "unix://" + dir.resolve("client.sock"));
             assertThat(up.exit()).isNotZero();
             assertThat(up.output()).contains("AUTHENTICATION_FAILED");
         }

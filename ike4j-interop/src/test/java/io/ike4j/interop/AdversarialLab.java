@@ -9,11 +9,8 @@ import io.ike4j.core.config.ChildConfig;
 import io.ike4j.core.config.ConnectionConfig;
 import io.ike4j.core.config.EngineConfig;
 import io.ike4j.core.config.SharedSecret;
-import io.ike4j.daemon.control.ControlClient;
-import io.ike4j.daemon.control.ControlClientException;
 import io.ike4j.daemon.control.json.JsonValue.JsonObject;
 import io.ike4j.interop.NetnsLab.Side;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,28 +192,12 @@ final class AdversarialLab implements AutoCloseable {
 
     /** The daemon's {@code stats} answer data. */
     JsonObject stats() {
-        return call("stats").object("data").orElseThrow();
+        return new DaemonControl(pair.ike4j()).stats();
     }
 
     /** The IKE SAs {@code list-sas} streams (one JSON object each). */
     List<JsonObject> sas() {
-        List<JsonObject> sas = new ArrayList<>();
-        callWithEvents("list-sas", e -> e.object("sa").ifPresent(sas::add));
-        return sas;
-    }
-
-    private JsonObject call(String command) {
-        return callWithEvents(command, e -> { });
-    }
-
-    private JsonObject callWithEvents(String command, java.util.function.Consumer<JsonObject> events) {
-        try (ControlClient c = ControlClient.connect(Path.of(pair.ike4j().uri().substring("unix://".length())))) {
-            JsonObject r = c.call(command, JsonObject.builder().build(), events);
-            assertThat(r.bool("ok")).as(command + ": " + r).contains(true);
-            return r;
-        } catch (ControlClientException e) {
-            throw new AssertionError("control socket: " + e.getMessage() + "; daemon alive: " + pair.ike4j().alive(), e);
-        }
+        return new DaemonControl(pair.ike4j()).sas();
     }
 
     /**

@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.interop.NetnsLab.Side;
 import io.ike4j.interop.PeerPair.Direction;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * IKEv1 rekeying with strongSwan 5.9.8 while a ping runs through ike4j's user-space ESP and strongSwan's
- * kernel-libipsec, each initiated by either side: no ping may be lost, and one ISAKMP SA with one IPsec SA pair is
- * left on both sides.
+ * kernel-libipsec, each initiated by either side: no ping may be lost (but for strongSwan's Quick Mode rekeys, see
+ * there), and one ISAKMP SA with one IPsec SA pair is left on both sides.
  * <ul>
  *   <li>phase 2: a new Quick Mode every 2-3 s (RFC 2409 5.5) by the side that set up the SA;</li>
  *   <li>phase 1: IKEv1 has no in-place ISAKMP SA rekey, so both implementations reauthenticate make-before-break:
@@ -27,10 +21,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       {@code make_before_break = yes} (its default deletes first).</li>
  * </ul>
  * strongSwan keeps a rekeyed IKEv1 IPsec SA until its hard lifetime unless {@code delete_rekeyed = yes}; with it,
- * it deletes the old SA right after the new Quick Mode, as ike4j does, so both sides converge on one pair.
+ * it deletes the old SA right after the new Quick Mode (ike4j after a grace period of 1 s), so both sides converge on
+ * one pair.
  */
 class Ikev1RekeyInteropTest extends SharedDirectLab {
-    private static final Pattern PING = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
     private static final String IKE = "aes128-sha256-modp2048";
     private static final String ESP = "aes128-sha256";
 
@@ -49,17 +43,23 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
                 "rekey_time = 3s\nrand_time = 1s\nlife_time = 30s", "rekey_time = 0\nlife_time = 60s");
         LogSince ike4jLog = LogSince.mark(pair.ike4j());
         LogSince swanLog = LogSince.mark(pair.strongSwan());
-        PeerPair.Agreed first = pair.establish(d, conn, CHILD);
-        String firstSpi = first.initiator().installedChild(CHILD).orElseThrow().spiIn();
+        // no snapshot comparison: with rekeys every 2-3 s one may be under way between the two sides' listings
+        pair.initiator(d).initiate(CHILD);
+        SaView first = pair.initiator(d).awaitEstablished(conn, CHILD, PeerPair.SETTLE);
+        pair.responder(d).awaitEstablished(conn, CHILD, PeerPair.SETTLE);
+        String firstSpi = first.installedChild(CHILD).orElseThrow().spiIn();
         Path out = lab().dir("ping").resolve(conn + ".txt");
-        Process ping = startPing(120, out); // 12 s: several Quick Mode rekeys
-        // strongSwan as Quick Mode initiator installs (and sends on) the new pair on message 2; ike4j as responder
-        // installs it when it sends message 2 (outbound deferred until strongSwan deletes the old pair), so none is lost.
-        // Known gap, ike4j initiating: ike4j removes the old pair as soon as message 2 arrives, so a reply strongSwan
-        // sent on the old SA just before may be lost (1 ping seen in 1 of 3 runs); keeping the old inbound SA for a
-        // moment would close it. strongSwan initiating lost 0 in most runs after the responder fix, 1 in one CI run.
-        // Until both are closed each direction tolerates one lost ping (issue 8 stays open for it).
-        awaitPing(ping, out, 1);
+        Process ping = RekeyLab.startPing(lab(), 120, out); // 12 s: several Quick Mode rekeys
+        // strongSwan as Quick Mode initiator installs (and sends on) the new pair on message 2 and deletes the old one
+        // right after message 3 (delete_rekeyed); ike4j as responder installs it when it sends message 2 with the
+        // outbound deferred and sends on it once message 3 arrives. ike4j as initiator installs with the outbound
+        // deferred too (strongSwan installs only on message 3) and keeps the old pair for a grace period, then
+        // removes it and sends its Delete (V1Handover): no ping may be lost there.
+        // Known gap, strongSwan initiating: it removes its old inbound SA the moment it sends the Delete, 1-6 ms after
+        // message 3 (seen in the logs); what ike4j sent on the old pair in that window (before message 3 or the
+        // Delete reached it) is lost: 0 lost in 2 runs, 2 in a third. Closing it needs strongSwan to keep the old
+        // inbound SA a moment (it does for IKEv2 only, delete_rekeyed_delay), so that direction tolerates 2.
+        RekeyLab.awaitPing(ping, out, d == Direction.IKE4J_INITIATES ? 0 : 2);
         if (d == Direction.IKE4J_INITIATES) {
             assertThat(count(ike4jLog.text(), "initiating Quick Mode")).as("Quick Modes ike4j initiated").isGreaterThanOrEqualTo(3);
         } else {
@@ -86,10 +86,9 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
         LogSince swanLog = LogSince.mark(pair.strongSwan());
         PeerPair.Agreed first = pair.establish(d, conn, CHILD);
         Path out = lab().dir("ping").resolve(conn + ".txt");
-        Process ping = startPing(160, out); // 16 s: two reauthentications
-        // ike4j reauthenticating lost 1 ping in a loaded CI run; the cause is not analysed yet (likely, as in the Quick
-        // Mode rekey above, the old pair going the moment the new one is in place): one lost ping tolerated there
-        awaitPing(ping, out, d == Direction.IKE4J_INITIATES ? 1 : 0);
+        Process ping = RekeyLab.startPing(lab(), 160, out); // 16 s: two reauthentications
+        // ike4j reauthenticating: the new pair's outbound deferred, the old ISAKMP SA and its pair kept for a grace period
+        RekeyLab.awaitPing(ping, out, 0);
         String log = d == Direction.IKE4J_INITIATES ? ike4jLog.text() : swanLog.text();
         assertThat(count(log, "reauthenticating IKE_SA")).as("reauthentications by the initiator").isGreaterThanOrEqualTo(2);
         if (d == Direction.STRONGSWAN_INITIATES) {
@@ -117,40 +116,9 @@ class Ikev1RekeyInteropTest extends SharedDirectLab {
      */
     private void load(String conn, Side side, String ikeSettings, String otherIkeSettings, String childSettings,
             String otherChildSettings) {
-        try {
-            for (Side s : new Side[] {Side.RIGHT, Side.LEFT}) {
-                boolean ike4j = s == IKE4J_SIDE;
-                String text = SwanctlConf.forLab(lab(), s).connection(conn).version(1).proposals(IKE).espProposals(ESP).render()
-                        .replaceFirst("(?m)^(    proposals = .*)$", "$1\n" + indent(s == side ? ikeSettings : otherIkeSettings, "    "))
-                        .replaceFirst("(?m)^(        mode = .*)$", "$1\n" + indent(s == side ? childSettings : otherChildSettings, "        "));
-                Path file = (ike4j ? pair.ike4j().dir() : pair.strongSwan().dir()).resolve(ike4j ? "swanctl.conf" : "swanctl-v1rekey.conf");
-                Files.writeString(file, text);
-                if (ike4j) pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
-                else pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", file.toString()).orThrow();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String indent(String lines, String by) {
-        return lines.lines().map(l -> by + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    /** A ping from LEFT's inner address to RIGHT's, every 0.1 s, in the background. */
-    private Process startPing(int count, Path out) {
-        return lab().spawn(lab().namespace(Side.LEFT), Map.of(), out, "ping", "-c", Integer.toString(count), "-i", "0.1", "-W", "2",
-                "-I", lab().innerAddress(Side.LEFT), lab().innerAddress(Side.RIGHT));
-    }
-
-    /** Waits for the ping to finish and asserts at most {@code maxLost} echoes went unanswered. */
-    private static void awaitPing(Process p, Path out, int maxLost) throws Exception {
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("ping finished").isTrue();
-        String text = Files.readString(out);
-        Matcher m = PING.matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        assertThat(Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2))).as("pings lost across the rekeys: "
-                + text.lines().reduce((a, b) -> b).orElse("")).isLessThanOrEqualTo(maxLost);
+        RekeyLab.load(pair, s -> SwanctlConf.forLab(lab(), s).connection(conn).version(1).proposals(IKE).espProposals(ESP).render(),
+                s -> s == side ? ikeSettings : otherIkeSettings, s -> s == side ? childSettings : otherChildSettings,
+                "swanctl-v1rekey.conf");
     }
 
     private static long count(String log, String needle) {

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * </ul>
  */
 class RekeyInteropTest extends SharedDirectLab {
-    private static final Pattern PING = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
 
     /** strongSwan reauthenticates make-before-break (charon's default is break-before-make: delete, then re-create). */
     @Override
@@ -50,46 +47,23 @@ class RekeyInteropTest extends SharedDirectLab {
 
     /** As above, with IKE-level settings of ike4j's own too. */
     private void load(String conn, String ikeSettings, String ike4jIkeSettings, String childSettings, String ike4jChildSettings) {
-        try {
-            for (Side side : Side.values()) {
-                boolean ike4j = side == IKE4J_SIDE;
-                String text = SwanctlConf.forLab(lab(), side).connection(conn).render()
-                        .replaceFirst("(?m)^(    proposals = .*)$", "$1\n" + indent(ike4j ? ike4jIkeSettings : ikeSettings, "    "))
-                        .replaceFirst("(?m)^(        mode = .*)$", "$1\n" + indent(ike4j ? ike4jChildSettings : childSettings, "        "));
-                Path file = (ike4j ? pair.ike4j().dir() : pair.strongSwan().dir()).resolve(ike4j ? "swanctl.conf" : "swanctl-rekey.conf");
-                Files.writeString(file, text);
-                if (ike4j) pair.ike4j().cli(Commands.DEFAULT_TIMEOUT, "load-all").orThrow();
-                else pair.strongSwan().swanctl(Commands.DEFAULT_TIMEOUT, "--load-all", "--clear", "--file", file.toString()).orThrow();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        RekeyLab.load(pair, side -> SwanctlConf.forLab(lab(), side).connection(conn).render(),
+                side -> side == IKE4J_SIDE ? ike4jIkeSettings : ikeSettings,
+                side -> side == IKE4J_SIDE ? ike4jChildSettings : childSettings, "swanctl-rekey.conf");
     }
 
-    private static String indent(String lines, String by) {
-        return lines.lines().map(l -> by + l.strip()).collect(java.util.stream.Collectors.joining("\n"));
-    }
-
-    /** A ping from LEFT's inner address to RIGHT's, every 0.1 s, in the background. */
     private Process startPing(int count, Path out) {
-        return lab().spawn(lab().namespace(Side.LEFT), Map.of(), out, "ping", "-c", Integer.toString(count), "-i", "0.1", "-W", "2",
-                "-I", lab().innerAddress(Side.LEFT), lab().innerAddress(Side.RIGHT));
+        return RekeyLab.startPing(lab(), count, out);
     }
 
-    /** Waits for the ping to finish; asserts every echo was answered; returns how many. */
+    /** Waits for the ping to finish; asserts every echo was answered; returns how many were sent. */
     private static int awaitPing(Process p, Path out) throws Exception {
         return awaitPing(p, out, 0);
     }
 
     /** Waits for the ping to finish; asserts at most {@code maxLost} echoes went unanswered; returns how many were sent. */
     private static int awaitPing(Process p, Path out, int maxLost) throws Exception {
-        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("ping finished").isTrue();
-        String text = Files.readString(out);
-        Matcher m = PING.matcher(text);
-        assertThat(m.find()).as(text).isTrue();
-        assertThat(Integer.parseInt(m.group(1)) - Integer.parseInt(m.group(2))).as("pings lost across the rekeys: "
-                + text.lines().reduce((a, b) -> b).orElse("")).isLessThanOrEqualTo(maxLost);
-        return Integer.parseInt(m.group(1));
+        return RekeyLab.awaitPing(p, out, maxLost).sent();
     }
 
     /** strongSwan's requests as its encoder logs them: a CHILD_SA rekey carries REKEY_SA, an IKE SA rekey SA, Ni, KE only. */

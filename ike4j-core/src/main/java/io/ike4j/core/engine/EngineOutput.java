@@ -54,6 +54,13 @@ public sealed interface EngineOutput {
         }
     }
 
+    /**
+     * Use an installed CHILD_SA's outbound SA now, though it was installed deferred: the peer has shown it has the
+     * new inbound SA (an IKEv1 Quick Mode responder got message 3, RFC 2409 5.5, which the initiator sends once it has
+     * installed both directions). Data planes that cannot switch early keep the deferral until the old SA is removed.
+     */
+    record ActivateOutbound(long ikeSaId, long childSaId, int inboundSpi) implements EngineOutput {}
+
     /** Remove a CHILD_SA's SAs and policies from the data plane (and wipe its keys there). */
     record RemoveChildSa(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) implements EngineOutput {}
 

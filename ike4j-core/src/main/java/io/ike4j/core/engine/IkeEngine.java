@@ -97,7 +97,7 @@ public final class IkeEngine implements Engine {
                     if (!v1.owns(r.ikeSaId())) withSa(r.ikeSaId(), sa -> enqueue(s, sa, new IkeSa.PendingTask.RekeyChild(r.childSaId())));
                 }
                 case EngineInput.ChildSaExpired e -> {
-                    if (!v1.owns(e.ikeSaId())) withSa(e.ikeSaId(), sa -> {
+                    if (!v1.childExpired(s, e.ikeSaId(), e.childSaId(), e.hard())) withSa(e.ikeSaId(), sa -> {
                         if (sa.state == IkeSaState.ESTABLISHED) ChildRekeyUnit.expired(s, sa, e.childSaId(), e.hard());
                     });
                 }
@@ -498,7 +498,7 @@ public final class IkeEngine implements Engine {
 
     @Override
     public int halfOpenCount() {
-        return table.halfOpenCount();
+        return table.halfOpenCount() + v1.halfOpenCount(); // IKEv2 and IKEv1 responders alike
     }
 
     @Override

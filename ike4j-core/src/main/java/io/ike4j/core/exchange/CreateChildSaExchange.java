@@ -240,6 +240,11 @@ public final class CreateChildSaExchange {
             // RFC 9370 2.2.4: the peer starts something new instead of the IKE_FOLLOWUP_KE we wait for: it gave up
             FollowupKeExchange.abort(s, sa, "peer sent a new CREATE_CHILD_SA instead of IKE_FOLLOWUP_KE");
         }
+        if (sa.retired) { // RFC 7296 2.25: replaced by a rekey, it only waits for its Delete; nothing more is made on it
+            s.log(EngineLog.Subsystem.IKE, sa, "CREATE_CHILD_SA request " + mid + " on a rekeyed-away IKE SA: sending TEMPORARY_FAILURE");
+            answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
+            return;
+        }
         if (sa.state != IkeSaState.ESTABLISHED || sa.followup != null) { // our own exchange is still completing
             answer(s, sa, mid, NotifyType.TEMPORARY_FAILURE);
             return;

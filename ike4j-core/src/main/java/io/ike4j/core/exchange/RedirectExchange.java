@@ -44,6 +44,11 @@ public final class RedirectExchange {
      */
     static boolean followInit(Session s, IkeSa sa, IkeMessage m) {
         Optional<RedirectUnit.Redirect> r = RedirectUnit.redirect(m);
+        if (r.isEmpty() && io.ike4j.core.codec.MessageRules.carries(m, io.ike4j.core.codec.NotifyType.REDIRECT)) {
+            // unauthenticated and unusable: treated as a forgery, like a wrong nonce; the real answer may follow
+            s.log(EngineLog.Subsystem.IKE, sa, "ignoring malformed REDIRECT in the IKE_SA_INIT response");
+            return true;
+        }
         if (r.isEmpty()) return false;
         if (!MessageDigest.isEqual(r.get().nonce(), sa.nonceI)) {
             s.log(EngineLog.Subsystem.IKE, sa, "ignoring REDIRECT with a wrong nonce");

@@ -29,6 +29,15 @@ final class FakeDataPlane {
                 if (i.outboundDeferred()) newestFirst.add(sa);
                 else newestFirst.addFirst(sa);
             }
+            case EngineOutput.ActivateOutbound a -> {
+                Sa sa = inbound.get(a.inboundSpi());
+                if (sa == null) {
+                    errors.add(String.format("activating unknown SPI %08x", a.inboundSpi()));
+                    return;
+                }
+                newestFirst.remove(sa);
+                newestFirst.addFirst(sa);
+            }
             case EngineOutput.RemoveChildSa r -> {
                 Sa sa = inbound.remove(r.inboundSpi());
                 if (sa == null) errors.add(String.format("removing unknown SPI %08x", r.inboundSpi()));

@@ -100,6 +100,24 @@ class Ikev1AdversarialTest {
         assertThat(t.b.outputs(EngineOutput.SendDatagram.class).size()).isLessThanOrEqualTo(sentBefore);
     }
 
+    /** RFC 2408 3.15: a Delete names only the sender's own SAs; others' cookies or SPIs are ignored, and logged. */
+    @Test
+    void deletesForSasOfOthersAreIgnored() throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        IsakmpSa a = initiatorSa(t);
+        long mid = 55;
+        List<V1Payload> ps = V1Wire.withHash(a, mid, List.of(
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 1, 16, List.of(Octets.of(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}))),
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 3, 4, List.of(Octets.of(new byte[] {(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef}))),
+                new V1Payload.Delete(V1Payload.Sa.DOI_IPSEC, 2, 4, List.of(Octets.of(new byte[4])))), false);
+        List<EngineOutput> out = toB(t, V1Wire.encrypted(a, V1ExchangeType.INFORMATIONAL, mid, ps));
+        assertThat(out).noneMatch(o -> o instanceof EngineOutput.RemoveChildSa);
+        bEstablished(t);
+        assertThat(t.b.log).anyMatch(l -> l.contains("Delete for ISAKMP SA [0102030405060708090a0b0c0d0e0f10] not this one ignored"))
+                .anyMatch(l -> l.contains("Delete for IPsec SA deadbeef not of this ISAKMP SA ignored"))
+                .anyMatch(l -> l.contains("Delete of protocol 2 with SPI size 4 ignored"));
+    }
+
     /** Quick Mode while Main Mode is still running (B has keys, waits for message 5): ignored, nothing installed. */
     @Test
     void quickModeBeforePhase1CompletesIsIgnored() throws Exception {
@@ -127,6 +145,44 @@ class Ikev1AdversarialTest {
                 List.of(new V1Payload.Nonce(Octets.of(new byte[16])))));
         assertThat(sent(toB(t, unknown))).isEmpty();
         assertThat(t.b.engine.listSas()).noneMatch(s -> s.state().equals("ESTABLISHED"));
+        // each drop explains itself in the log (found missing by the adversarial suite against the daemon)
+        assertThat(t.b.log).anyMatch(l -> l.contains("Quick Mode before Phase 1 completed or unprotected dropped"))
+                .anyMatch(l -> l.contains("dropped IKEv1 QUICK_MODE") && l.contains("for unknown cookies"));
+        byte[] noResponderCookie = CODEC.encode(new IsakmpMessage(IsakmpHeader.of(0x3333, 0, V1ExchangeType.QUICK_MODE, false, 8),
+                List.of(new V1Payload.Nonce(Octets.of(new byte[16])))));
+        assertThat(sent(toB(t, noResponderCookie))).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("dropped IKEv1 QUICK_MODE") && l.contains("without responder cookie"));
+    }
+
+    /** Aggressive Mode message 1 with a 1-byte key exchange: INVALID_KEY_INFORMATION in the clear, no state, a log line. */
+    @Test
+    void aggressiveModeWithAUnusableKeyExchangeIsAnsweredInvalidKeyInformation() throws Exception {
+        V1Configs c = new V1Configs();
+        c.aggressiveA = true;
+        c.aggressiveB = true;
+        TwoPeers t = c.peers();
+        byte[] am1 = sent(t.a.engine.handle(new EngineInput.Initiate("gw", "net"))).getFirst().data();
+        IsakmpMessage m = ((V1Result.Decoded<IsakmpDatagram>) CODEC.decode(am1)).value() instanceof IsakmpDatagram.Plain p
+                ? p.message() : null;
+        assertThat(m).isNotNull();
+        List<V1Payload> ps = m.payloads().stream().map(x -> x instanceof V1Payload.KeyExchange
+                ? (V1Payload) new V1Payload.KeyExchange(Octets.of(new byte[1])) : x).toList();
+        List<EngineOutput.SendDatagram> out = sent(toB(t, CODEC.encode(new IsakmpMessage(m.header(), ps))));
+        assertThat(out).hasSize(1);
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("with an unusable key exchange") && l.contains("sending INVALID_KEY_INFORMATION"));
+    }
+
+    /** Main Mode message 1 without an SA payload: PAYLOAD_MALFORMED in the clear, no state, a log line. */
+    @Test
+    void mainModeWithoutSaPayloadIsAnsweredPayloadMalformed() throws Exception {
+        TwoPeers t = new V1Configs().peers();
+        byte[] m1 = CODEC.encode(new IsakmpMessage(IsakmpHeader.of(0x4444, 0, V1ExchangeType.IDENTITY_PROTECTION, false, 0),
+                List.of(new V1Payload.VendorId(Octets.of(new byte[16])))));
+        List<EngineOutput.SendDatagram> out = sent(toB(t, m1));
+        assertThat(out).hasSize(1);
+        assertThat(t.b.engine.listSas()).isEmpty();
+        assertThat(t.b.log).anyMatch(l -> l.contains("without SA payload, sending PAYLOAD_MALFORMED"));
     }
 
     /**

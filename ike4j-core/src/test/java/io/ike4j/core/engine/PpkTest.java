@@ -2,13 +2,8 @@ package io.ike4j.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ike4j.core.codec.DecodeResult;
 import io.ike4j.core.codec.ExchangeType;
-import io.ike4j.core.codec.IkeMessageCodec;
 import io.ike4j.core.codec.NotifyType;
-import io.ike4j.core.codec.payload.NotifyPayload;
-import java.time.Duration;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,85 +12,43 @@ import org.junit.jupiter.api.Test;
  * {@link PpkIntermediateTest}.
  */
 class PpkTest {
-    private static final String ID = "pqpsk@example.org";
-    private static final String PPK = "0123456789abcdef0123456789abcdef";
-
-    private static TwoPeers run(Consumer<Configs> setup) throws Exception {
-        Configs c = new Configs();
-        c.ppkIntA = c.ppkIntB = false;
-        setup.accept(c);
-        TwoPeers t = c.peers();
-        t.input(t.a, new EngineInput.Initiate("gw", "net"));
-        t.run(Duration.ofSeconds(2));
-        return t;
-    }
-
     private static boolean announcesUsePpk(TwoPeers.Peer p) {
-        byte[] init = IntermediateExchangeTest.sent(p, ExchangeType.IKE_SA_INIT).getFirst();
-        return new IkeMessageCodec().decode(init) instanceof DecodeResult.Decoded d && d.message().all(NotifyPayload.class)
-                .stream().anyMatch(n -> n.notifyType() == NotifyType.USE_PPK.value());
-    }
-
-    private static void established(TwoPeers t) {
-        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).isEmpty();
-        assertThat(t.b.events(SaEvent.IkeSaFailed.class)).isEmpty();
-        assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
-        assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).hasSize(1);
-        // the CHILD_SA keys come from SK_d: equal on both ends only if both mixed in the same PPK (or both did not)
-        EstablishTest.assertKeysMatch(EstablishTest.installed(t.a), EstablishTest.installed(t.b));
-    }
-
-    private static void authenticationFailed(TwoPeers t) {
-        assertThat(t.a.events(SaEvent.IkeSaEstablished.class)).isEmpty();
-        assertThat(t.b.events(SaEvent.IkeSaEstablished.class)).isEmpty();
-        assertThat(t.a.events(SaEvent.IkeSaFailed.class)).singleElement()
-                .satisfies(f -> assertThat(f.notifyType()).isEqualTo(NotifyType.AUTHENTICATION_FAILED.value()));
+        return PpkPeers.initNotifies(p).contains(NotifyType.USE_PPK.value());
     }
 
     @Test
     void requiredOnBothSidesUsesThePpk() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppkRequiredA = c.ppkRequiredB = true;
-            c.ppksA = c.ppksB = new String[][] {{ID, PPK}};
-        });
-        established(t);
+        TwoPeers t = PpkPeers.run(false, c -> PpkPeers.bothHold(c, true, true));
+        PpkPeers.established(t);
         assertThat(announcesUsePpk(t.a)).isTrue();
         assertThat(announcesUsePpk(t.b)).isTrue();
-        assertThat(t.a.log).anyMatch(l -> l.contains("using PPK " + ID + " (required)"));
+        assertThat(t.a.log).anyMatch(l -> l.contains("using PPK " + PpkPeers.ID + " (required)"));
         assertThat(t.b.log).anyMatch(l -> l.contains("using PPK for the peer's PPK_ID"));
     }
 
     @Test
     void optionalPpkIsUsedWhenBothHoldIt() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppksA = c.ppksB = new String[][] {{ID, PPK}};
-        });
-        established(t);
+        TwoPeers t = PpkPeers.run(false, c -> PpkPeers.bothHold(c, false, false));
+        PpkPeers.established(t);
         assertThat(t.b.log).anyMatch(l -> l.contains("using PPK for the peer's PPK_ID"));
         assertThat(t.b.log).noneMatch(l -> l.contains("NO_PPK_AUTH"));
     }
 
     @Test
     void responderWithoutThatPpkFallsBackToNoPpkAuth() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppksA = new String[][] {{ID, PPK}};
-            c.ppksB = new String[][] {{"other@example.org", PPK}}; // supports PPK, but not this PPK_ID
+        TwoPeers t = PpkPeers.run(false, c -> {
+            PpkPeers.initiatorHolds(c, PpkPeers.PPK, false);
+            PpkPeers.responderHolds(c, "other@example.org", PpkPeers.PPK, false); // supports PPK, but not this PPK_ID
         });
-        established(t);
+        PpkPeers.established(t);
         assertThat(announcesUsePpk(t.b)).isTrue();
         assertThat(t.b.log).anyMatch(l -> l.contains("authenticating with NO_PPK_AUTH"));
     }
 
     @Test
     void responderWithoutPpkSupportIsNotAskedForOne() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppksA = new String[][] {{ID, PPK}};
-        });
-        established(t);
+        TwoPeers t = PpkPeers.run(false, c -> PpkPeers.initiatorHolds(c, PpkPeers.PPK, false));
+        PpkPeers.established(t);
         assertThat(announcesUsePpk(t.a)).isTrue();
         assertThat(announcesUsePpk(t.b)).isFalse();
         assertThat(t.a.log).noneMatch(l -> l.contains("using PPK"));
@@ -103,70 +56,56 @@ class PpkTest {
 
     @Test
     void initiatorRequiringAPpkTheResponderLacksIsRefused() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppkRequiredA = true;
-            c.ppksA = new String[][] {{ID, PPK}};
-            c.ppksB = new String[][] {{"other@example.org", PPK}};
+        TwoPeers t = PpkPeers.run(false, c -> {
+            PpkPeers.initiatorHolds(c, PpkPeers.PPK, true);
+            PpkPeers.responderHolds(c, "other@example.org", PpkPeers.PPK, false);
         });
-        authenticationFailed(t);
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
         assertThat(t.b.log).anyMatch(l -> l.contains("no PPK for the peer's PPK_ID and no NO_PPK_AUTH"));
     }
 
     @Test
     void initiatorRequiringAPpkGivesUpWhenTheResponderHasNoPpkSupport() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppkRequiredA = true;
-            c.ppksA = new String[][] {{ID, PPK}};
-        });
-        authenticationFailed(t);
+        TwoPeers t = PpkPeers.run(false, c -> PpkPeers.initiatorHolds(c, PpkPeers.PPK, true));
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
         assertThat(t.a.events(SaEvent.IkeSaFailed.class).getFirst().reason()).contains("no USE_PPK");
         assertThat(IntermediateExchangeTest.sent(t.a, ExchangeType.IKE_AUTH)).isEmpty();
     }
 
     @Test
     void responderRequiringAPpkRefusesAnInitiatorWithout() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkRequiredB = true;
-            c.ppksB = new String[][] {{ID, PPK}};
-        });
-        authenticationFailed(t);
+        TwoPeers t = PpkPeers.run(false, c -> PpkPeers.responderHolds(c, PpkPeers.ID, PpkPeers.PPK, true));
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
         assertThat(t.b.log).anyMatch(l -> l.contains("PPK required but the peer did not use one"));
     }
 
     @Test
     void responderRequiringAPpkRefusesTheNoPpkFallback() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppksA = new String[][] {{ID, PPK}};
-            c.ppkRequiredB = true;
-            c.ppksB = new String[][] {{"other@example.org", PPK}};
+        TwoPeers t = PpkPeers.run(false, c -> {
+            PpkPeers.initiatorHolds(c, PpkPeers.PPK, false);
+            PpkPeers.responderHolds(c, "other@example.org", PpkPeers.PPK, true);
         });
-        authenticationFailed(t);
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
         assertThat(t.b.log).anyMatch(l -> l.contains("ppk_required"));
     }
 
     @Test
     void differentPpksUnderOneIdFailAuthentication() throws Exception {
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppkRequiredA = true;
-            c.ppksA = new String[][] {{ID, PPK}};
-            c.ppksB = new String[][] {{ID, "a different postquantum secret!"}};
+        TwoPeers t = PpkPeers.run(false, c -> {
+            PpkPeers.initiatorHolds(c, PpkPeers.PPK, true);
+            PpkPeers.responderHolds(c, PpkPeers.ID, "a different postquantum secret!", false);
         });
-        authenticationFailed(t);
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
         assertThat(t.b.log).anyMatch(l -> l.contains("PSK authentication of") && l.contains("failed"));
     }
 
     @Test
     void differentOptionalPpksFailRatherThanFallBack() throws Exception {
         // RFC 8784 3: a responder holding a PPK for the id uses it; NO_PPK_AUTH is only for a missing PPK
-        TwoPeers t = run(c -> {
-            c.ppkIdA = ID;
-            c.ppksA = new String[][] {{ID, PPK}};
-            c.ppksB = new String[][] {{ID, "a different postquantum secret!"}};
+        TwoPeers t = PpkPeers.run(false, c -> {
+            PpkPeers.initiatorHolds(c, PpkPeers.PPK, false);
+            PpkPeers.responderHolds(c, PpkPeers.ID, "a different postquantum secret!", false);
         });
-        authenticationFailed(t);
+        PpkPeers.failedWith(t, NotifyType.AUTHENTICATION_FAILED);
     }
 }

@@ -31,14 +31,17 @@ final class V1Configs {
     Duration childLifeB;
     ChildConfig.Mode mode = ChildConfig.Mode.TUNNEL;
     ConnectionConfig.Unique uniqueA = ConnectionConfig.Unique.NO;
+    /** Further child settings of each side (life_bytes, rekey_bytes, ...). */
+    java.util.function.UnaryOperator<ChildConfig.Builder> childA = x -> x;
+    java.util.function.UnaryOperator<ChildConfig.Builder> childB = x -> x;
 
     EngineConfig a() {
         return EngineConfig.builder().secret(SharedSecret.of(pskA, "moon.example.org", "sun.example.org"))
                 .connection(ConnectionConfig.builder("gw").version(1).localAddrs(addrA).remoteAddrs(addrB).ikeProposals(ikeA)
                         .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("sun.example.org"))
                         .aggressive(aggressiveA).dpdDelay(dpdA).dpdTimeout(dpdTimeoutA).unique(uniqueA)
-                        .child(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(espA).mode(mode)
-                                .lifeTime(childLife).build())
+                        .child(childA.apply(ChildConfig.builder("net").localTs(tsA).remoteTs(tsB).espProposals(espA).mode(mode)
+                                .lifeTime(childLife)).build())
                         .build()).build();
     }
 
@@ -47,8 +50,8 @@ final class V1Configs {
                 .connection(ConnectionConfig.builder("gw").version(versionB).localAddrs(addrB).remoteAddrs(remoteOfB != null ? remoteOfB : addrA)
                         .ikeProposals(ikeB).aggressive(aggressiveB)
                         .local(AuthConfig.psk("sun.example.org")).remote(AuthConfig.psk("moon.example.org"))
-                        .child(ChildConfig.builder("net").localTs(tsB).remoteTs(remoteTsB != null ? remoteTsB : tsA).espProposals(espB).mode(mode)
-                                .lifeTime(childLifeB != null ? childLifeB : childLife).build())
+                        .child(childB.apply(ChildConfig.builder("net").localTs(tsB).remoteTs(remoteTsB != null ? remoteTsB : tsA).espProposals(espB).mode(mode)
+                                .lifeTime(childLifeB != null ? childLifeB : childLife)).build())
                         .build()).build();
     }
 

@@ -2,7 +2,6 @@ package io.ike4j.core.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ike4j.core.codec.DecodeResult;
 import io.ike4j.core.codec.ExchangeType;
 import io.ike4j.core.codec.IkeHeader;
 import io.ike4j.core.codec.IkeMessage;
@@ -11,33 +10,17 @@ import io.ike4j.core.codec.payload.KeyExchangePayload;
 import io.ike4j.core.codec.payload.NotifyPayload;
 import io.ike4j.core.codec.payload.Payload;
 import io.ike4j.core.config.ConnectionConfig;
-import io.ike4j.core.config.EngineConfig;
 import io.ike4j.core.crypto.KeyExchangeLengths;
-import io.ike4j.core.crypto.RandomSource;
-import io.ike4j.core.crypto.SkProtection;
-import io.ike4j.core.crypto.SkProtections;
-import io.ike4j.core.engine.Endpoint;
-import io.ike4j.core.engine.EngineContext;
 import io.ike4j.core.engine.EngineOutput;
-import io.ike4j.core.engine.SaEvent;
-import io.ike4j.core.proposal.EncryptionAlgorithm;
-import io.ike4j.core.proposal.IntegrityAlgorithm;
 import io.ike4j.core.proposal.KeyExchangeMethod;
-import io.ike4j.core.proposal.PrfAlgorithm;
 import io.ike4j.core.crypto.KeyExchange;
 import io.ike4j.core.crypto.KeyExchanges;
 import io.ike4j.core.sa.FollowupKe;
 import io.ike4j.core.sa.IkeSa;
-import io.ike4j.core.sa.IkeSaKeys;
 import io.ike4j.core.sa.IkeSaState;
-import io.ike4j.core.sa.IkeTransforms;
-import java.net.InetAddress;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -49,57 +32,15 @@ import org.junit.jupiter.api.Test;
  * the rekeyed IKE SA's keys against SKEYSEED = prf(SK_d, SK(0) | Ni | Nr | SK(1)) computed here with raw HMAC calls.
  */
 class FollowupKeExchangeTest {
-    private static final long SPI_I = 0x1111L, SPI_R = 0x2222L;
-    private final RandomSource random = b -> Arrays.fill(b, (byte) 3);
-    private final byte[] keyR = filled(32, 0x40), integR = filled(32, 0x50);
-
-    private static byte[] filled(int n, int v) {
-        byte[] b = new byte[n];
-        Arrays.fill(b, (byte) v);
-        return b;
-    }
-
-    private static final class NoRegistry implements SaRegistry {
-        public long nextId() { return 9; }
-        public long newSpi() { return 7; }
-        public void add(IkeSa sa) { }
-        public Optional<IkeSa> addHalfOpen(Endpoint remote, long initiatorSpi, IkeSa sa) { return Optional.empty(); }
-        public void halfOpenDone(IkeSa sa) { }
-        public int halfOpenCount() { return 0; }
-        public void remove(IkeSa sa) { }
-        public CookieUnit cookies() { return null; }
-        public void rekeyed(IkeSa live, long oldLocalSpi, IkeSa retired) { }
-    }
-
-    private Session session() {
-        return new Session(new EngineContext(EngineConfig.builder().build(), InstantSource.fixed(Instant.EPOCH), random),
-                new NoRegistry());
-    }
-
-    private SkProtection protection(byte[] enc, byte[] integ) {
-        return SkProtections.forDirection(EncryptionAlgorithm.AES_CBC, 256, IntegrityAlgorithm.HMAC_SHA2_256_128, enc,
-                integ, random);
-    }
-
     private static final byte[] LINK = {1, 2, 3, 4, 5, 6, 7, 8};
 
     /** An established IKE SA whose CREATE_CHILD_SA (an IKE rekey) waits for {@code additional} follow-up exchanges. */
-    private IkeSa sa(boolean initiator, List<KeyExchangeMethod> additional) throws Exception {
-        IkeSa sa = new IkeSa(1, initiator, SPI_I, ConnectionConfig.builder("gw").build(), 0);
-        sa.responderSpi = SPI_R;
-        sa.state = IkeSaState.ESTABLISHED;
-        sa.local = new Endpoint(InetAddress.getByName("192.0.2.2"), 500);
-        sa.remote = new Endpoint(InetAddress.getByName("192.0.2.1"), 500);
-        sa.nonceI = filled(32, 1);
-        sa.nonceR = filled(32, 2);
-        sa.transforms = new IkeTransforms(EncryptionAlgorithm.AES_CBC, 256, IntegrityAlgorithm.HMAC_SHA2_256_128,
-                PrfAlgorithm.HMAC_SHA2_256, KeyExchangeMethod.CURVE25519);
-        sa.keys = new IkeSaKeys(filled(32, 5), filled(32, 6), filled(32, 7), protection(filled(32, 0x20), filled(32, 0x30)),
-                protection(keyR, integR));
+    private IkeSa sa(boolean initiator, List<KeyExchangeMethod> additional) {
+        IkeSa sa = HandDrivenSa.sa(initiator, ConnectionConfig.builder("gw").build(), IkeSaState.ESTABLISHED);
         sa.expectedRequestId = 5;
         if (!additional.isEmpty()) {
-            FollowupKe f = new FollowupKe(initiator, additional, filled(32, 9),
-                    new FollowupKe.Target.IkeRekey(0x3333L, 0x4444L, sa.transforms, filled(32, 1), filled(32, 2)));
+            FollowupKe f = new FollowupKe(initiator, additional, HandDrivenSa.filled(32, 9),
+                    new FollowupKe.Target.IkeRekey(0x3333L, 0x4444L, sa.transforms, HandDrivenSa.filled(32, 1), HandDrivenSa.filled(32, 2)));
             f.link(LINK);
             sa.followup = f;
         }
@@ -107,7 +48,7 @@ class FollowupKeExchangeTest {
     }
 
     private static IkeMessage request(Payload... inner) {
-        return new IkeMessage(IkeHeader.of(SPI_I, SPI_R, ExchangeType.IKE_FOLLOWUP_KE, true, false, 4), List.of(inner));
+        return new IkeMessage(IkeHeader.of(HandDrivenSa.SPI_I, HandDrivenSa.SPI_R, ExchangeType.IKE_FOLLOWUP_KE, true, false, 4), List.of(inner));
     }
 
     private static NotifyPayload link(byte[] data) {
@@ -115,7 +56,7 @@ class FollowupKeExchangeTest {
     }
 
     private KeyExchangePayload kei(KeyExchangeMethod m) throws Exception {
-        KeyExchange ke = KeyExchanges.initiate(m, random);
+        KeyExchange ke = KeyExchanges.initiate(m, HandDrivenSa.RANDOM);
         try {
             return new KeyExchangePayload(m.value(), ke.publicValue(), false);
         } finally {
@@ -123,15 +64,8 @@ class FollowupKeExchangeTest {
         }
     }
 
-    /** The payloads of the one response {@code s} sent, opened with the responder's outbound keys. */
-    private List<Payload> answer(Session s) {
-        List<byte[]> sent = s.outputs().stream().filter(EngineOutput.SendDatagram.class::isInstance)
-                .map(o -> ((EngineOutput.SendDatagram) o).data()).toList();
-        assertThat(sent).hasSize(1);
-        byte[] d = sent.getFirst();
-        assertThat(d[18] & 0xff).isEqualTo(ExchangeType.IKE_FOLLOWUP_KE.value());
-        IkeMessage outer = ((DecodeResult.Decoded) Messenger.CODEC.decode(d)).message();
-        return ((DecodeResult.Decoded) Messenger.CODEC.decodeInner(outer, d, protection(keyR, integR))).message().payloads();
+    private static List<Payload> answer(Session s) {
+        return HandDrivenSa.answer(s, ExchangeType.IKE_FOLLOWUP_KE).payloads();
     }
 
     private static List<NotifyPayload> notifies(List<Payload> ps) {
@@ -141,7 +75,7 @@ class FollowupKeExchangeTest {
     @Test
     void followupWithoutAPendingExchangeIsStateNotFound() throws Exception {
         IkeSa sa = sa(false, List.of());
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.respond(s, sa, request(kei(KeyExchangeMethod.ML_KEM_768), link(LINK)));
         assertThat(notifies(answer(s))).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isEqualTo(NotifyType.STATE_NOT_FOUND.value()));
@@ -151,7 +85,7 @@ class FollowupKeExchangeTest {
     @Test
     void followupWithAnotherLinkIsStateNotFoundAndThePendingExchangeStays() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.respond(s, sa, request(kei(KeyExchangeMethod.ML_KEM_768), link(new byte[] {9, 9, 9, 9, 9, 9, 9, 9})));
         assertThat(notifies(answer(s))).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isEqualTo(NotifyType.STATE_NOT_FOUND.value()));
@@ -162,7 +96,7 @@ class FollowupKeExchangeTest {
     @Test
     void followupWithAnotherGroupIsInvalidKePayloadAndAbandonsTheExchange() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.respond(s, sa, request(kei(KeyExchangeMethod.ML_KEM_512), link(LINK)));
         assertThat(notifies(answer(s))).singleElement().satisfies(n -> {
             assertThat(n.notifyType()).isEqualTo(NotifyType.INVALID_KE_PAYLOAD.value());
@@ -175,7 +109,7 @@ class FollowupKeExchangeTest {
     @Test
     void followupWithATruncatedKeyIsInvalidSyntax() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.ML_KEM_768.value(),
                 new byte[KeyExchangeLengths.initiatorLength(KeyExchangeMethod.ML_KEM_768) - 1], false), link(LINK)));
         assertThat(notifies(answer(s))).singleElement()
@@ -186,7 +120,7 @@ class FollowupKeExchangeTest {
     @Test
     void responderAnswersWithItsKeyAndANewLinkWhileMoreAreToCome() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768, KeyExchangeMethod.ML_KEM_1024));
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.respond(s, sa, request(kei(KeyExchangeMethod.ML_KEM_768), link(LINK)));
         List<Payload> ps = answer(s);
         assertThat(ps).filteredOn(KeyExchangePayload.class::isInstance).singleElement().satisfies(p -> {
@@ -205,13 +139,13 @@ class FollowupKeExchangeTest {
     @Test
     void initiatorGivesUpWhenMoreAreToComeButNoLinkArrives() throws Exception {
         IkeSa sa = sa(true, List.of(KeyExchangeMethod.ML_KEM_768, KeyExchangeMethod.ML_KEM_1024));
-        Session s = session();
+        Session s = HandDrivenSa.session();
         FollowupKeExchange.next(s, sa); // sends KEi(1) with the link
         assertThat(sa.followup.pending).isNotNull();
-        KeyExchange responder = KeyExchanges.initiate(KeyExchangeMethod.ML_KEM_768, random); // just a well-formed reply
-        byte[] ct = KeyExchanges.respond(KeyExchangeMethod.ML_KEM_768, sa.followup.pending.publicValue(), random).publicValue();
+        KeyExchange responder = KeyExchanges.initiate(KeyExchangeMethod.ML_KEM_768, HandDrivenSa.RANDOM); // just a well-formed reply
+        byte[] ct = KeyExchanges.respond(KeyExchangeMethod.ML_KEM_768, sa.followup.pending.publicValue(), HandDrivenSa.RANDOM).publicValue();
         responder.destroy();
-        IkeHeader h = IkeHeader.of(SPI_I, SPI_R, ExchangeType.IKE_FOLLOWUP_KE, true, true, 0);
+        IkeHeader h = IkeHeader.of(HandDrivenSa.SPI_I, HandDrivenSa.SPI_R, ExchangeType.IKE_FOLLOWUP_KE, true, true, 0);
         FollowupKeExchange.processResponse(s, sa, new IkeMessage(h, List.of(new KeyExchangePayload(
                 KeyExchangeMethod.ML_KEM_768.value(), ct, false))));
         assertThat(sa.followup).isNull();
@@ -221,23 +155,13 @@ class FollowupKeExchangeTest {
     @Test
     void aNewCreateChildSaInsteadOfTheFollowupAbandonsThePendingExchange() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
-        Session s = session();
-        IkeHeader h = IkeHeader.of(SPI_I, SPI_R, ExchangeType.CREATE_CHILD_SA, true, false, 5);
+        Session s = HandDrivenSa.session();
+        IkeHeader h = IkeHeader.of(HandDrivenSa.SPI_I, HandDrivenSa.SPI_R, ExchangeType.CREATE_CHILD_SA, true, false, 5);
         CreateChildSaExchange.respond(s, sa, new IkeMessage(h, List.of(new io.ike4j.core.codec.payload.SecurityAssociationPayload(
                 List.of(new io.ike4j.core.codec.payload.ProposalSubstructure(1, 3, new byte[4], List.of()))))));
         assertThat(sa.followup).as("the initiator gave the follow-up up").isNull();
-        assertThat(notifies(answerOf(s, ExchangeType.CREATE_CHILD_SA))).singleElement()
+        assertThat(notifies(HandDrivenSa.answer(s, ExchangeType.CREATE_CHILD_SA).payloads())).singleElement()
                 .satisfies(n -> assertThat(n.notifyType()).isNotEqualTo(NotifyType.TEMPORARY_FAILURE.value()));
-    }
-
-    private List<Payload> answerOf(Session s, ExchangeType ex) {
-        List<byte[]> sent = s.outputs().stream().filter(EngineOutput.SendDatagram.class::isInstance)
-                .map(o -> ((EngineOutput.SendDatagram) o).data()).toList();
-        assertThat(sent).hasSize(1);
-        byte[] d = sent.getFirst();
-        assertThat(d[18] & 0xff).isEqualTo(ex.value());
-        IkeMessage outer = ((DecodeResult.Decoded) Messenger.CODEC.decode(d)).message();
-        return ((DecodeResult.Decoded) Messenger.CODEC.decodeInner(outer, d, protection(keyR, integR))).message().payloads();
     }
 
     private static byte[] hmac(byte[] key, byte[]... data) throws Exception {
@@ -269,8 +193,8 @@ class FollowupKeExchangeTest {
     void lastFollowupRekeysTheIkeSaWithTheKeysRfc9370Defines() throws Exception {
         IkeSa sa = sa(false, List.of(KeyExchangeMethod.ML_KEM_768));
         byte[] oldSkD = sa.keys.skD();
-        Session s = session();
-        KeyExchange ours = KeyExchanges.initiate(KeyExchangeMethod.ML_KEM_768, random);
+        Session s = HandDrivenSa.session();
+        KeyExchange ours = KeyExchanges.initiate(KeyExchangeMethod.ML_KEM_768, HandDrivenSa.RANDOM);
         FollowupKeExchange.respond(s, sa, request(new KeyExchangePayload(KeyExchangeMethod.ML_KEM_768.value(),
                 ours.publicValue(), false), link(LINK)));
         KeyExchangePayload ker = answer(s).stream().filter(KeyExchangePayload.class::isInstance)
@@ -282,7 +206,7 @@ class FollowupKeExchangeTest {
         assertThat(sa.responderSpi).isEqualTo(0x4444L);
 
         // RFC 9370 2.2.4: SKEYSEED = prf(SK_d (old), SK(0) | Ni | Nr | SK(1)); keys = prf+(SKEYSEED, Ni | Nr | SPIi | SPIr)
-        byte[] ni = filled(32, 1), nr = filled(32, 2), sk0 = filled(32, 9);
+        byte[] ni = HandDrivenSa.filled(32, 1), nr = HandDrivenSa.filled(32, 2), sk0 = HandDrivenSa.filled(32, 9);
         byte[] skeyseed = hmac(oldSkD, sk0, ni, nr, sk1);
         byte[] spis = HexFormat.of().parseHex("00000000000033330000000000004444");
         byte[] keys = prfPlus(skeyseed, concat(ni, nr, spis), 7 * 32);

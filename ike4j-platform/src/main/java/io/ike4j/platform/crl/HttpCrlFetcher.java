@@ -2,11 +2,6 @@ package io.ike4j.platform.crl;
 
 import io.ike4j.core.auth.cert.CrlFetcher;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.cert.CRLException;
 import java.security.cert.CertificateException;
@@ -20,11 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fetches CRLs from HTTP(S) distribution points (RFC 5280 4.2.1.13), and posts OCSP requests (RFC 6960), for the
  * engine's {@link CrlFetcher} seam: DER
- * or PEM, bounded by a total {@code timeout} (connect, headers and body; a stalling server is cut off) and a size
- * limit. Results are cached by URI: a CRL until its nextUpdate (at most {@code maxCacheTime}), a failure for
- * {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
+ * or PEM, through {@link BoundedDownload} (a total {@code timeout} for connect, headers and body, so a stalling or
+ * dripping server is cut off, a size limit, and a bounded number of download slots), as OCSP queries are. Results
+ * are cached by URI: a CRL until its nextUpdate (at most {@code maxCacheTime}), a failure for {@code failureBackoff}, so a dead server costs one timeout per backoff period rather than one per handshake.
  * Concurrent lookups of one URI wait for one fetch, and at most {@code maxConcurrent} downloads run at once (a lookup
- * that finds none free within the timeout fails without caching): the blocking stays on the virtual thread of the
+ * that finds none free fails at once, without caching): the blocking stays on the virtual thread of the
  * handshake that needs the CRL, bounded in time and number, and never on anybody else's. OCSP queries take the same
  * download slots, and an answer the core found usable is reused for the same certificate (issuer and serial) until
  * its nextUpdate (at most {@code maxCacheTime}; {@link #DEFAULT_OCSP_CACHE} when it has none).
@@ -46,8 +41,7 @@ public final class HttpCrlFetcher implements CrlFetcher {
 
     private record OcspEntry(byte[] response, Instant expires) {}
 
-    private final Duration timeout;
-    private final int maxBytes;
+    private final BoundedDownload downloads;
     private final Duration failureBackoff;
     private final Duration maxCacheTime;
     private final InstantSource clock;
@@ -55,8 +49,6 @@ public final class HttpCrlFetcher implements CrlFetcher {
     private final ConcurrentHashMap<URI, Object> locks = new ConcurrentHashMap<>();
     /** By the DER request, which names exactly one certificate (CertID: issuer hashes and serial; no nonce). */
     private final ConcurrentHashMap<String, OcspEntry> ocspCache = new ConcurrentHashMap<>();
-    private final java.util.concurrent.Semaphore downloads;
-    private final int maxConcurrent;
 
     public HttpCrlFetcher(Duration timeout, int maxBytes, Duration failureBackoff, Duration maxCacheTime, InstantSource clock) {
         this(timeout, maxBytes, failureBackoff, maxCacheTime, DEFAULT_MAX_CONCURRENT, clock);
@@ -64,11 +56,7 @@ public final class HttpCrlFetcher implements CrlFetcher {
 
     public HttpCrlFetcher(Duration timeout, int maxBytes, Duration failureBackoff, Duration maxCacheTime, int maxConcurrent,
                           InstantSource clock) {
-        if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be >= 1");
-        this.downloads = new java.util.concurrent.Semaphore(maxConcurrent);
-        this.maxConcurrent = maxConcurrent;
-        this.timeout = timeout;
-        this.maxBytes = maxBytes;
+        this.downloads = new BoundedDownload(timeout, maxBytes, maxConcurrent);
         this.failureBackoff = failureBackoff;
         this.maxCacheTime = maxCacheTime;
         this.clock = clock;
@@ -85,7 +73,7 @@ public final class HttpCrlFetcher implements CrlFetcher {
 
     /** Downloads running now (for diagnostics and tests). */
     public int downloadsInProgress() {
-        return maxConcurrent - downloads.availablePermits();
+        return downloads.inProgress();
     }
 
     @Override
@@ -95,10 +83,13 @@ public final class HttpCrlFetcher implements CrlFetcher {
         synchronized (locks.computeIfAbsent(uri, u -> new Object())) {
             e = fresh(uri);
             if (e != null) return e.result();
-            if (!downloads.tryAcquire()) { // not cached: nothing was learnt about the URI
-                return new Result.Failed("too many CRL downloads in progress (" + maxConcurrent + ")");
-            }
-            Result r = downloadWithin(uri);
+            BoundedDownload.Outcome got = downloads.run(BoundedDownload.Request.get(uri, "application/pkix-crl, */*", "CRL"));
+            Result r = switch (got) {
+                case BoundedDownload.Outcome.Body b -> parse(b.bytes());
+                case BoundedDownload.Outcome.Failed f -> new Result.Failed(f.reason());
+                case BoundedDownload.Outcome.Busy b -> new Result.Failed(b.reason());
+            };
+            if (got instanceof BoundedDownload.Outcome.Busy) return r; // not cached: nothing was learnt about the URI
             Instant now = clock.instant();
             Instant expires = switch (r) {
                 case Result.Fetched f -> {
@@ -122,14 +113,12 @@ public final class HttpCrlFetcher implements CrlFetcher {
     public OcspAnswer queryOcsp(URI responder, byte[] request) {
         OcspEntry cached = ocspCache.get(key(request));
         if (cached != null && clock.instant().isBefore(cached.expires())) return new OcspAnswer.Answered(cached.response().clone());
-        String scheme = responder.getScheme() == null ? "" : responder.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) return new OcspAnswer.Failed("unsupported scheme '" + scheme + "'");
-        if (!downloads.tryAcquire()) return new OcspAnswer.Failed("too many downloads in progress (" + maxConcurrent + ")");
-        try {
-            return post(responder, request);
-        } finally {
-            downloads.release();
-        }
+        return switch (downloads.run(BoundedDownload.Request.post(responder, "application/ocsp-request",
+                "application/ocsp-response", request, "OCSP response"))) {
+            case BoundedDownload.Outcome.Body b -> new OcspAnswer.Answered(b.bytes());
+            case BoundedDownload.Outcome.Failed f -> new OcspAnswer.Failed(f.reason());
+            case BoundedDownload.Outcome.Busy b -> new OcspAnswer.Failed(b.reason());
+        };
     }
 
     @Override
@@ -155,38 +144,6 @@ public final class HttpCrlFetcher implements CrlFetcher {
         return java.util.HexFormat.of().formatHex(request);
     }
 
-    private OcspAnswer post(URI responder, byte[] request) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpURLConnection c = null;
-        try {
-            c = (HttpURLConnection) responder.toURL().openConnection();
-            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            c.setConnectTimeout(ms);
-            c.setReadTimeout(ms);
-            c.setRequestMethod("POST");
-            c.setDoOutput(true);
-            c.setRequestProperty("Content-Type", "application/ocsp-request");
-            c.setRequestProperty("Accept", "application/ocsp-response");
-            c.setFixedLengthStreamingMode(request.length);
-            try (var out = c.getOutputStream()) {
-                out.write(request);
-            }
-            int status = c.getResponseCode();
-            if (status != HttpURLConnection.HTTP_OK) return new OcspAnswer.Failed("HTTP status " + status);
-            byte[] body = readBounded(c.getInputStream(), deadline);
-            if (body == null) return new OcspAnswer.Failed("OCSP response exceeds the limit of " + maxBytes + " bytes");
-            return new OcspAnswer.Answered(body);
-        } catch (SocketTimeoutException e) {
-            return new OcspAnswer.Failed("timed out after " + timeout);
-        } catch (DeadlineException e) {
-            return new OcspAnswer.Failed("timed out after " + timeout + " (server too slow)");
-        } catch (IOException | IllegalArgumentException e) {
-            return new OcspAnswer.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            if (c != null) c.disconnect();
-        }
-    }
-
     /** Forgets every cached CRL, failure and OCSP answer (e.g. on {@code reload-settings}). */
     public void clear() {
         cache.clear();
@@ -196,96 +153,6 @@ public final class HttpCrlFetcher implements CrlFetcher {
     private Entry fresh(URI uri) {
         Entry e = cache.get(uri);
         return e != null && clock.instant().isBefore(e.expires()) ? e : null;
-    }
-
-    /**
-     * The download on its own virtual thread, waited for at most the timeout: a server that trickles its headers
-     * (each read within the socket timeout) cannot hold the handshake longer. The download slot is freed when that
-     * thread ends; a late one is disconnected.
-     */
-    private Result downloadWithin(URI uri) {
-        java.util.concurrent.CompletableFuture<Result> done = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicReference<HttpURLConnection> conn = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread t;
-        try {
-            t = Thread.ofVirtual().name("crl-download").start(() -> {
-                try {
-                    done.complete(download(uri, conn));
-                } catch (RuntimeException e) {
-                    done.complete(new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
-                } finally {
-                    downloads.release();
-                }
-            });
-        } catch (RuntimeException | OutOfMemoryError e) {
-            downloads.release();
-            return new Result.Failed("cannot start the download: " + e.getClass().getSimpleName());
-        }
-        try {
-            return done.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            t.interrupt();
-            HttpURLConnection c = conn.get();
-            if (c != null) Thread.ofVirtual().name("crl-disconnect").start(c::disconnect);
-            return new Result.Failed("timed out after " + timeout + " (server too slow)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result.Failed("interrupted");
-        } catch (java.util.concurrent.ExecutionException e) {
-            return new Result.Failed("download failed");
-        }
-    }
-
-    private Result download(URI uri, java.util.concurrent.atomic.AtomicReference<HttpURLConnection> conn) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) return new Result.Failed("unsupported scheme '" + scheme + "'");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        HttpURLConnection c = null;
-        try {
-            c = (HttpURLConnection) uri.toURL().openConnection();
-            conn.set(c);
-            int ms = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
-            c.setConnectTimeout(ms);
-            c.setReadTimeout(ms);
-            c.setInstanceFollowRedirects(true);
-            c.setRequestProperty("Accept", "application/pkix-crl, */*");
-            int status = c.getResponseCode();
-            if (status != HttpURLConnection.HTTP_OK) return new Result.Failed("HTTP status " + status);
-            long declared = c.getContentLengthLong();
-            if (declared > maxBytes) return new Result.Failed("CRL of " + declared + " bytes exceeds the limit of " + maxBytes);
-            byte[] body = readBounded(c.getInputStream(), deadline);
-            if (body == null) return new Result.Failed("CRL exceeds the limit of " + maxBytes + " bytes");
-            return parse(body);
-        } catch (SocketTimeoutException e) {
-            return new Result.Failed("timed out after " + timeout);
-        } catch (DeadlineException e) {
-            return new Result.Failed("timed out after " + timeout + " (server too slow)");
-        } catch (IOException | IllegalArgumentException e) {
-            return new Result.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
-        } finally {
-            if (c != null) c.disconnect();
-        }
-    }
-
-    private static final class DeadlineException extends IOException {
-        DeadlineException() {
-            super("deadline");
-        }
-    }
-
-    /** The body, or null beyond {@code maxBytes}; every read waits at most the read timeout, the total the deadline. */
-    private byte[] readBounded(InputStream in, long deadline) throws IOException {
-        try (in) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                out.write(buf, 0, n);
-                if (out.size() > maxBytes) return null;
-                if (System.nanoTime() - deadline > 0) throw new DeadlineException();
-            }
-            return out.toByteArray();
-        }
     }
 
     private static Result parse(byte[] body) {

@@ -28,6 +28,16 @@ public interface DataPlane extends AutoCloseable {
     }
 
     /**
+     * Uses the outbound SA of a CHILD_SA installed with {@code outboundDeferred} now, before the SAs installed before
+     * it are removed (the peer has shown it has the new inbound SA). The default keeps the deferral.
+     *
+     * @return false if no such SA is installed or the backend cannot switch early
+     */
+    default boolean activateOutbound(long ikeSaId, long childSaId, int inboundSpi) {
+        return false;
+    }
+
+    /**
      * Removes a CHILD_SA's SAs and policies and wipes its keys.
      *
      * @return false if no such SA was installed

@@ -304,6 +304,13 @@ public final class UserspaceDataPlane implements DataPlane, EspSink {
     }
 
     @Override
+    public synchronized boolean activateOutbound(long ikeSaId, long childSaId, int inboundSpi) {
+        Installed i = installed.get(new Key(ikeSaId, childSaId));
+        if (i == null || i.sa().inbound().spi() != inboundSpi) return false;
+        return table.activate(inboundSpi);
+    }
+
+    @Override
     public synchronized boolean remove(long ikeSaId, long childSaId, int inboundSpi, int outboundSpi) {
         Key key = new Key(ikeSaId, childSaId);
         Installed i = installed.get(key);

@@ -50,6 +50,23 @@ public final class EspSaTable {
         }
     }
 
+    /**
+     * Puts the SA pair with this inbound SPI first for outbound selection (a deferred pair whose peer has shown it
+     * has the new inbound SA); false if there is none.
+     */
+    public boolean activate(int inboundSpi) {
+        synchronized (writeLock) {
+            Snapshot s = snapshot;
+            EspSa sa = find(s, inboundSpi);
+            if (sa == null) return false;
+            List<EspSa> all = new ArrayList<>(Arrays.asList(s.newestFirst));
+            all.remove(sa);
+            all.addFirst(sa);
+            snapshot = build(all);
+            return true;
+        }
+    }
+
     /** Removes (and wipes) the SA pair with this inbound SPI; returns it if there was one. */
     public Optional<EspSa> remove(int inboundSpi) {
         synchronized (writeLock) {

@@ -177,6 +177,12 @@ public final class EngineRuntime implements DatagramHandler, AutoCloseable {
                     LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1} was not installed", r.ikeSaId(), r.childSaId());
                 }
             }
+            case EngineOutput.ActivateOutbound a -> {
+                if (!dataPlane.activateOutbound(a.ikeSaId(), a.childSaId(), a.inboundSpi())) {
+                    LOG.log(System.Logger.Level.DEBUG, "CHILD_SA {0}/{1}: outbound stays deferred until the old SA goes",
+                            Long.toString(a.ikeSaId()), Long.toString(a.childSaId()));
+                }
+            }
             case EngineOutput.UpdateChildSa u -> {
                 if (!dataPlane.updateEndpoints(u.ikeSaId(), u.childSaId(), u.inboundSpi(), u.outboundSpi(), u.local(),
                         u.remote(), u.udpEncapsulation())) {

@@ -167,7 +167,7 @@ class HttpCrlFetcherTest {
         while (hits.get() == 0) Thread.sleep(10); // the server holds the first download
         assertThat(f.downloadsInProgress()).isEqualTo(1);
         // the only slot is taken: another URI fails at once, and nothing is cached for it
-        assertThat(f.fetch(uri("/ca.crl"))).isEqualTo(new CrlFetcher.Result.Failed("too many CRL downloads in progress (1)"));
+        assertThat(f.fetch(uri("/ca.crl"))).isEqualTo(new CrlFetcher.Result.Failed("too many downloads in progress (1)"));
         assertThat(stalled).isNotDone();
         release.countDown();
         assertThat(stalled.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(CrlFetcher.Result.Failed.class);
@@ -175,14 +175,20 @@ class HttpCrlFetcherTest {
         assertThat(f.fetch(uri("/ca.crl"))).isInstanceOf(CrlFetcher.Result.Fetched.class);
     }
 
-    @Test
-    void aServerTricklingItsHeadersIsCutOffAtTheTimeout() throws Exception {
+    /**
+     * Runs {@code call} against a server that sends a status line and then one header byte every 100 ms (each well within
+     * the read timeout), for ever: without the overall deadline the call never returns. Also checks that the download
+     * slot comes back while the server is still dripping.
+     */
+    <T> T againstADrippingServer(HttpCrlFetcher f, java.util.function.Function<URI, T> call) throws Exception {
         try (java.net.ServerSocket ss = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
-            Thread trickler = Thread.ofVirtual().start(() -> {
+            AtomicInteger accepted = new AtomicInteger();
+            Thread dripper = Thread.ofVirtual().start(() -> {
                 try (java.net.Socket s = ss.accept()) {
+                    accepted.incrementAndGet();
                     byte[] status = "HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
                     s.getOutputStream().write(status);
-                    while (!Thread.currentThread().isInterrupted()) { // one byte well within every read timeout
+                    while (!Thread.currentThread().isInterrupted()) {
                         s.getOutputStream().write('a');
                         s.getOutputStream().flush();
                         Thread.sleep(100);
@@ -192,17 +198,36 @@ class HttpCrlFetcherTest {
                 }
             });
             try {
-                HttpCrlFetcher f = fetcher(Duration.ofMillis(800), 1 << 20);
                 var r = java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> f.fetch(URI.create("http://127.0.0.1:" + ss.getLocalPort() + "/ca.crl")),
+                        () -> call.apply(URI.create("http://127.0.0.1:" + ss.getLocalPort() + "/drip")),
                         java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-                // a liveness bound, not a speed check: without the overall deadline this never returns
-                assertThat(r.get(60, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class,
-                        x -> assertThat(x.reason()).startsWith("timed out after PT0.8S"));
+                // liveness bounds, not speed checks
+                T result = r.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(accepted).hasValue(1);
+                long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (f.downloadsInProgress() > 0 && System.nanoTime() < until) Thread.sleep(10);
+                assertThat(f.downloadsInProgress()).as("the slot is free while the server still drips").isZero();
+                return result;
             } finally {
-                trickler.interrupt();
+                dripper.interrupt();
             }
         }
+    }
+
+    @Test
+    void aServerTricklingItsHeadersIsCutOffAtTheTimeout() throws Exception {
+        HttpCrlFetcher f = fetcher(Duration.ofMillis(800), 1 << 20);
+        CrlFetcher.Result r = againstADrippingServer(f, f::fetch);
+        assertThat(r).isInstanceOfSatisfying(CrlFetcher.Result.Failed.class,
+                x -> assertThat(x.reason()).startsWith("timed out after PT0.8S"));
+    }
+
+    @Test
+    void anOcspResponderTricklingItsHeadersIsCutOffAtTheTimeout() throws Exception {
+        HttpCrlFetcher f = fetcher(Duration.ofMillis(800), 1 << 20);
+        CrlFetcher.OcspAnswer a = againstADrippingServer(f, u -> f.queryOcsp(u, new byte[] {0x30, 0x00}));
+        assertThat(a).isInstanceOfSatisfying(CrlFetcher.OcspAnswer.Failed.class, x -> assertThat(x.reason()).startsWith("timed out after PT0.8S"));
+        assertThat(f.ocspAnswersCached()).isZero();
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ike4j.core.crypto.RandomSource;
 import io.ike4j.core.sa.ChildSaSpec;
 import io.ike4j.platform.tun.IpRoute2;
 import io.ike4j.platform.tun.TunDevice;
+import io.ike4j.platform.xfrm.TestNetns;
 import io.ike4j.platform.xfrm.XfrmClient;
 import io.ike4j.platform.xfrm.XfrmResult;
 import java.net.InetAddress;
@@ -25,12 +26,12 @@ class DataPlaneKernelTest {
 
     @BeforeEach
     void require() {
-        KernelNetns.require();
+        TestNetns.require("data plane kernel test", true);
     }
 
     @Test
     void pingCrossesTwoUserspaceDataPlanesOverRealTunDevices() throws Exception {
-        try (KernelNetns left = KernelNetns.create(); KernelNetns right = KernelNetns.create()) {
+        try (TestNetns left = TestNetns.create("i4j-dp-"); TestNetns right = TestNetns.create("i4j-dp-")) {
             left.ip("addr", "add", "10.1.0.1/32", "dev", "lo");
             right.ip("addr", "add", "10.2.0.1/32", "dev", "lo");
             UserspaceDataPlaneTest.Wire toB = new UserspaceDataPlaneTest.Wire();
@@ -44,7 +45,7 @@ class DataPlaneKernelTest {
                 b.install(UserspaceDataPlaneTest.spec(false, 1, 0xb1, 0xa1, ChildSaSpec.Lifetimes.NONE, true));
                 assertThat(left.ip("route", "show", "10.2.0.0/16")).contains("dev ike4jt0").contains("src 10.1.0.1");
 
-                KernelNetns.Result ping = left.exec("ping", "-c", "3", "-i", "0.2", "-W", "2", "-I", "10.1.0.1", "10.2.0.1");
+                TestNetns.Result ping = left.exec("ping", "-c", "3", "-i", "0.2", "-W", "2", "-I", "10.1.0.1", "10.2.0.1");
                 assertThat(ping.ok()).as(ping.out()).isTrue();
                 SaCounters ca = a.counters(1, 1).orElseThrow();
                 SaCounters cb = b.counters(1, 1).orElseThrow();
@@ -63,7 +64,7 @@ class DataPlaneKernelTest {
 
     @Test
     void aFullTunnelKeepsTheDefaultRouteAndThePeerOutsideTheTunDevice() throws Exception {
-        try (KernelNetns ns = KernelNetns.create()) {
+        try (TestNetns ns = TestNetns.create("i4j-dp-")) {
             ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
             ns.ip("addr", "add", "192.0.2.1/24", "dev", "v0");
             ns.ip("link", "set", "v0", "up");
@@ -85,7 +86,7 @@ class DataPlaneKernelTest {
         }
     }
 
-    private static UserspaceDataPlane plane(KernelNetns ns, String inner, UserspaceDataPlaneTest.Wire wire) throws Exception {
+    private static UserspaceDataPlane plane(TestNetns ns, String inner, UserspaceDataPlaneTest.Wire wire) throws Exception {
         TunDevice tun = TunDevice.openInNamespace(ns.file(), "ike4jt0");
         IpRoute2 ip = IpRoute2.system().inNamespace(ns.name);
         ip.setMtu(tun.name(), 1400);
@@ -97,7 +98,7 @@ class DataPlaneKernelTest {
 
     @Test
     void xfrmPlaneInstallsOrFailsCleanlyWithTheKernelsReason() throws Exception {
-        try (KernelNetns ns = KernelNetns.create()) {
+        try (TestNetns ns = TestNetns.create("i4j-dp-")) {
             ns.ip("link", "add", "v0", "type", "veth", "peer", "name", "v1");
             ns.ip("addr", "add", "192.0.2.1/24", "dev", "v0");
             ns.ip("link", "set", "v0", "up");

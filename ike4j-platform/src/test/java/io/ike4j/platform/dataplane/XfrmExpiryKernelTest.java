@@ -3,6 +3,7 @@ package io.ike4j.platform.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.platform.xfrm.TestNetns;
 import io.ike4j.platform.xfrm.XfrmClient;
 import io.ike4j.platform.xfrm.XfrmEventListener;
 import io.ike4j.platform.xfrm.XfrmResult;
@@ -18,12 +19,12 @@ class XfrmExpiryKernelTest {
 
     @BeforeEach
     void require() {
-        KernelNetns.require();
+        TestNetns.require("data plane kernel test", true);
     }
 
     @Test
     void softThenHardTimeLifetimeIsReportedOnceEach() throws Exception {
-        try (KernelNetns ns = KernelNetns.create()) {
+        try (TestNetns ns = TestNetns.create("i4j-dp-")) {
             XfrmClient client = ((XfrmResult.Ok<XfrmClient>) XfrmClient.openInNamespace(ns.file(), Duration.ofSeconds(5))).value();
             BlockingQueue<String> seen = new LinkedBlockingQueue<>();
             try (XfrmDataPlane plane = new XfrmDataPlane(client, () -> XfrmEventListener.openInNamespace(ns.file()))) {

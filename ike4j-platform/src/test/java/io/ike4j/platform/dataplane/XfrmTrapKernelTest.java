@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ike4j.core.engine.TrapPolicy;
 import io.ike4j.core.sa.ChildSaSpec;
+import io.ike4j.platform.xfrm.TestNetns;
 import io.ike4j.platform.xfrm.XfrmClient;
 import io.ike4j.platform.xfrm.XfrmEventListener;
 import io.ike4j.platform.xfrm.XfrmResult;
@@ -22,12 +23,12 @@ class XfrmTrapKernelTest {
 
     @BeforeEach
     void require() {
-        KernelNetns.require();
+        TestNetns.require("data plane kernel test", true);
     }
 
     @Test
     void aPacketMatchingTheTrapRaisesAnAcquireForItsChild() throws Exception {
-        try (KernelNetns ns = KernelNetns.create()) {
+        try (TestNetns ns = TestNetns.create("i4j-dp-")) {
             ns.ip("link", "add", "d0", "type", "veth", "peer", "name", "d1");
             ns.ip("addr", "add", "192.0.2.1/24", "dev", "d0");
             ns.ip("link", "set", "d0", "up");

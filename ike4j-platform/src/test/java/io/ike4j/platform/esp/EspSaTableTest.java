@@ -38,6 +38,22 @@ class EspSaTableTest {
     }
 
     @Test
+    void deferredPairCarriesTrafficOnceActivatedWhileTheOldOneStillReceives() throws Exception {
+        EspSaTable t = new EspSaTable();
+        EspSa old = sa(1, 101, EspFixtures.NET_B);
+        EspSa fresh = sa(2, 102, EspFixtures.NET_B);
+        t.install(old);
+        t.install(fresh, true);
+        assertThat(t.selectOutbound(to(10, 2, 9, 9), 0, 32)).as("deferred behind the old pair").isSameAs(old);
+        assertThat(t.activate(2)).isTrue();
+        assertThat(t.selectOutbound(to(10, 2, 9, 9), 0, 32)).isSameAs(fresh);
+        assertThat(t.inbound(1)).as("the old inbound SA stays until removed").isSameAs(old);
+        assertThat(t.activate(3)).isFalse();
+        t.remove(1);
+        assertThat(t.selectOutbound(to(10, 2, 9, 9), 0, 32)).isSameAs(fresh);
+    }
+
+    @Test
     void duplicateInboundSpiIsRefused() throws Exception {
         EspSaTable t = new EspSaTable();
         t.install(sa(5, 6, EspFixtures.NET_B));

@@ -58,14 +58,36 @@ public record DataAttribute(int type, boolean basic, Octets value) {
         return OptionalLong.of(v);
     }
 
-    /** The 16-bit value of a basic attribute. */
+    /**
+     * The 16-bit value of a basic attribute; of a variable one its value if that fits in 16 bits, else -1 (no valid
+     * value of any attribute RFC 2409 appendix A and RFC 2407 4.5 class as basic: a 5-octet encryption algorithm must
+     * not wrap around to a known one).
+     */
     public int intValue() {
         byte[] b = value.bytes();
-        return basic ? ((b[0] & 0xff) << 8) | (b[1] & 0xff) : (int) longValue().orElse(-1);
+        if (basic) return ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+        long v = longValue().orElse(-1);
+        return v >= 0 && v <= 0xffff ? (int) v : -1;
     }
 
     public static Optional<DataAttribute> find(List<DataAttribute> attributes, IanaValue type) {
         return attributes.stream().filter(a -> a.type == type.value()).findFirst();
+    }
+
+    /** A run of attributes in wire format (RFC 2408 3.3), as in a Notification's data (RFC 2407 4.6.3.1). */
+    public static byte[] encodeAll(List<DataAttribute> attributes) {
+        io.ike4j.core.codec.WireWriter w = new io.ike4j.core.codec.WireWriter();
+        V1SaCodec.encodeAttributes(attributes, w);
+        return w.toByteArray();
+    }
+
+    /** Attributes filling {@code data} exactly; empty if one is truncated. */
+    public static Optional<List<DataAttribute>> decodeAll(byte[] data) {
+        try {
+            return Optional.of(V1SaCodec.decodeAttributes(new io.ike4j.core.codec.WireReader(data)));
+        } catch (io.ike4j.core.codec.WireException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

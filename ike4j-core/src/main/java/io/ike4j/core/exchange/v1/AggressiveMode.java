@@ -82,6 +82,8 @@ final class AggressiveMode {
         Optional<V1Payload.Nonce> ni = m.first(V1Payload.Nonce.class);
         Optional<V1Payload.Identification> idi = m.first(V1Payload.Identification.class);
         if (offered.isEmpty() || ke.isEmpty() || ni.isEmpty() || idi.isEmpty() || !MainMode.nonceOk(ni.get())) {
+            r.log(EngineLog.Subsystem.IKE, null, "Aggressive Mode message 1 from " + in.remote()
+                    + " without SA, KE, nonce or ID payload (or a bad nonce), sending PAYLOAD_MALFORMED");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.PAYLOAD_MALFORMED);
             return;
         }
@@ -112,6 +114,7 @@ final class AggressiveMode {
         sa.remote = in.remote();
         sa.suite = choice.suite();
         sa.lifetimeSeconds = choice.lifetimeSeconds() > 0 ? choice.lifetimeSeconds() : Phase1Proposals.lifetime(conn);
+        Phase1Proposals.noteKilobytes(r, sa, choice);
         sa.saiBody = V1Transport.CODEC.encodeBody(offered.get());
         sa.localId = conn.localIdentity(in.local().address());
         sa.remoteId = peer.get();
@@ -122,6 +125,8 @@ final class AggressiveMode {
             if (!Phase1.algorithms(sa)) throw new KeyExchangeException(KeyExchangeException.Reason.UNSUPPORTED_METHOD, "suite");
             ker = KeyExchanges.respondLegacy(sa.suite.keyExchange(), ke.get().data().bytes(), r.random());
         } catch (KeyExchangeException e) {
+            r.log(EngineLog.Subsystem.IKE, null, "Aggressive Mode message 1 from " + in.remote() + " with an unusable key exchange ("
+                    + e.getMessage() + "), sending INVALID_KEY_INFORMATION");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.INVALID_KEY_INFORMATION);
             return;
         }

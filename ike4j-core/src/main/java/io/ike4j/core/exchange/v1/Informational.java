@@ -152,21 +152,35 @@ final class Informational {
                 V1Adoption.adoptChildren(r, sa); // a reauthenticating peer moved our IPsec SAs to its new ISAKMP SA
                 V1Reestablish.peerDeletedIsakmp(r, sa); // close_action for what was not adopted
                 V1Lifecycle.close(r, sa, "deleted by peer");
+            } else { // RFC 2408 3.15: a peer deletes only SAs of its own; another ISAKMP SA's cookies are not its to name
+                r.log(EngineLog.Subsystem.IKE, sa, "Delete for ISAKMP SA " + hex(del.spis()) + " not this one ignored");
             }
             return;
         }
-        if (del.protocolId() != V1ProtocolId.IPSEC_ESP.value() || del.spiSize() != 4) return;
+        if (del.protocolId() != V1ProtocolId.IPSEC_ESP.value() || del.spiSize() != 4) {
+            r.log(EngineLog.Subsystem.IKE, sa, "Delete of protocol " + del.protocolId() + " with SPI size " + del.spiSize() + " ignored");
+            return;
+        }
         List<IpsecSa> gone = new java.util.ArrayList<>();
         for (Octets s : del.spis()) {
             int spi = ByteBuffer.wrap(s.bytes()).getInt();
+            boolean found = false;
             for (IpsecSa c : List.copyOf(sa.children)) {
                 if (c.outboundSpi() == spi || c.inboundSpi() == spi) {
                     V1Lifecycle.removeChild(r, sa, c, "deleted by peer");
                     gone.add(c);
+                    found = true;
                 }
+            }
+            if (!found) { // only this ISAKMP SA's IPsec SAs are looked at: another peer's tunnel is never touched
+                r.log(EngineLog.Subsystem.IKE, sa, "Delete for IPsec SA " + String.format("%08x", spi) + " not of this ISAKMP SA ignored");
             }
         }
         V1Reestablish.peerDeletedIpsec(r, sa, gone); // close_action
+    }
+
+    private static String hex(List<Octets> spis) {
+        return spis.stream().map(o -> java.util.HexFormat.of().formatHex(o.bytes())).toList().toString();
     }
 
     private static void notification(V1Run r, IsakmpSa sa, V1Payload.Notification n) {

@@ -70,6 +70,7 @@ final class MainMode {
     static void respond(V1Run r, EngineInput.DatagramReceived in, IsakmpMessage m, byte[] datagram) {
         Optional<V1Payload.Sa> offered = m.first(V1Payload.Sa.class);
         if (offered.isEmpty()) {
+            r.log(EngineLog.Subsystem.IKE, null, "Main Mode message 1 from " + in.remote() + " without SA payload, sending PAYLOAD_MALFORMED");
             Informational.plainAnswer(r, in, m.header(), V1NotifyType.PAYLOAD_MALFORMED);
             return;
         }
@@ -95,6 +96,7 @@ final class MainMode {
         sa.remote = in.remote();
         sa.suite = choice.suite();
         sa.lifetimeSeconds = choice.lifetimeSeconds() > 0 ? choice.lifetimeSeconds() : Phase1Proposals.lifetime(conn);
+        Phase1Proposals.noteKilobytes(r, sa, choice);
         sa.saiBody = V1Transport.CODEC.encodeBody(offered.get());
         sa.localId = conn.localIdentity(in.local().address());
         NatTraversal.peerVendorIds(sa, m.payloads());

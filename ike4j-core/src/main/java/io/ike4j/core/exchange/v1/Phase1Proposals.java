@@ -36,7 +36,7 @@ final class Phase1Proposals {
     private Phase1Proposals() {}
 
     /** A chosen suite and the transform that carried it. */
-    record Choice(Phase1Suite suite, long lifetimeSeconds, V1Payload.Sa answer) {}
+    record Choice(Phase1Suite suite, long lifetimeSeconds, long lifetimeKilobytes, V1Payload.Sa answer) {}
 
     static List<Phase1Suite> configured(ConnectionConfig c, V1AuthMethod auth) {
         List<Phase1Suite> out = new ArrayList<>();
@@ -120,8 +120,7 @@ final class Phase1Proposals {
         V1Group group = null;
         V1AuthMethod auth = null;
         int keyBits = 0;
-        long life = 0;
-        int lifeType = -1;
+        V1Lifetimes.Reader life = new V1Lifetimes.Reader(); // RFC 2409 Appendix A: seconds and/or kilobytes, any order
         for (DataAttribute a : t.attributes()) {
             Optional<Phase1AttributeType> type = Phase1AttributeType.of(a.type());
             if (type.isEmpty()) return Optional.empty();
@@ -131,17 +130,22 @@ final class Phase1Proposals {
                 case HASH_ALGORITHM -> hash = V1HashAlgorithm.of(v).orElse(null);
                 case GROUP_DESCRIPTION -> group = V1Group.of(v).orElse(null);
                 case AUTHENTICATION_METHOD -> auth = V1AuthMethod.of(v).orElse(null);
-                case KEY_LENGTH -> keyBits = v;
-                case LIFE_TYPE -> lifeType = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
+                case LIFE_TYPE -> {
+                    if (!life.type(a)) return Optional.empty();
+                }
                 case LIFE_DURATION -> {
-                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().orElse(0);
+                    if (!life.duration(a)) return Optional.empty();
                 }
                 default -> { return Optional.empty(); } // PRF, custom groups: not supported
             }
         }
         if (enc == null || hash == null || group == null || auth == null) return Optional.empty();
         KeyExchangeMethod ke = KeyExchangeMethod.of(group.value()).orElse(KeyExchangeMethod.NONE);
-        return Optional.of(new Choice(new Phase1Suite(enc, keyBits, hash, group, ke, auth), life, null));
+        return Optional.of(new Choice(new Phase1Suite(enc, keyBits, hash, group, ke, auth), life.life().seconds(), life.life().kilobytes(), null));
     }
 
     /** Responder: the first of our suites the peer offered; the answer carries the peer's transform unchanged. */
@@ -155,7 +159,7 @@ final class Phase1Proposals {
                 if (c.isPresent() && c.get().suite().sameAs(s)) {
                     V1Payload.Sa answer = new V1Payload.Sa(offered.doi(), offered.situation(),
                             List.of(new V1Proposal(p.number(), p.protocolId(), p.spi(), List.of(t))));
-                    return Optional.of(new Choice(c.get().suite(), c.get().lifetimeSeconds(), answer));
+                    return Optional.of(new Choice(c.get().suite(), c.get().lifetimeSeconds(), c.get().lifetimeKilobytes(), answer));
                 }
             }
         }
@@ -169,6 +173,17 @@ final class Phase1Proposals {
         Optional<Choice> c = parse(answer.proposals().getFirst().transforms().getFirst());
         if (c.isEmpty() || ours.stream().noneMatch(s -> s.sameAs(c.get().suite()))) return Optional.empty();
         return c;
+    }
+
+    /**
+     * RFC 2409 Appendix A allows a phase 1 lifetime in kilobytes; like strongSwan we accept such a transform but only
+     * honour its seconds (ISAKMP traffic is a few messages; nothing counts its bytes), and say so in the log.
+     */
+    static void noteKilobytes(V1Run r, io.ike4j.core.sa.v1.IsakmpSa sa, Choice c) {
+        if (c.lifetimeKilobytes() > 0) {
+            r.log(io.ike4j.core.engine.EngineLog.Subsystem.IKE, sa, "ISAKMP SA lifetime of " + c.lifetimeKilobytes()
+                    + " kilobytes proposed, ignored (only its seconds lifetime applies)");
+        }
     }
 
     static long lifetime(ConnectionConfig c) {

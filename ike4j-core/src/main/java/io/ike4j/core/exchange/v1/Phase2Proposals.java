@@ -6,7 +6,6 @@ import io.ike4j.core.codec.v1.EspTransformId;
 import io.ike4j.core.codec.v1.Octets;
 import io.ike4j.core.codec.v1.Phase2AttributeType;
 import io.ike4j.core.codec.v1.V1AuthAlgorithm;
-import io.ike4j.core.codec.v1.V1LifeType;
 import io.ike4j.core.codec.v1.V1Payload;
 import io.ike4j.core.codec.v1.V1Proposal;
 import io.ike4j.core.codec.v1.V1ProtocolId;
@@ -35,8 +34,12 @@ final class Phase2Proposals {
     private Phase2Proposals() {}
 
     /** What the responder chose, with the peer's SPI and the attributes that came with the transform. */
-    record Choice(Phase2Suite suite, int peerSpi, boolean transport, boolean udpEncapsulated, long lifetimeSeconds,
-                  V1Proposal answer) {}
+    record Choice(Phase2Suite suite, int peerSpi, boolean transport, boolean udpEncapsulated, V1Lifetimes.Life life,
+                  V1Proposal answer) {
+        long lifetimeSeconds() {
+            return life.seconds();
+        }
+    }
 
     /** Our suites per configured proposal, PFS group included (the first usable one of each proposal). */
     static List<List<Phase2Suite>> configured(ChildConfig c) {
@@ -118,7 +121,7 @@ final class Phase2Proposals {
     }
 
     /** The initiator's SA payload, all proposals carrying our inbound SPI. */
-    static V1Payload.Sa offer(List<List<Phase2Suite>> proposals, int spi, boolean transport, boolean udp, long lifetime) {
+    static V1Payload.Sa offer(List<List<Phase2Suite>> proposals, int spi, boolean transport, boolean udp, V1Lifetimes.Life lifetime) {
         List<V1Proposal> ps = new ArrayList<>();
         Octets spiBytes = Octets.of(ByteBuffer.allocate(4).putInt(spi).array());
         for (int n = 0; n < proposals.size() && n < 255; n++) {
@@ -129,12 +132,10 @@ final class Phase2Proposals {
         return V1Payload.Sa.ipsec(ps);
     }
 
-    private static V1Transform transform(int number, Phase2Suite s, EncapsulationMode mode, long lifetime) {
-        List<DataAttribute> a = new ArrayList<>();
-        if (lifetime > 0) {
-            a.add(DataAttribute.basic(Phase2AttributeType.SA_LIFE_TYPE, V1LifeType.SECONDS));
-            a.add(DataAttribute.lifeDuration(Phase2AttributeType.SA_LIFE_DURATION, Math.min(lifetime, 0xffffffffL)));
-        }
+    private static V1Transform transform(int number, Phase2Suite s, EncapsulationMode mode, V1Lifetimes.Life lifetime) {
+        // RFC 2407 4.5: a seconds pair, and a kilobytes pair with life_bytes (strongSwan sends both the same way)
+        List<DataAttribute> a = new ArrayList<>(V1Lifetimes.attributes(Phase2AttributeType.SA_LIFE_TYPE,
+                Phase2AttributeType.SA_LIFE_DURATION, lifetime));
         if (s.pfsGroup() != KeyExchangeMethod.NONE) a.add(DataAttribute.basic(Phase2AttributeType.GROUP_DESCRIPTION, s.pfsGroup()));
         a.add(DataAttribute.basic(Phase2AttributeType.ENCAPSULATION_MODE, mode));
         authAlgorithm(s.integrity()).ifPresent(x -> a.add(DataAttribute.basic(Phase2AttributeType.AUTHENTICATION_ALGORITHM, x)));
@@ -148,17 +149,19 @@ final class Phase2Proposals {
         if (enc.isEmpty()) return Optional.empty();
         IntegrityAlgorithm integ = IntegrityAlgorithm.NONE;
         KeyExchangeMethod group = KeyExchangeMethod.NONE;
-        int keyBits = 0, lifeType = -1;
-        long life = 0;
+        int keyBits = 0;
+        V1Lifetimes.Reader life = new V1Lifetimes.Reader();
         EncapsulationMode mode = EncapsulationMode.TUNNEL;
         for (DataAttribute a : t.attributes()) {
             Optional<Phase2AttributeType> type = Phase2AttributeType.of(a.type());
             if (type.isEmpty()) return Optional.empty();
             int v = a.intValue();
             switch (type.get()) {
-                case SA_LIFE_TYPE -> lifeType = v;
+                case SA_LIFE_TYPE -> {
+                    if (!life.type(a)) return Optional.empty(); // unknown life type: transform not acceptable
+                }
                 case SA_LIFE_DURATION -> {
-                    if (lifeType == V1LifeType.SECONDS.value()) life = a.longValue().orElse(0);
+                    if (!life.duration(a)) return Optional.empty();
                 }
                 case GROUP_DESCRIPTION -> {
                     Optional<KeyExchangeMethod> k = KeyExchangeMethod.of(v);
@@ -175,7 +178,10 @@ final class Phase2Proposals {
                     if (i.isEmpty()) return Optional.empty();
                     integ = i.get();
                 }
-                case KEY_LENGTH -> keyBits = v;
+                case KEY_LENGTH -> {
+                    if (v <= 0) return Optional.empty();
+                    keyBits = v;
+                }
                 case EXTENDED_SEQUENCE_NUMBER -> {
                     if (v != 0) return Optional.empty();
                 }
@@ -188,7 +194,7 @@ final class Phase2Proposals {
         boolean transport = mode == EncapsulationMode.TRANSPORT || mode == EncapsulationMode.UDP_ENCAPSULATED_TRANSPORT
                 || mode == EncapsulationMode.UDP_ENCAPSULATED_TRANSPORT_DRAFT;
         boolean udp = mode != EncapsulationMode.TRANSPORT && mode != EncapsulationMode.TUNNEL;
-        return Optional.of(new Choice(new Phase2Suite(enc.get(), keyBits, integ, group), peerSpi, transport, udp, life, null));
+        return Optional.of(new Choice(new Phase2Suite(enc.get(), keyBits, integ, group), peerSpi, transport, udp, life.life(), null));
     }
 
     /** Responder: our first configured suite the peer offered (one ESP proposal at a time; AH bundles not supported). */
@@ -207,7 +213,7 @@ final class Phase2Proposals {
                                     Octets.of(ByteBuffer.allocate(4).putInt(ourSpi).array()), List.of(t));
                             Choice x = c.get();
                             return Optional.of(new Choice(x.suite(), peerSpi, x.transport(), x.udpEncapsulated(),
-                                    x.lifetimeSeconds(), answer));
+                                    x.life(), answer));
                         }
                     }
                 }

@@ -13,6 +13,7 @@ import io.ike4j.core.crypto.KeyExchanges;
 import io.ike4j.core.crypto.v1.V1KeySchedule;
 import io.ike4j.core.engine.EngineInput;
 import io.ike4j.core.engine.EngineLog;
+import io.ike4j.core.engine.EngineOutput;
 import io.ike4j.core.engine.SaEvent;
 import io.ike4j.core.exchange.NonceUnit;
 import io.ike4j.core.proposal.KeyExchangeMethod;
@@ -67,7 +68,7 @@ final class QuickMode {
         qm.rekeyOf = rekeyOf;
         qm.udpEncapsulation = NatTraversal.behindNat(sa);
         qm.ni = NonceUnit.create(r.random(), r.settings().nonceSize());
-        qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, c.lifeTime().toSeconds()).proposals();
+        qm.offered = Phase2Proposals.offer(ours, qm.inboundSpi, qm.transport, qm.udpEncapsulation, V1Lifetimes.configured(c)).proposals();
         KeyExchangeMethod pfs = ours.getFirst().getFirst().pfsGroup();
         List<V1Payload> rest = new ArrayList<>();
         rest.add(V1Payload.Sa.ipsec(qm.offered));
@@ -166,9 +167,10 @@ final class QuickMode {
             qm.suite = c.get().suite();
             qm.outboundSpi = c.get().peerSpi();
             qm.nr = nr.get().data().bytes();
-            qm.lifetimeSeconds = qm.child.lifeTime().toSeconds();
-            if (c.get().lifetimeSeconds() > 0) qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, c.get().lifetimeSeconds());
-            responderLifetime(o.message().all(V1Payload.Notification.class)).ifPresent(l -> qm.lifetimeSeconds = Math.min(qm.lifetimeSeconds, l));
+            V1Lifetimes.Life life = V1Lifetimes.initiator(V1Lifetimes.configured(qm.child), c.get().life(),
+                    responderLifetime(o.message().all(V1Payload.Notification.class)));
+            qm.lifetimeSeconds = life.seconds();
+            qm.lifetimeKilobytes = life.kilobytes();
             if (qm.suite.pfsGroup() != KeyExchangeMethod.NONE) {
                 Optional<V1Payload.KeyExchange> ke = o.message().first(V1Payload.KeyExchange.class);
                 try {
@@ -207,6 +209,12 @@ final class QuickMode {
         sa.quickModes.remove(mid);
         sa.ivs.remove(mid);
         qm.wipe(); // installed when message 2 went out (QuickModeResponder)
+        if (qm.outboundDeferred && sa.children.stream().anyMatch(c -> c.id() == qm.childId)) {
+            // RFC 2409 5.5: the initiator sends message 3 once it has installed the pair; a peer that deletes the old
+            // pair right after (strongSwan's delete_rekeyed) must get nothing more on it
+            r.emit(new EngineOutput.ActivateOutbound(sa.dataPlaneId(qm.childId), qm.childId, qm.inboundSpi));
+            r.log(EngineLog.Subsystem.CHILD, sa, "CHILD_SA " + qm.child.name() + "{" + qm.childId + "} outbound in use (message 3)");
+        }
         if (qm.commit) { // RFC 2409 5.5: the initiator asked to be told when the SA is in place
             Informational.sendProtected(r, sa, List.of(new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC,
                     V1ProtocolId.IPSEC_ESP.value(), V1NotifyType.CONNECTED.value(),
@@ -214,26 +222,16 @@ final class QuickMode {
         }
     }
 
-    /** RFC 2407 4.6.3.1 RESPONDER-LIFETIME: the responder's shorter lifetime in seconds, if present. */
-    static Optional<Long> responderLifetime(List<V1Payload.Notification> ns) {
+    /** RFC 2407 4.6.3.1 RESPONDER-LIFETIME: the responder's shorter lifetimes (seconds, kilobytes), if present. */
+    static V1Lifetimes.Life responderLifetime(List<V1Payload.Notification> ns) {
+        V1Lifetimes.Life out = V1Lifetimes.Life.NONE;
         for (V1Payload.Notification n : ns) {
             if (n.notifyType() != V1NotifyType.RESPONDER_LIFETIME.value()) continue;
-            byte[] d = n.data().bytes();
-            int lifeType = -1;
-            for (int i = 0; i + 4 <= d.length; ) {
-                int type = ((d[i] & 0xff) << 8) | (d[i + 1] & 0xff);
-                boolean basic = (type & 0x8000) != 0;
-                int len = basic ? 2 : ((d[i + 2] & 0xff) << 8) | (d[i + 3] & 0xff);
-                int off = basic ? i + 2 : i + 4;
-                if (off + len > d.length) break;
-                long v = 0;
-                for (int k = 0; k < len && k < 8; k++) v = (v << 8) | (d[off + k] & 0xff);
-                if ((type & 0x7fff) == 1) lifeType = (int) v;
-                else if ((type & 0x7fff) == 2 && lifeType == 1 && v > 0) return Optional.of(v);
-                i = off + len;
-            }
+            V1Lifetimes.Life l = V1Lifetimes.parseNotify(n.data().bytes()).orElse(V1Lifetimes.Life.NONE);
+            out = new V1Lifetimes.Life(V1Lifetimes.shorter(out.seconds(), l.seconds()),
+                    V1Lifetimes.shorter(out.kilobytes(), l.kilobytes()));
         }
-        return Optional.empty();
+        return out;
     }
 
     static void childFailed(V1Run r, IsakmpSa sa, QuickModeState qm, int notify, String reason) {

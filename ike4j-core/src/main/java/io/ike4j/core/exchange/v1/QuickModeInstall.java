@@ -26,13 +26,16 @@ import java.util.Optional;
 final class QuickModeInstall {
     private QuickModeInstall() {}
 
+    /** As the Quick Mode initiator, at message 2. */
     static void install(V1Run r, IsakmpSa sa, QuickModeState qm) {
-        install(r, sa, qm, false);
+        install(r, sa, qm, V1Handover.defersOutbound(sa, qm.rekeyOf));
     }
 
     /**
-     * Installs the pair; {@code outboundDeferred}: a responder's rekey, whose outbound SA the data plane uses only once
-     * the pair it replaces is gone (the initiator may still be sending on the old pair until it has message 2).
+     * Installs the pair; {@code outboundDeferred}: a rekey, whose outbound SA the data plane uses only once the pair it
+     * replaces is gone. A responder's, since the initiator may still be sending on the old pair until it has message 2;
+     * our own rekey's or reauthentication's, since the responder may install only when message 3 arrives
+     * ({@link V1Handover}).
      */
     static void install(V1Run r, IsakmpSa sa, QuickModeState qm, boolean outboundDeferred) {
         Phase2Suite s = qm.suite;
@@ -54,14 +57,16 @@ final class QuickModeInstall {
         Duration softIn = c.rekeyTime().compareTo(hardIn) < 0 && !c.rekeyTime().isZero() ? c.rekeyTime()
                 : hardIn.minus(hardIn.dividedBy(10));
         long soft = softIn.toSeconds();
+        V1Lifetimes.ByteLimits bytes = V1Lifetimes.byteLimits(c, qm.lifetimeKilobytes); // RFC 2407 4.5 kilobytes
         ChildSaSpec spec = new ChildSaSpec(sa.id(), qm.childId, sa.connectionName(), c.name(),
                 c.reqid() != 0 ? c.reqid() : (int) qm.childId, ProtocolId.ESP,
                 qm.transport ? ChildSaSpec.Mode.TRANSPORT : ChildSaSpec.Mode.TUNNEL, sa.local, sa.remote,
                 qm.udpEncapsulation, false, c.replayWindow(), inbound, outbound, qm.localTs, qm.remoteTs,
-                new ChildSaSpec.Lifetimes(soft, hard, c.rekeyBytes(), c.lifeBytes(), c.rekeyPackets(), c.lifePackets()));
+                new ChildSaSpec.Lifetimes(soft, hard, bytes.soft(), bytes.hard(), c.rekeyPackets(), c.lifePackets()));
         IpsecSa child = new IpsecSa(qm.childId, c, qm.inboundSpi, qm.outboundSpi, s, qm.transport, qm.udpEncapsulation,
                 qm.localTs, qm.remoteTs, hard, r.now().getEpochSecond());
         qm.wipe();
+        qm.outboundDeferred = outboundDeferred;
         sa.children.add(child);
         r.emit(new EngineOutput.InstallChildSa(spec, outboundDeferred));
         r.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
@@ -72,11 +77,8 @@ final class QuickModeInstall {
             r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), softIn);
         }
         Phase1.replacedDone(r, sa);
-        if (qm.rekeyOf >= 0) { // the replaced pair goes once the new one is in place (no need to keep it until it expires)
-            sa.children.stream().filter(o -> o.id() == qm.rekeyOf).findFirst().ifPresent(old -> {
-                Informational.deleteIpsec(r, sa, old);
-                V1Lifecycle.removeChild(r, sa, old, "rekeyed");
-            });
+        if (qm.rekeyOf >= 0) { // the replaced pair goes after a grace period (no need to keep it until it expires)
+            sa.children.stream().filter(o -> o.id() == qm.rekeyOf).findFirst().ifPresent(old -> V1Handover.retire(r, sa, old));
         }
     }
 

@@ -81,9 +81,13 @@ final class QuickModeResponder {
         qm.localTs = local;
         qm.remoteTs = remote;
         qm.commit = o.header().commit();
-        long offeredLife = choice.lifetimeSeconds() > 0 ? choice.lifetimeSeconds() : QuickMode.DEFAULT_LIFETIME;
-        long ours = child.lifeTime().toSeconds();
-        qm.lifetimeSeconds = ours > 0 ? Math.min(ours, offeredLife) : offeredLife;
+        V1Lifetimes.Responder life = V1Lifetimes.respond(choice.life(), V1Lifetimes.configured(child));
+        qm.lifetimeSeconds = life.used().seconds();
+        qm.lifetimeKilobytes = life.used().kilobytes();
+        if (choice.life().kilobytes() > 0 || !life.announced().isNone()) {
+            r.log(EngineLog.Subsystem.CHILD, sa, "Quick Mode lifetime offered " + describe(choice.life()) + ", using "
+                    + describe(life.used()) + (life.announced().isNone() ? "" : " (RESPONDER-LIFETIME sent)"));
+        }
         byte[] gxr = null;
         if (qm.suite.pfsGroup() != KeyExchangeMethod.NONE) {
             if (ke.isEmpty()) {
@@ -108,7 +112,7 @@ final class QuickModeResponder {
         rest.add(new V1Payload.Nonce(Octets.of(qm.nr)));
         if (gxr != null) rest.add(new V1Payload.KeyExchange(Octets.of(gxr)));
         rest.addAll(ids);
-        if (qm.lifetimeSeconds < offeredLife) rest.add(lifetimeNotify(qm.lifetimeSeconds, choice.peerSpi()));
+        if (!life.announced().isNone()) rest.add(lifetimeNotify(life.announced(), choice.peerSpi()));
         List<V1Payload> ps = V1Transport.withHash(rest, after -> V1KeySchedule.quickModeHash2(sa.prf, skeyidA, mid, qm.ni, after));
         byte[] reply = V1Transport.encrypted(sa, V1ExchangeType.QUICK_MODE, mid, false, ps);
         sa.quickModes.put(mid, qm);
@@ -124,13 +128,16 @@ final class QuickModeResponder {
         QuickModeInstall.install(r, sa, qm, rekey);
     }
 
-    /** RFC 2407 4.6.3.1: SA Life Type seconds and the duration, as data attributes. */
-    private static V1Payload lifetimeNotify(long seconds, int spi) {
-        ByteBuffer b = ByteBuffer.allocate(12);
-        b.putShort((short) 0x8001).putShort((short) 1);
-        b.putShort((short) 0x0002).putShort((short) 4).putInt((int) seconds);
+    /** RFC 2407 4.6.3.1: the lifetimes we use where shorter than offered (seconds and/or kilobytes), as data attributes. */
+    private static V1Payload lifetimeNotify(V1Lifetimes.Life life, int spi) {
         return new V1Payload.Notification(V1Payload.Sa.DOI_IPSEC, V1ProtocolId.IPSEC_ESP.value(),
-                V1NotifyType.RESPONDER_LIFETIME.value(), Octets.of(ByteBuffer.allocate(4).putInt(spi).array()), Octets.of(b.array()));
+                V1NotifyType.RESPONDER_LIFETIME.value(), Octets.of(ByteBuffer.allocate(4).putInt(spi).array()),
+                Octets.of(V1Lifetimes.notifyData(life)));
+    }
+
+    private static String describe(V1Lifetimes.Life l) {
+        return (l.seconds() > 0 ? l.seconds() + " s" : "no seconds") + " / "
+                + (l.kilobytes() > 0 ? l.kilobytes() + " kilobytes" : "no kilobytes");
     }
 
     private static void reject(V1Run r, IsakmpSa sa, V1NotifyType type, String child, String reason) {

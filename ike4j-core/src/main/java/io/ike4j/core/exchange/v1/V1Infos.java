@@ -55,11 +55,26 @@ final class V1Infos {
     }
 
     static ChildSaInfo child(IsakmpSa sa, IpsecSa c) {
-        return new ChildSaInfo(c.id(), c.name(), "INSTALLED", c.transport() ? "TRANSPORT" : "TUNNEL", "ESP",
+        boolean rekeyed = sa.retiringChildren.contains(c.id()) || superseded(sa, c);
+        return new ChildSaInfo(c.id(), c.name(), rekeyed ? "REKEYED" : "INSTALLED", c.transport() ? "TRANSPORT" : "TUNNEL", "ESP",
                 c.udpEncapsulation(), c.inboundSpi(), c.outboundSpi(), SaInfos.name(c.suite().encryption()),
                 c.suite().keyBits(), c.suite().integrity() == IntegrityAlgorithm.NONE ? "" : SaInfos.name(c.suite().integrity()),
                 SaInfos.name(c.suite().pfsGroup()), false,
                 c.localTs().stream().map(V1Selectors::display).toList(),
                 c.remoteTs().stream().map(V1Selectors::display).toList(), c.installedAtEpochSecond());
+    }
+
+    /**
+     * Whether a newer pair of the same CHILD with the same selectors was installed after {@code c} on this ISAKMP SA:
+     * the peer rekeyed it and keeps the old one to its hard lifetime (strongSwan's IKEv1 default, delete_rekeyed = no),
+     * which strongSwan lists as REKEYED too.
+     */
+    private static boolean superseded(IsakmpSa sa, IpsecSa c) {
+        boolean after = false;
+        for (IpsecSa o : sa.children) {
+            if (o == c) after = true;
+            else if (after && o.name().equals(c.name()) && o.localTs().equals(c.localTs()) && o.remoteTs().equals(c.remoteTs())) return true;
+        }
+        return false;
     }
 }

@@ -33,6 +33,7 @@ final class V1Lifecycle {
         for (IpsecSa c : List.copyOf(sa.children)) removeChild(r, sa, c, reason);
         for (Long mid : List.copyOf(sa.outstanding.keySet())) r.cancelTimer(sa, TimerId.TimerKind.RETRANSMIT, mid);
         r.cancelTimer(sa, TimerId.TimerKind.HALF_OPEN_TIMEOUT, 0);
+        if (sa.retired) r.cancelTimer(sa, TimerId.TimerKind.DELETE_OLD, V1Handover.ISAKMP);
         if (sa.natLocal) r.cancelTimer(sa, TimerId.TimerKind.NAT_KEEPALIVE, 0);
         if (sa.establishedAtEpochSecond > 0) {
             r.cancelTimer(sa, TimerId.TimerKind.DPD, 0);
@@ -50,6 +51,7 @@ final class V1Lifecycle {
         if (!sa.children.remove(c)) return;
         r.cancelTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, c.id());
         r.cancelTimer(sa, TimerId.TimerKind.CHILD_REKEY, c.id());
+        if (sa.retiringChildren.remove(c.id())) r.cancelTimer(sa, TimerId.TimerKind.DELETE_OLD, c.id());
         r.emit(new EngineOutput.RemoveChildSa(sa.dataPlaneId(c.id()), c.id(), c.inboundSpi(), c.outboundSpi()));
         sa.adoptedFrom.remove(c.id());
         r.session.registry().releaseChildSpi(c.inboundSpi());

@@ -84,12 +84,15 @@ public final class V1Machine {
             if (phase1 && dg instanceof IsakmpDatagram.Plain p && h.messageId() == 0) {
                 Optional<IsakmpSa> known = table.halfOpen(in.remote(), h.initiatorCookie());
                 if (known.isPresent()) locked(known.get(), sa -> V1Transport.resendAnswer(r, sa, d));
-                else if (!table.isInitiating(h.initiatorCookie())) {
+                else if (!table.isInitiating(h.initiatorCookie()) && V1HalfOpen.admit(r, in, ex.get().name())) {
                     if (ex.get() == V1ExchangeType.AGGRESSIVE) AggressiveMode.respond(r, in, p.message(), d);
                     else MainMode.respond(r, in, p.message(), d);
                 }
             } else if (ex.get() == V1ExchangeType.INFORMATIONAL && table.isInitiating(h.initiatorCookie())) {
                 table.find(h.initiatorCookie(), 0).ifPresent(f -> locked(f, sa -> Informational.receive(r, sa, dg)));
+            } else { // RFC 2408 3.1: only a first Phase 1 message (plain, message ID 0) comes without a responder cookie
+                r.log(EngineLog.Subsystem.NET, null, "dropped IKEv1 " + ex.get() + " from " + in.remote() + " without responder cookie"
+                        + (phase1 ? " (message ID " + Long.toHexString(h.messageId()) + ", encrypted " + dg.header().encryption() + ")" : ""));
             }
             after(r);
             return;
@@ -107,6 +110,7 @@ public final class V1Machine {
                 case AGGRESSIVE -> { if (sa.aggressive) AggressiveMode.process(r, sa, in, dg, d); }
                 case QUICK_MODE -> {
                     if (sa.established() && dg instanceof IsakmpDatagram.Encrypted e) QuickMode.process(r, sa, in, e, d);
+                    else r.log(EngineLog.Subsystem.ENC, sa, "Quick Mode before Phase 1 completed or unprotected dropped");
                 }
                 case INFORMATIONAL -> Informational.receive(r, sa, dg);
                 case TRANSACTION -> Transaction.process(r, sa, dg, d);
@@ -140,7 +144,7 @@ public final class V1Machine {
                     terminate(r, sa, "lifetime expired");
                 }
                 case IKE_REKEY -> { // IKEv1 reauthentication: a new Phase 1 (and Quick Mode), then the old SA goes
-                    if (!sa.established() || !sa.isInitiator()) return;
+                    if (!sa.established() || !sa.isInitiator() || sa.retired) return;
                     r.log(EngineLog.Subsystem.IKE, sa, "reauthenticating IKE_SA " + sa.connectionName() + "[" + sa.id() + "]");
                     String child = sa.children.isEmpty() ? sa.requestedChild : sa.children.getFirst().name();
                     if (sa.aggressive) AggressiveMode.initiate(r, sa.connection, child, sa.id());
@@ -148,8 +152,13 @@ public final class V1Machine {
                 }
                 case CHILD_EXPIRE -> child(sa, t.detail()).ifPresent(c -> deleteChild(r, sa, c, "lifetime expired"));
                 case CHILD_REKEY -> child(sa, t.detail()).ifPresent(c -> {
-                    if (sa.established()) QuickMode.initiate(r, sa, c.config(), c.id());
+                    if (sa.established() && !sa.retired && !sa.retiringChildren.contains(c.id())) {
+                        QuickMode.initiate(r, sa, c.config(), c.id());
+                    }
                 });
+                case DELETE_OLD -> { // make-before-break: a replaced pair or ISAKMP SA after its grace period
+                    if (V1Handover.expired(r, sa, t.detail())) terminate(r, sa, "reauthenticated");
+                }
                 default -> { }
             }
         }));
@@ -173,9 +182,10 @@ public final class V1Machine {
         return sa.children.stream().filter(c -> c.id() == childId).findFirst();
     }
 
+    /** Removes the pair first (the data plane sends nothing on it after its Delete), then sends the Delete. */
     private static void deleteChild(V1Run r, IsakmpSa sa, IpsecSa c, String reason) {
-        if (sa.established()) Informational.deleteIpsec(r, sa, c);
         V1Lifecycle.removeChild(r, sa, c, reason);
+        if (sa.established()) Informational.deleteIpsec(r, sa, c);
     }
 
     /** RFC 2409 5.7 / RFC 2408 3.15: Delete for every IPsec SA, then for the ISAKMP SA, then gone. */
@@ -185,6 +195,29 @@ public final class V1Machine {
             Informational.deleteIsakmp(r, sa);
         }
         V1Lifecycle.end(r, sa, reason);
+    }
+
+    /**
+     * The data plane reports that an IPsec SA reached a byte/packet limit ({@code EngineInput.ChildSaExpired}); false if
+     * the SA is not IKEv1's. A pair adopted from an older ISAKMP SA is installed under that SA's id: found by its child id.
+     */
+    public boolean childExpired(Session s, long ikeSaId, long childSaId, boolean hard) {
+        V1Run r = new V1Run(s, table);
+        Optional<IsakmpSa> found = table.byId(ikeSaId);
+        if (found.isEmpty()) {
+            for (IsakmpSa each : table.all()) {
+                boolean[] adopted = {false};
+                locked(each, sa -> adopted[0] = sa.adoptedFrom.containsKey(childSaId) && sa.dataPlaneId(childSaId) == ikeSaId);
+                if (adopted[0]) {
+                    found = Optional.of(each);
+                    break;
+                }
+            }
+        }
+        if (found.isEmpty()) return false;
+        locked(found.get(), sa -> V1ChildExpiry.expired(r, sa, childSaId, hard));
+        after(r);
+        return true;
     }
 
     public void terminateIke(Session s, long ikeSaId) {
@@ -200,6 +233,11 @@ public final class V1Machine {
     public void shutdown(Session s) {
         V1Run r = new V1Run(s, table);
         for (IsakmpSa each : List.copyOf(table.all())) locked(each, sa -> terminate(r, sa, "shutdown"));
+    }
+
+    /** Responder ISAKMP SAs still in Phase 1. */
+    public int halfOpenCount() {
+        return table.halfOpenCount();
     }
 
     public List<IkeSaInfo> listSas() {
@@ -228,8 +266,8 @@ public final class V1Machine {
             }
         }
         r.initialContacts.clear();
-        for (Long old : List.copyOf(r.replaced)) {
-            table.byId(old).ifPresent(f -> locked(f, sa -> terminate(r, sa, "reauthenticated")));
+        for (Long old : List.copyOf(r.replaced)) { // make-before-break: deleted after a grace period (V1Handover)
+            table.byId(old).ifPresent(f -> locked(f, sa -> V1Handover.retire(r, sa)));
         }
         r.replaced.clear();
     }

@@ -54,6 +54,16 @@ public final class V1Table {
         return Optional.ofNullable(halfOpen.get(new HalfOpen(remote, cookieI)));
     }
 
+    /** Responder SAs still in Phase 1 (the half-open count the DoS limits compare with). */
+    int halfOpenCount() {
+        return halfOpen.size();
+    }
+
+    /** Responder SAs still in Phase 1 with a peer at {@code address}. */
+    int halfOpenCount(java.net.InetAddress address) {
+        return (int) halfOpen.keySet().stream().filter(k -> k.remote().address().equals(address)).count();
+    }
+
     void halfOpenDone(IsakmpSa sa) {
         halfOpen.values().remove(sa);
     }

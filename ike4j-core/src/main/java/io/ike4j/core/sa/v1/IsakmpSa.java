@@ -90,6 +90,10 @@ public final class IsakmpSa {
         }
     };
     public final List<IpsecSa> children = new ArrayList<>();
+    /** IPsec SAs replaced by our rekey, kept installed for a grace period before their Delete (make-before-break). */
+    public final java.util.Set<Long> retiringChildren = new java.util.HashSet<>();
+    /** Replaced by our reauthentication: deleted once its grace period is over (make-before-break). */
+    public boolean retired;
     /** IPsec SAs adopted from an older ISAKMP SA (peer reauthentication): child id → the ISAKMP SA id the data plane knows it by. */
     public final Map<Long, Long> adoptedFrom = new HashMap<>();
     /** keyingtries: which attempt at initiating this connection this SA is (0 = the first). */

@@ -26,7 +26,11 @@ public final class QuickModeState {
     public boolean transport;
     public boolean udpEncapsulation;
     public long lifetimeSeconds;
+    /** RFC 2407 4.5: the negotiated SA Life Duration in kilobytes (0: none). */
+    public long lifetimeKilobytes;
     public boolean commit;
+    /** Installed with the outbound SA deferred behind the pair it replaces (make-before-break). */
+    public boolean outboundDeferred;
     /** Initiator rekeying: the IPsec SA this one replaces (deleted once this one is installed), or -1. */
     public long rekeyOf = -1;
     public List<TrafficSelectorSubstructure> localTs = List.of();

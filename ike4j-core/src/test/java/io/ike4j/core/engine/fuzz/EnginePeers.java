@@ -38,11 +38,17 @@ final class EnginePeers {
 
     /** SK keys of one IKE SA, as the key log reports them. */
     record Keys(long spiI, long spiR, EncryptionAlgorithm encryption, int bits, byte[] skEi, IntegrityAlgorithm integrity,
-                byte[] skAi) {
+                byte[] skAi, byte[] skEr, byte[] skAr) {
         /** The initiator's outbound protection (what the responder opens). */
         SkProtection initiatorOut() {
             Random r = new Random(99);
             return SkProtections.forDirection(encryption, bits, integrity, skEi, skAi, (RandomSource) r::nextBytes);
+        }
+
+        /** The responder's outbound protection (what the initiator opens). */
+        SkProtection responderOut() {
+            Random r = new Random(98);
+            return SkProtections.forDirection(encryption, bits, integrity, skEr, skAr, (RandomSource) r::nextBytes);
         }
     }
 
@@ -64,15 +70,28 @@ final class EnginePeers {
         Peer(EngineConfig config, long seed, ManualClock clock) {
             Random r = new Random(seed);
             this.clock = clock;
-            KeyLogSink sink = (i, rs, e, bits, ei, er, integ, ai, ar) -> keys.add(new Keys(i, rs, e, bits, ei, integ, ai));
+            KeyLogSink sink = (i, rs, e, bits, ei, er, integ, ai, ar) -> keys.add(new Keys(i, rs, e, bits, ei, integ, ai, er, ar));
             this.engine = Engine.create(new EngineContext(config, clock, (RandomSource) r::nextBytes,
                     (sub, conn, id, msg) -> log.add(sub + " " + conn + "[" + id + "] " + msg), Optional.of(sink)));
         }
     }
 
     final ManualClock clock = new ManualClock();
-    final Peer initiator = new Peer(initiatorConfig(), 1, clock);
-    final Peer responder = new Peer(responderConfig(), 2, clock);
+    final Peer initiator;
+    final Peer responder;
+    /** The initiator's first IKE_SA_INIT request, once {@link #establish()} ran. */
+    byte[] initRequest;
+    /** The message ID of the initiator's last request in {@link #establish()} (IKE_AUTH: 1, or more after IKE_INTERMEDIATE). */
+    long lastRequestId;
+
+    EnginePeers() {
+        this(initiatorConfig(), responderConfig());
+    }
+
+    EnginePeers(EngineConfig initiatorConfig, EngineConfig responderConfig) {
+        initiator = new Peer(initiatorConfig, 1, clock);
+        responder = new Peer(responderConfig, 2, clock);
+    }
 
     /** Runs IKE_SA_INIT only: the responder holds a half-open IKE SA with keys. Returns the responder's outputs. */
     List<EngineOutput> halfOpen() {
@@ -83,10 +102,12 @@ final class EnginePeers {
     /** Runs IKE_SA_INIT and IKE_AUTH to completion: both sides have an established IKE SA and CHILD_SA. */
     void establish() {
         List<EngineOutput> out = initiator.engine.handle(new EngineInput.Initiate("gw", "net"));
+        initRequest = firstDatagram(out);
         boolean toResponder = true;
         for (int i = 0; i < 8; i++) {
             byte[] d = firstDatagram(out);
             if (d == null) return;
+            if (toResponder && d.length >= IkeHeader.SIZE) lastRequestId = java.nio.ByteBuffer.wrap(d, 20, 4).getInt() & 0xffffffffL;
             out = toResponder
                     ? responder.engine.handle(new EngineInput.DatagramReceived(RESPONDER, INITIATOR, d))
                     : initiator.engine.handle(new EngineInput.DatagramReceived(INITIATOR, RESPONDER, d));
@@ -104,10 +125,16 @@ final class EnginePeers {
      * bytes are the inner payload chain (RFC 7296 3.14), {@code firstInner} the SK payload's Next Payload.
      */
     static byte[] protect(Keys k, ExchangeType exchange, boolean response, long messageId, int firstInner, byte[] plaintext) {
-        SkProtection p = k.initiatorOut();
+        return protect(k, true, exchange, response, messageId, firstInner, plaintext);
+    }
+
+    /** As {@link #protect(Keys, ExchangeType, boolean, long, int, byte[])}, from either side of the IKE SA. */
+    static byte[] protect(Keys k, boolean fromInitiator, ExchangeType exchange, boolean response, long messageId, int firstInner,
+                          byte[] plaintext) {
+        SkProtection p = fromInitiator ? k.initiatorOut() : k.responderOut();
         int body = p.sealedLength(plaintext.length);
         int length = IkeHeader.SIZE + 4 + body;
-        byte[] header = IkeHeader.of(k.spiI(), k.spiR(), exchange, true, response, messageId)
+        byte[] header = IkeHeader.of(k.spiI(), k.spiR(), exchange, fromInitiator, response, messageId)
                 .withNextPayloadAndLength(PayloadType.SK.value(), length).encode();
         byte[] prefix = new byte[IkeHeader.SIZE + 4];
         System.arraycopy(header, 0, prefix, 0, IkeHeader.SIZE);
@@ -122,22 +149,34 @@ final class EnginePeers {
     }
 
     static EngineConfig initiatorConfig() {
-        return EngineConfig.builder().secret(SharedSecret.of("correct horse battery staple", "moon.example.org", "sun.example.org"))
-                .connection(ConnectionConfig.builder("gw").localAddrs("192.0.2.1").remoteAddrs("192.0.2.2")
-                        .ikeProposals("aes256gcm16-prfsha256-x25519")
-                        .local(AuthConfig.psk("moon.example.org")).remote(AuthConfig.psk("sun.example.org"))
-                        .child(ChildConfig.builder("net").localTs("10.1.0.0/16").remoteTs("10.2.0.0/16")
-                                .espProposals("aes128gcm16").build())
-                        .build()).build();
+        return initiatorConfig(c -> c, io.ike4j.core.config.Credentials.builder().build());
     }
 
     static EngineConfig responderConfig() {
-        return EngineConfig.builder().secret(SharedSecret.of("correct horse battery staple", "moon.example.org", "sun.example.org"))
-                .connection(ConnectionConfig.builder("gw").localAddrs("192.0.2.2").remoteAddrs("%any")
+        return responderConfig(c -> c, io.ike4j.core.config.Credentials.builder().build());
+    }
+
+    /** The initiator's configuration with more connection settings ({@code extra}) and credentials (PPKs). */
+    static EngineConfig initiatorConfig(java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
+                                        io.ike4j.core.config.Credentials credentials) {
+        return config("192.0.2.1", "192.0.2.2", "moon.example.org", "sun.example.org", "10.1.0.0/16", "10.2.0.0/16", extra, credentials);
+    }
+
+    /** The responder's configuration with more connection settings ({@code extra}) and credentials (PPKs). */
+    static EngineConfig responderConfig(java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
+                                        io.ike4j.core.config.Credentials credentials) {
+        return config("192.0.2.2", "%any", "sun.example.org", "moon.example.org", "10.2.0.0/16", "10.1.0.0/16", extra, credentials);
+    }
+
+    private static EngineConfig config(String local, String remote, String localId, String remoteId, String localTs, String remoteTs,
+                                       java.util.function.UnaryOperator<ConnectionConfig.Builder> extra,
+                                       io.ike4j.core.config.Credentials credentials) {
+        return EngineConfig.builder().credentials(credentials)
+                .secret(SharedSecret.of("correct horse battery staple", "moon.example.org", "sun.example.org"))
+                .connection(extra.apply(ConnectionConfig.builder("gw").localAddrs(local).remoteAddrs(remote)
                         .ikeProposals("aes256gcm16-prfsha256-x25519")
-                        .local(AuthConfig.psk("sun.example.org")).remote(AuthConfig.psk("moon.example.org"))
-                        .child(ChildConfig.builder("net").localTs("10.2.0.0/16").remoteTs("10.1.0.0/16")
-                                .espProposals("aes128gcm16").build())
+                        .local(AuthConfig.psk(localId)).remote(AuthConfig.psk(remoteId))
+                        .child(ChildConfig.builder("net").localTs(localTs).remoteTs(remoteTs).espProposals("aes128gcm16").build()))
                         .build()).build();
     }
 

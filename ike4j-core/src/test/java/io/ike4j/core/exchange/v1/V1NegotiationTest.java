@@ -70,7 +70,7 @@ class V1NegotiationTest {
         assertThat(ours).hasSize(2);
         assertThat(ours.get(0)).singleElement().extracting(Phase2Suite::pfsGroup).isEqualTo(KeyExchangeMethod.ECP_384);
         assertThat(ours.get(1)).hasSize(2).allMatch(s -> s.pfsGroup() == KeyExchangeMethod.MODP_1536);
-        V1Payload.Sa offer = Phase2Proposals.offer(ours, 0x11223344, false, true, 3600);
+        V1Payload.Sa offer = Phase2Proposals.offer(ours, 0x11223344, false, true, new V1Lifetimes.Life(3600, 0));
         var chosen = Phase2Proposals.select(List.of(ours.get(1)), offer, 0x55667788).orElseThrow();
         assertThat(chosen.peerSpi()).isEqualTo(0x11223344);
         assertThat(chosen.udpEncapsulated()).isTrue();

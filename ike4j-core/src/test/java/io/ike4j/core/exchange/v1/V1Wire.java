@@ -98,4 +98,17 @@ public final class V1Wire {
             Arrays.fill(key, (byte) 0);
         }
     }
+
+    /**
+     * The payloads of an encrypted message for {@code sa} (a peer's answer: decrypted with the SA's keys and the IV of
+     * its message ID, which is not committed), if it opens.
+     */
+    public static java.util.Optional<List<V1Payload>> open(IsakmpSa sa, byte[] datagram) {
+        var r = V1Transport.CODEC.decode(datagram);
+        if (!(r instanceof io.ike4j.core.codec.v1.V1Result.Decoded<io.ike4j.core.codec.v1.IsakmpDatagram> d)
+                || !(d.value() instanceof io.ike4j.core.codec.v1.IsakmpDatagram.Encrypted e)) {
+            return java.util.Optional.empty();
+        }
+        return V1Transport.open(sa, e).map(V1Transport.Opened::payloads);
+    }
 }
