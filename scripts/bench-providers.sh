@@ -7,7 +7,8 @@
 #   scripts/bench-providers.sh [COUNT] [CONCURRENCY] [SPEC...]     (defaults 300, 4, "jdk default")
 #
 # Cases: PSK + X25519 + AES-GCM-16; certificates with ECDSA P-256; certificates with Ed25519 (`ike4j pki`).
-# Every IKE SA has one CHILD_SA and is deleted when up; a warm-up of COUNT/5 precedes each measured run.
+# Every IKE SA has one CHILD_SA and is deleted when up; BENCH_WARMUP (default 2000) unmeasured IKE SAs in the same
+# bench JVM (`ike4j bench --warmup`) precede each measured run, so both JVMs are past JIT compilation.
 # BENCH_CASES="psk ecdsa" limits the cases.
 set -euo pipefail
 count=${1:-300}
@@ -15,7 +16,7 @@ conc=${2:-4}
 shift $(( $# >= 2 ? 2 : $# ))
 specs=("$@")
 [ ${#specs[@]} -gt 0 ] || specs=(jdk default)
-warm=$(( count / 5 > 20 ? count / 5 : 20 ))
+warm=${BENCH_WARMUP:-2000}
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 ike4j="$root/bin/ike4j"
 work=$(mktemp -d /tmp/ike4j-bench-providers.XXXXXX)
@@ -43,8 +44,7 @@ run_case() { # SPEC AUTH -> JSON line
   pid=$!
   for _ in $(seq 1 600); do [ -S "$d/r/ike4j.sock" ] && break; sleep 0.1; done
   local b=("$ike4j" bench --conf "$d/l/swanctl.conf" --concurrency "$conc" --delete --timeout 60 --json --quiet --crypto-provider "$spec")
-  "${b[@]}" --count "$warm" > /dev/null || true
-  "${b[@]}" --count "$count" || true
+  "${b[@]}" --warmup "$warm" --count "$count" || true
   kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true; pid=
 }
 
@@ -53,7 +53,7 @@ field() { local v; v=$(sed -n "s/.*\"$2\":\([0-9.]*\).*/\1/p" <<< "$1" | head -1
 bench_make_pki ecdsa
 bench_make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "ike4j bench vs ike4j daemon on loopback: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc"
+echo "ike4j bench vs ike4j daemon on loopback: $count IKE SAs (+1 CHILD_SA each, deleted when up) after a warm-up of $warm, concurrency $conc"
 printf '%-18s %-30s %12s %10s %8s\n' "auth" "--crypto-provider" "SAs/s" "p50 ms" "failed"
 for auth in ${BENCH_CASES:-psk ecdsa ed25519}; do
   for spec in "${specs[@]}"; do

@@ -10,14 +10,16 @@
 # delete_after_established). Both responders run with their default DoS limits (ike4j and strongSwan: 5 half-open SAs
 # per peer address before dropping, 3 per address or 30 in all before cookies), so the concurrency stays at or below
 # 5 (beyond 3 at once from the one bench address, both demand a COOKIE first). The responders keep
-# their CHILD_SAs in memory (ike4j --dataplane none) or in kernel-libipsec (strongSwan), no traffic flows. A warm-up
-# run of COUNT/10 precedes each measured run (the JIT compiles ike4j's hot paths; charon warms its caches).
+# their CHILD_SAs in memory (ike4j --dataplane none) or in kernel-libipsec (strongSwan), no traffic flows. Each bench
+# first sets up BENCH_WARMUP (default 2000) unmeasured IKE SAs in the same JVM (`ike4j bench --warmup`): a fresh JVM
+# spends its first thousands of handshakes compiling (C1, then C2; the compiler threads take as much CPU as the
+# handshakes), and both the bench's initiator JVM and the ike4j responder must be warm, as on a long-running gateway.
 # The bench and the responder share the machine's cores: the figures are for this whole system, not one process.
 # Needs root, iproute2, strongSwan 5.9 (charon-systemd, swanctl, kernel-libipsec) and a JDK 25.
 set -euo pipefail
 count=${1:-2000}
 conc=${2:-4}
-warm=$(( count / 10 > 20 ? count / 10 : 20 ))
+warm=${BENCH_WARMUP:-2000}
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 # shellcheck source=bench-lab.sh
 source "$root/ike4j-interop/scripts/bench-lab.sh"
@@ -72,8 +74,8 @@ CONF
 }
 
 
-bench() { # DIR COUNT -> one JSON line
-  ip netns exec "$L" "$root/bin/ike4j" bench --conf "$1/swanctl.conf" --count "$2" --concurrency "$conc" --delete \
+bench() { # DIR COUNT -> one JSON line (after $warm unmeasured SAs)
+  ip netns exec "$L" "$root/bin/ike4j" bench --conf "$1/swanctl.conf" --warmup "$warm" --count "$2" --concurrency "$conc" --delete \
       --port 500 --natt-port 4500 --timeout 60 --json --quiet
 }
 
@@ -88,7 +90,6 @@ run_case() { # IMPL AUTH -> JSON
   write_conf "$rdir" r "$auth"
   write_conf "$ldir" l "$auth"
   if [ "$impl" = ike4j ]; then start_ike4j "$rdir"; else start_strongswan "$rdir"; fi
-  bench "$ldir" "$warm" > /dev/null || true
   local out
   out=$(bench "$ldir" "$count") || { echo "bench: $impl $auth: $out" >&2; bench_lab_stop_all; return 1; }
   bench_lab_stop_all
@@ -98,7 +99,7 @@ run_case() { # IMPL AUTH -> JSON
 bench_make_pki ecdsa
 bench_make_pki ed25519
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up), concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
+echo "ike4j bench: $count IKE SAs (+1 CHILD_SA each, deleted when up) after a warm-up of $warm, concurrency $conc, IKE aes128gcm16-prfsha256-x25519"
 printf '%-22s %16s %16s %7s   %15s %15s\n' "auth" "ike4j resp./s" "strongSwan /s" "ratio" "ike4j p50 ms" "strongSwan p50"
 for auth in ${HSBENCH_CASES:-psk psk-mlkem768 ecdsa ed25519}; do
   a=$(run_case ike4j "$auth") || a='{}'

@@ -71,6 +71,8 @@ public final class SaTracker implements SaEventListener {
                 if (entry != null && e.info() != null) {
                     synchronized (entry) {
                         entry.children().put(e.newChildSaId(), e.info());
+                        // the old one stays for inbound packets until its Delete or expiry, listed as strongSwan does
+                        entry.children().computeIfPresent(e.oldChildSaId(), (id, c) -> c.withState("REKEYED"));
                     }
                 }
             }

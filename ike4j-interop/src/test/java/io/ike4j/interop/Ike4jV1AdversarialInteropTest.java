@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connections ({@link V1AdversarialLab}): strongSwan 5.9.8 holds an IKEv1 tunnel to ike4j all along, and an attacker
  * in its namespace sends crafted ISAKMP messages, as an outsider (raw bytes) or as an insider that runs Main,
  * Aggressive and Quick Mode for real with ike4j-core's engine and then abuses its keys ({@link V1PhaseOneAttacks},
- * {@link V1InformationalAttacks}). IKEv1 fragments are left to the fragmentation work.
+ * {@link V1InformationalAttacks}). IKEv1 fragments: {@link V1FragmentAttacks}.
  *
  * <p>For every case: the daemon's answer or silence (asserted by the case), a log line that explains it, the daemon
  * alive, no Java exception in its log, no half-open or attacker SA left once the case is over, strongSwan's ISAKMP SA
@@ -57,7 +57,7 @@ class Ike4jV1AdversarialInteropTest {
     /** All cases; {@code -Dike4j.adversarial.only=TEXT} keeps those whose name contains TEXT (to debug one). */
     static Stream<V1AttackCase> cases() {
         String only = System.getProperty("ike4j.adversarial.only", "");
-        return Stream.concat(V1PhaseOneAttacks.cases(), V1InformationalAttacks.cases()).filter(c -> c.name().contains(only));
+        return Stream.of(V1PhaseOneAttacks.cases(), V1InformationalAttacks.cases(), V1FragmentAttacks.cases()).flatMap(s -> s).filter(c -> c.name().contains(only));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -200,7 +200,7 @@ final class V1InformationalAttacks {
     }
 
     /** The attacker's SA established, and its IPsec SA listed by the daemon (installed in its data plane). */
-    private static IsakmpSa established(V1AdversarialLab lab, V1Insider a) {
+    static IsakmpSa established(V1AdversarialLab lab, V1Insider a) {
         IsakmpSa sa = a.establish();
         awaitChildren(lab, 1);
         return sa;
@@ -244,7 +244,7 @@ final class V1InformationalAttacks {
     }
 
     /** The attacker's ISAKMP SA is still up with its IPsec SA, and answers an authentic R-U-THERE. */
-    private static void assertSurvives(V1AdversarialLab lab, V1Insider a) {
+    static void assertSurvives(V1AdversarialLab lab, V1Insider a) {
         assertThat(lab.control.sas()).as("the attacker's SA at the daemon").anySatisfy(s -> {
             assertThat(s.string("name").orElse("")).startsWith("attack");
             assertThat(s.string("state")).hasValue("ESTABLISHED");

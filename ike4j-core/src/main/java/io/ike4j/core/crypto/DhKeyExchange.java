@@ -2,7 +2,6 @@ package io.ike4j.core.crypto;
 
 import io.ike4j.core.proposal.KeyExchangeMethod;
 import java.security.PrivateKey;
-import javax.security.auth.DestroyFailedException;
 
 /** {@link KeyExchange} for Diffie-Hellman style groups (MODP, ECP, Curve25519/448). */
 final class DhKeyExchange implements KeyExchange {
@@ -38,13 +37,7 @@ final class DhKeyExchange implements KeyExchange {
     public void destroy() {
         PrivateKey key = privateKey;
         privateKey = null;
-        if (key != null) {
-            try {
-                key.destroy();
-            } catch (DestroyFailedException e) {
-                // JDK key classes do not implement destroy(); dropping the reference is all we can do.
-            }
-        }
+        KeyDestruction.destroy(key); // most key classes cannot wipe themselves; dropping the reference is then all
     }
 
     @Override

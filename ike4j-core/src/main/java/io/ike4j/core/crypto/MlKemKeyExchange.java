@@ -9,7 +9,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import javax.crypto.KEM;
 import javax.crypto.SecretKey;
-import javax.security.auth.DestroyFailedException;
 import javax.security.auth.Destroyable;
 
 /**
@@ -148,11 +147,7 @@ final class MlKemKeyExchange implements KeyExchange {
     }
 
     private static void destroyQuietly(Destroyable key) {
-        try {
-            key.destroy();
-        } catch (DestroyFailedException e) {
-            // Not every JDK key class wipes itself; dropping the reference is then all we can do.
-        }
+        KeyDestruction.destroy(key); // not every JDK key class wipes itself; dropping the reference is then all we can do
     }
 
     @Override

@@ -10,4 +10,10 @@ public record ChildSaInfo(long childSaId, String name, String state, String mode
         localSelectors = List.copyOf(localSelectors);
         remoteSelectors = List.copyOf(remoteSelectors);
     }
+
+    /** This CHILD_SA in another state (e.g. REKEYED once a newer one carries its traffic). */
+    public ChildSaInfo withState(String newState) {
+        return new ChildSaInfo(childSaId, name, newState, mode, protocol, udpEncapsulation, spiIn, spiOut, encryption,
+                encryptionKeyBits, integrity, keyExchange, esn, localSelectors, remoteSelectors, installedAtEpochSecond);
+    }
 }

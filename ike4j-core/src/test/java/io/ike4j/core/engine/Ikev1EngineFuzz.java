@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ike4j.core.codec.v1.IsakmpCodec;
+import io.ike4j.core.codec.v1.IsakmpFragment;
+import io.ike4j.core.codec.v1.IsakmpHeader;
+import io.ike4j.core.codec.v1.Octets;
+import io.ike4j.core.codec.v1.V1FragmentCodec;
 import io.ike4j.core.codec.v1.V1ExchangeType;
 import io.ike4j.core.codec.v1.V1Result;
 import io.ike4j.core.exchange.v1.V1Wire;
@@ -66,6 +70,26 @@ class Ikev1EngineFuzz {
         boolean clear = in.consumeInt(0, 15) == 0;
         byte[] chain = in.consumeRemainingAsBytes();
         feed(t, clear ? plain(a, ex, mid, first, chain) : V1Wire.encryptedRaw(a, ex, mid, first, chain, hash));
+        assertThat(t.b.engine.listSas()).allMatch(s -> s.state() != null);
+    }
+
+    /**
+     * Established, then a run of IKEv1 fragments with the SA's cookies: fuzzer-chosen ID, number, flags and data; the
+     * data of a first fragment may start with the SA's cookies so that a reassembled message reaches the normal path.
+     */
+    @FuzzTest
+    void fragments(FuzzedDataProvider in) throws Exception {
+        TwoPeers t = V1Configs.establish(new V1Configs(), true);
+        IsakmpSa a = V1Wire.sas(t.a.engine).getFirst();
+        int count = in.consumeInt(1, 12);
+        for (int i = 0; i < count && in.remainingBytes() > 0; i++) {
+            int id = in.consumeInt(0, 3), number = in.consumeInt(0, 70), flags = in.consumeInt(0, 255);
+            boolean cookies = in.consumeBoolean();
+            byte[] data = in.consumeBytes(in.consumeInt(0, 300));
+            if (cookies && data.length >= 16) ByteBuffer.wrap(data).putLong(a.cookieI).putLong(a.cookieR);
+            IsakmpHeader h = IsakmpHeader.of(a.cookieI, a.cookieR, V1ExchangeType.IDENTITY_PROTECTION, false, 0);
+            feed(t, new V1FragmentCodec().encode(new IsakmpFragment(h, id, number, flags, Octets.of(data))));
+        }
         assertThat(t.b.engine.listSas()).allMatch(s -> s.state() != null);
     }
 

@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class BenchCommand implements Command {
     @Override
     public String summary() {
-        return "bench --conf FILE [--conn NAME] [--child NAME] [--count N] [--concurrency C] [--delete] [--port P] "
+        return "bench --conf FILE [--conn NAME] [--child NAME] [--count N] [--warmup N] [--concurrency C] [--delete] [--port P] "
                 + "[--natt-port P] [--timeout S] [--crypto-provider SPEC] [--json] [--quiet]   handshake load generator (fake data plane)";
     }
 
@@ -48,7 +48,7 @@ final class BenchCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) {
         CliArgs o;
         try {
-            o = CliArgs.parse(args, Set.of("conf", "conn", "child", "count", "concurrency", "port", "natt-port", "timeout",
+            o = CliArgs.parse(args, Set.of("conf", "conn", "child", "count", "warmup", "concurrency", "port", "natt-port", "timeout",
                     "crypto-provider"),
                     Set.of("delete", "json", "quiet"));
             if (o.value("conf").isEmpty()) throw new CliArgs.UsageException("--conf is required");
@@ -69,12 +69,14 @@ final class BenchCommand implements Command {
             return FAILED;
         }
         BenchPlan plan;
+        int warmup;
         int port;
         int nattPort;
         io.ike4j.core.crypto.CryptoProviders crypto;
         try {
             crypto = DaemonCommand.cryptoProviders(o);
             plan = plan(o, loaded.config());
+            warmup = o.value("warmup").isEmpty() ? 0 : number(o, "warmup", 0);
             port = o.port("port", 0);
             nattPort = o.port("natt-port", 0);
         } catch (CliArgs.UsageException | IllegalArgumentException e) {
@@ -82,7 +84,8 @@ final class BenchCommand implements Command {
             return USAGE;
         }
         try {
-            BenchResult r = bench(loaded.config(), conf, plan, port, nattPort, crypto, o.flag("quiet") ? line -> { } : err::println);
+            BenchResult r = bench(loaded.config(), conf, plan, warmup, port, nattPort, crypto,
+                    o.flag("quiet") ? line -> { } : err::println);
             out.print(o.flag("json") ? r.json() + System.lineSeparator() : r.text());
             return r.established() == plan.count() ? OK : FAILED;
         } catch (IOException e) {
@@ -123,10 +126,14 @@ final class BenchCommand implements Command {
 
     static BenchResult bench(SwanctlConfig config, Path conf, BenchPlan plan, int port, int nattPort,
                              java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
-        return bench(config, conf, plan, port, nattPort, io.ike4j.daemon.CryptoProviderOption.defaults(), progress);
+        return bench(config, conf, plan, 0, port, nattPort, io.ike4j.daemon.CryptoProviderOption.defaults(), progress);
     }
 
-    static BenchResult bench(SwanctlConfig config, Path conf, BenchPlan plan, int port, int nattPort,
+    /**
+     * Runs {@code warmup} IKE SAs first in the same JVM and runtime, unmeasured: a fresh JVM spends most of its first
+     * few thousand handshakes compiling (C1, then C2), which a long-running gateway has long done.
+     */
+    static BenchResult bench(SwanctlConfig config, Path conf, BenchPlan plan, int warmup, int port, int nattPort,
                              io.ike4j.core.crypto.CryptoProviders crypto,
                              java.util.function.Consumer<String> progress) throws IOException, InterruptedException {
         AtomicReference<EngineRuntime> target = new AtomicReference<>();
@@ -144,7 +151,14 @@ final class BenchCommand implements Command {
             try (EngineRuntime runtime = new EngineRuntime(HandshakeBench.countingRetransmissions(engine::handle, retransmits),
                     udp, plane, InstantSource.system())) {
                 target.set(runtime);
-                BenchResult result = new HandshakeBench(runtime, retransmits).run(plan, progress);
+                HandshakeBench bench = new HandshakeBench(runtime, retransmits);
+                if (warmup > 0) {
+                    BenchResult w = bench.run(new BenchPlan(plan.connection(), plan.child(), warmup, plan.concurrency(),
+                            plan.deleteAfter(), plan.timeout()), line -> progress.accept("warm-up: " + line));
+                    progress.accept(String.format(java.util.Locale.ROOT, "warm-up: %d/%d established, %.1f/s",
+                            w.established(), warmup, w.ratePerSecond()));
+                }
+                BenchResult result = bench.run(plan, progress);
                 try { // delete what is left (informing the responder), briefly
                     runtime.shutdown().get(10, TimeUnit.SECONDS);
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {

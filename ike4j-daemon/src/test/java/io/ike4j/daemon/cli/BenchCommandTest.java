@@ -102,6 +102,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void warmsUpInTheSameRuntimeAndReportsOnlyTheMeasuredSas() throws Exception {
+        try (IkeGateway gw = gateway()) {
+            Run r = run("bench", "--conf", conf(gw.ikeEndpoint().port(), PSK).toString(), "--warmup", "4", "--count", "3",
+                    "--concurrency", "2", "--delete", "--json", "--timeout", "60");
+            assertThat(r.code()).as(r.out() + r.err()).isZero();
+            assertThat(r.err()).contains("warm-up: 4/4 established");
+            assertThat(r.out()).contains("\"count\":3", "\"established\":3", "\"failed\":0");
+        }
+        assertThat(run("bench", "--conf", conf(500, PSK).toString(), "--warmup", "x").code()).isEqualTo(Command.USAGE);
+    }
+
+    @Test
     void countsAuthenticationFailuresByReason() throws Exception {
         try (IkeGateway gw = gateway()) {
             Run r = run("bench", "--conf", conf(gw.ikeEndpoint().port(), "not-the-gateways-secret").toString(),

@@ -77,13 +77,15 @@ final class BoundedDownload {
         Thread t;
         try {
             t = Thread.ofVirtual().name("http-download").start(() -> {
+                Outcome o;
                 try {
-                    done.complete(transfer(req, conn));
+                    o = transfer(req, conn);
                 } catch (RuntimeException e) {
-                    done.complete(new Outcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    o = new Outcome.Failed(e.getClass().getSimpleName() + ": " + e.getMessage());
                 } finally {
-                    slots.release();
+                    slots.release(); // before the caller sees the outcome: a finished download holds no slot
                 }
+                done.complete(o);
             });
         } catch (RuntimeException | OutOfMemoryError e) {
             slots.release();

@@ -68,6 +68,7 @@ final class AggressiveMode {
             List<V1Payload> ps = new ArrayList<>(List.of(offer, new V1Payload.KeyExchange(Octets.of(sa.gxi)),
                     new V1Payload.Nonce(Octets.of(sa.ni)), V1Ids.phase1(sa.localId)));
             ps.addAll(NatTraversal.vendorIds());
+            ps.addAll(V1Fragmentation.vendorIds(sa.connection));
             sa.step = IsakmpSa.Step.AM_WAIT_2;
             r.log(EngineLog.Subsystem.IKE, sa, "initiating Aggressive Mode IKE_SA " + c.name() + "[" + sa.id() + "] to " + sa.remote);
             V1Transport.sendRequest(r, sa, 0, V1Transport.plain(sa, V1ExchangeType.AGGRESSIVE, 0, ps));
@@ -153,6 +154,7 @@ final class AggressiveMode {
             List<V1Payload> ps = new ArrayList<>(List.of(choice.answer(), new V1Payload.KeyExchange(Octets.of(sa.gxr)),
                     new V1Payload.Nonce(Octets.of(sa.nr)), mine, new V1Payload.Hash(Octets.of(Phase1.hash(sa, false, mine)))));
             ps.addAll(NatTraversal.vendorIds());
+            ps.addAll(V1Fragmentation.vendorIds(sa.connection));
             ps.addAll(NatTraversal.payloads(sa, r.random()));
             sa.step = IsakmpSa.Step.AM_WAIT_3;
             byte[] reply = V1Transport.plain(sa, V1ExchangeType.AGGRESSIVE, 0, ps);

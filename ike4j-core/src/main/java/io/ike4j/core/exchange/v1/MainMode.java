@@ -58,6 +58,7 @@ final class MainMode {
             List<V1Payload> ps = new ArrayList<>();
             ps.add(offer);
             ps.addAll(NatTraversal.vendorIds());
+            ps.addAll(V1Fragmentation.vendorIds(sa.connection));
             sa.step = IsakmpSa.Step.MM_WAIT_2;
             r.log(EngineLog.Subsystem.IKE, sa, "initiating Main Mode IKE_SA " + c.name() + "[" + sa.id() + "] to " + sa.remote);
             V1Transport.sendRequest(r, sa, 0, V1Transport.plain(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, ps));
@@ -112,6 +113,7 @@ final class MainMode {
             List<V1Payload> ps = new ArrayList<>();
             ps.add(choice.answer());
             ps.addAll(NatTraversal.vendorIds());
+            ps.addAll(V1Fragmentation.vendorIds(sa.connection));
             byte[] reply = V1Transport.plain(sa, V1ExchangeType.IDENTITY_PROTECTION, 0, ps);
             V1Transport.remember(sa, datagram, reply);
             V1Transport.send(r, sa, reply);

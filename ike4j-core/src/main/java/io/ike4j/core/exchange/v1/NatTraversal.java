@@ -27,6 +27,7 @@ final class NatTraversal {
     }
 
     static void peerVendorIds(IsakmpSa sa, List<V1Payload> payloads) {
+        V1Fragmentation.peerVendorIds(sa, payloads);
         for (V1Payload p : payloads) {
             if (p instanceof V1Payload.VendorId v) {
                 if (v.data().equals(VID_RFC3947)) sa.peerNatT = true;

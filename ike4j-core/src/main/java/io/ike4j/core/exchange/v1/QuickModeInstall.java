@@ -72,6 +72,8 @@ final class QuickModeInstall {
         r.log(EngineLog.Subsystem.CHILD, sa, String.format("CHILD_SA %s{%d} established with SPIs %08x_i %08x_o",
                 c.name(), child.id(), child.inboundSpi(), child.outboundSpi()));
         r.event(new SaEvent.ChildSaEstablished(sa.id(), sa.connectionName(), child.id(), c.name(), V1Infos.child(sa, child)));
+        V1Infos.replacedBy(sa, child).ifPresent(old -> r.event(new SaEvent.ChildSaRekeyed(sa.id(), sa.connectionName(),
+                old.id(), child.id(), c.name(), V1Infos.child(sa, child))));
         if (!hardIn.isZero()) r.startTimer(sa, TimerId.TimerKind.CHILD_EXPIRE, child.id(), hardIn);
         if (qm.initiator && !softIn.isZero() && softIn.compareTo(hardIn) < 0) {
             r.startTimer(sa, TimerId.TimerKind.CHILD_REKEY, child.id(), softIn);

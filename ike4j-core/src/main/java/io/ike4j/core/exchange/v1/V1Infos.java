@@ -74,8 +74,25 @@ final class V1Infos {
         boolean after = false;
         for (IpsecSa o : sa.children) {
             if (o == c) after = true;
-            else if (after && o.name().equals(c.name()) && o.localTs().equals(c.localTs()) && o.remoteTs().equals(c.remoteTs())) return true;
+            else if (after && sameChild(o, c)) return true;
         }
         return false;
+    }
+
+    /**
+     * The newest older pair {@code c} replaces: the same CHILD with the same selectors on this ISAKMP SA (IKEv1 has no
+     * rekey notify; RFC 2409 5.5 leaves the old SA until it expires or is deleted).
+     */
+    static java.util.Optional<IpsecSa> replacedBy(IsakmpSa sa, IpsecSa c) {
+        IpsecSa found = null;
+        for (IpsecSa o : sa.children) {
+            if (o == c) break;
+            if (sameChild(o, c)) found = o;
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    private static boolean sameChild(IpsecSa a, IpsecSa b) {
+        return a.name().equals(b.name()) && a.localTs().equals(b.localTs()) && a.remoteTs().equals(b.remoteTs());
     }
 }

@@ -1,6 +1,7 @@
 package io.ike4j.core.exchange.v1;
 
 import io.ike4j.core.codec.v1.IsakmpDatagram;
+import io.ike4j.core.codec.v1.IsakmpFragment;
 import io.ike4j.core.codec.v1.IsakmpHeader;
 import io.ike4j.core.codec.v1.V1ExchangeType;
 import io.ike4j.core.codec.v1.V1Result;
@@ -69,6 +70,10 @@ public final class V1Machine {
     public void datagram(Session s, EngineInput.DatagramReceived in) {
         V1Run r = new V1Run(s, table);
         byte[] d = in.data();
+        if (IsakmpFragment.isFragment(d)) { // strongSwan's IKEv1 fragments: the whole message once all are in
+            V1Fragmentation.receive(r, in).ifPresent(m -> datagram(s, new EngineInput.DatagramReceived(in.local(), in.remote(), m)));
+            return;
+        }
         V1Result<IsakmpDatagram> res = V1Transport.CODEC.decode(d);
         if (res instanceof V1Result.Rejected<IsakmpDatagram> rej) {
             r.log(EngineLog.Subsystem.NET, null, "rejected IKEv1 datagram from " + in.remote() + ": " + rej.error().kind()

@@ -107,7 +107,7 @@ final class V1Transport {
     }
 
     static void send(V1Run r, IsakmpSa sa, byte[] datagram) {
-        r.emit(new EngineOutput.SendDatagram(sa.local, sa.remote, datagram));
+        for (byte[] d : V1Fragmentation.split(r, sa, datagram)) r.emit(new EngineOutput.SendDatagram(sa.local, sa.remote, d));
     }
 
     /** Sends a message that the peer must answer; it is retransmitted on timeout (RFC 2408 5, strongSwan's schedule). */

@@ -63,6 +63,10 @@ public final class IsakmpSa {
     public java.security.cert.X509Certificate peerCert;
     public boolean peerNatT;
     public boolean peerDpd;
+    /** The peer sent the FRAGMENTATION Vendor ID (proprietary IKEv1 fragmentation). */
+    public boolean peerFragmentation;
+    /** Incoming IKEv1 fragments being reassembled (created with the first one). */
+    public V1Reassembly reassembly;
     public boolean natLocal;
     public boolean natRemote;
     public long dpdSequence;

@@ -6,6 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ike4j.core.codec.v1.DecryptedPayloads;
 import io.ike4j.core.codec.v1.IsakmpCodec;
 import io.ike4j.core.codec.v1.IsakmpDatagram;
+import io.ike4j.core.codec.v1.IsakmpFragment;
+import io.ike4j.core.codec.v1.V1FragmentCodec;
 import io.ike4j.core.codec.v1.IsakmpMessage;
 import io.ike4j.core.codec.v1.V1Result;
 
@@ -13,10 +15,12 @@ import io.ike4j.core.codec.v1.V1Result;
  * The ISAKMP codec (RFC 2408) faces the Internet: any datagram decodes to a {@link V1Result} (never an exception); a
  * plain message re-encodes and re-decodes to an equal message with the same bytes; the body of an encrypted one, taken
  * as a plaintext payload chain (what a wrong key or a forged body yields after decryption), decodes cleanly too and
- * round-trips. Seeds: {@code IsakmpCodecFuzzInputs/} (strongSwan 5.9.8 IKEv1 captures).
+ * round-trips. Seeds: {@code IsakmpCodecFuzzInputs/} (strongSwan 5.9.8 IKEv1 captures, and one of them split into
+ * IKEv1 fragments as strongSwan splits: ID 1, Identity Protection, message ID 0).
  */
 class IsakmpCodecFuzz {
     private static final IsakmpCodec CODEC = new IsakmpCodec();
+    private static final V1FragmentCodec FRAGMENTS = new V1FragmentCodec();
 
     @FuzzTest
     void decode(byte[] datagram) {
@@ -36,6 +40,17 @@ class IsakmpCodecFuzz {
                     assertThat(((V1Result.Decoded<DecryptedPayloads>) again).value().payloads()).isEqualTo(ok.value().payloads());
                 }
             }
+        }
+    }
+
+    /** The IKEv1 Fragment payload datagram (type 132): a result for any input, byte-exact round trip when decoded. */
+    @FuzzTest
+    void decodeFragment(byte[] datagram) {
+        V1Result<IsakmpFragment> r = FRAGMENTS.decode(datagram);
+        assertThat(r).isNotNull();
+        if (r instanceof V1Result.Decoded<IsakmpFragment> d) {
+            assertThat(IsakmpFragment.isFragment(datagram)).isTrue();
+            if (!d.value().header().encryption()) assertThat(FRAGMENTS.encode(d.value())).isEqualTo(datagram);
         }
     }
 
