@@ -54,6 +54,23 @@ final class RepoRoot {
             return;
         }
         Path root = get();
+        // the interop JVMs run side by side (forkCount 2): one builds while the other waits on this lock
+        Path lock = root.resolve("ike4j-daemon/target/.ike4j-jar.lock");
+        try {
+            Files.createDirectories(lock.getParent());
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot create " + lock.getParent() + ": " + e.getMessage());
+        }
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = ch.lock()) {
+            buildIfStale(root);
+        } catch (java.io.IOException e) {
+            throw new LabException("cannot lock " + lock + ": " + e.getMessage());
+        }
+        fresh = true;
+    }
+
+    private static void buildIfStale(Path root) {
         if (stale(root, daemonJar())) {
             System.err.println("ike4j-interop: " + daemonJar() + " is missing or older than the sources; building it");
             ExecResult r = Commands.run(java.time.Duration.ofMinutes(10), java.util.List.of("bash", "-c",
@@ -62,7 +79,6 @@ final class RepoRoot {
                 throw new LabException("cannot build " + daemonJar() + ": " + r.describe());
             }
         }
-        fresh = true;
     }
 
     /** bin/ike4j's rule: the jar is missing, or a {@code src/main} file or a pom.xml outside ike4j-interop is newer. */
