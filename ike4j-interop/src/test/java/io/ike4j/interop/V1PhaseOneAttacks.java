@@ -141,7 +141,9 @@ final class V1PhaseOneAttacks {
             long mid = V1Insider.mid();
             silent(a, V1Wire.encrypted(sa, V1ExchangeType.TRANSACTION, mid, V1Wire.withHash(sa, mid,
                     List.of(new V1Payload.Attribute(1, 0, List.of(DataAttribute.variable(1, new byte[0])))), false)));
-        }, "unprotected or early Transaction message dropped"));
+        }, // keys exist after message 4: it is queued (at most 2) until Phase 1 completes, its HASH checked then; never
+           // acted on before (strongSwan's XAuth request may overtake Main Mode message 6)
+           "Transaction message before Phase 1 completed, queued until it does"));
         // --- replays (RFC 2408 5: a retransmission gets the same answer, no second SA)
         c.add(new V1AttackCase("v1: Main Mode message 1 duplicated", (lab, a) -> {
             byte[] m1 = a.firstMessage();
