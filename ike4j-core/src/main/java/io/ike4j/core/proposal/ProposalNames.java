@@ -51,8 +51,9 @@ final class ProposalNames {
     static String keywords(Proposal p) {
         List<String> parts = new ArrayList<>();
         p.encryption().forEach(e -> parts.add(kw(new ProposalKeywords.Token.Enc(e), e.strongSwanName())));
-        p.integrity().forEach(i -> parts.add(kw(new ProposalKeywords.Token.Integ(i), name(i))));
+        // PRFs before integrity: an IKE integrity keyword adds its own PRF, which must not move ahead of the listed ones
         p.prfs().forEach(f -> parts.add(kw(new ProposalKeywords.Token.Prf(f), name(f))));
+        p.integrity().forEach(i -> parts.add(kw(new ProposalKeywords.Token.Integ(i), name(i))));
         p.keyExchanges().forEach(k -> parts.add(kw(new ProposalKeywords.Token.Ke(k), name(k))));
         for (int n = 1; n <= Proposal.MAX_ADDITIONAL_KE; n++) {
             for (KeyExchangeMethod k : p.additionalKeyExchange(n)) {

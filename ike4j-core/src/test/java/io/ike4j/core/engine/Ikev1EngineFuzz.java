@@ -28,6 +28,7 @@ import java.util.List;
  */
 class Ikev1EngineFuzz {
     private static final IsakmpCodec CODEC = new IsakmpCodec();
+    private static final io.ike4j.core.codec.IkeMessageCodec V2_CODEC = new io.ike4j.core.codec.IkeMessageCodec();
     private static final V1ExchangeType[] EXCHANGES = {V1ExchangeType.INFORMATIONAL, V1ExchangeType.QUICK_MODE,
             V1ExchangeType.TRANSACTION, V1ExchangeType.IDENTITY_PROTECTION, V1ExchangeType.AGGRESSIVE};
     private static final int[] FIRST = {8, 1, 10, 11, 12, 5, 4, 7, 9, 13, 20, 21, 14, 132, 0, 2, 3, 6};
@@ -119,6 +120,10 @@ class Ikev1EngineFuzz {
         assertThat(t.b.log).noneMatch(l -> l.startsWith("NET [0] input dropped after internal error")); // not a peer-chosen identity
         for (EngineOutput o : out) {
             switch (o) {
+                // a fuzzed input may well be an IKEv2 message, which the IKEv2 side answers (RFC 7296 1.5)
+                case EngineOutput.SendDatagram d when d.data().length > 17 && (d.data()[17] & 0xf0) == 0x20 ->
+                        assertThat(V2_CODEC.decode(d.data())).as("engine sent an undecodable IKEv2 datagram")
+                                .isInstanceOf(io.ike4j.core.codec.DecodeResult.Decoded.class);
                 case EngineOutput.SendDatagram d -> assertThat(CODEC.decode(d.data())).as("engine sent an undecodable datagram")
                         .isInstanceOf(V1Result.Decoded.class);
                 case EngineOutput.StartTimer s -> assertThat(s.deadline()).isAfterOrEqualTo(t.clock.now);
