@@ -27,60 +27,45 @@ final class V1AdversarialLab implements AutoCloseable {
     static final String ESP = "aes128-sha256";
     static final String ATTACK_TS = "10.66.0.0/16";
 
-    private static final String ATTACK_CONF = """
-            connections {
-              attack {
-                version = 1
-                local_addrs = 192.0.2.1
-                remote_addrs = %1$s
-                proposals = %2$s
-                local {
-                  auth = psk
-                  id = %3$s
-                }
-                remote {
-                  auth = psk
-                  id = %4$s
-                }
-                children {
-                  net {
-                    local_ts = 10.1.0.0/16
-                    remote_ts = %5$s
-                    esp_proposals = %6$s
-                  }
-                }
-              }
-              attack-aggr {
-                version = 1
-                aggressive = yes
-                local_addrs = 192.0.2.1
-                remote_addrs = %8$s
-                proposals = %2$s
-                local {
-                  auth = psk
-                  id = %3$s
-                }
-                remote {
-                  auth = psk
-                  id = %4$s
-                }
-                children {
-                  net {
-                    local_ts = 10.1.0.0/16
-                    remote_ts = %5$s
-                    esp_proposals = %6$s
-                  }
-                }
-              }
+    private static final String ATTACK_CONF = "connections {\n" + attackConnection("attack", "", ATTACKER)
+            + attackConnection("attack-aggr", "aggressive = yes", AGGRESSIVE) + """
             }
             secrets {
               ike-attack {
-                id-1 = %3$s
-                id-2 = %4$s
-                secret = "%7$s"
+                id-1 = %1$s
+                id-2 = %2$s
+                secret = "%3$s"
               }
             }
-            """.formatted(ATTACKER, PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS, ESP, PSK, AGGRESSIVE);
+            """.formatted(TARGET_ID, ATTACKER_ID, PSK);
+
+    /** One of the daemon's PSK connections the attacker at {@code remote} meets ({@code mode}: an extra line or ""). */
+    private static String attackConnection(String name, String mode, String remote) {
+        return """
+                  %1$s {
+                    version = 1
+                    %2$s
+                    local_addrs = 192.0.2.1
+                    remote_addrs = %3$s
+                    proposals = %4$s
+                    local {
+                      auth = psk
+                      id = %5$s
+                    }
+                    remote {
+                      auth = psk
+                      id = %6$s
+                    }
+                    children {
+                      net {
+                        local_ts = 10.1.0.0/16
+                        remote_ts = %7$s
+                        esp_proposals = %8$s
+                      }
+                    }
+                  }
+                """.formatted(name, mode, remote, PROPOSAL, TARGET_ID, ATTACKER_ID, ATTACK_TS, ESP);
+    }
 
     final NetnsLab lab;
     final PeerPair pair;
